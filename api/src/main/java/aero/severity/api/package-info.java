@@ -1,0 +1,4 @@
+@NullMarked
+package aero.severity.api;
+
+import org.jspecify.annotations.NullMarked;

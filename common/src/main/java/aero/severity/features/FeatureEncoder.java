@@ -1,0 +1,235 @@
+package aero.severity.features;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import aero.severity.domain.FlightFacts;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one encoding of {@link FlightFacts} into model features, used by training and by serving
+ * (it is saved with the model as JSON, so a model is always served with the encoder it was trained
+ * with).
+ *
+ * <ul>
+ *   <li>Numeric inputs are standardised with the training mean and spread; an unknown or
+ *       implausible value becomes 0 (the mean) and sets the input's {@code .missing} indicator.</li>
+ *   <li>The month and the hour are cyclic: each becomes a sine and a cosine.</li>
+ *   <li>Categorical inputs are one-hot; an unknown value sets {@code .missing}; open vocabularies
+ *       (make, state, country) keep their frequent levels and send the rest to {@code =OTHER}.</li>
+ * </ul>
+ *
+ * Instances are immutable and thread safe.
+ */
+public final class FeatureEncoder {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final EncoderSpec spec;
+    private final double[] means;
+    private final double[] stds;
+    /** Per categorical feature: level to column offset (relative to the feature's first column). */
+    private final List<Map<String, Integer>> levelIndex;
+    private final int[] categoricalStart;
+    private final String[] featureNames;
+
+    private FeatureEncoder(EncoderSpec spec) {
+        if (spec.formatVersion() != FORMAT_VERSION) {
+            throw new IllegalStateException("encoder format " + spec.formatVersion() + " is not supported (this build reads "
+                    + FORMAT_VERSION + "); retrain the model");
+        }
+        this.spec = spec;
+        NumericFeature[] numerics = NumericFeature.values();
+        Map<String, EncoderSpec.NumericStats> stats = spec.numeric().stream()
+                .collect(Collectors.toMap(EncoderSpec.NumericStats::name, s -> s));
+        this.means = new double[numerics.length];
+        this.stds = new double[numerics.length];
+        List<String> names = new ArrayList<>();
+        for (NumericFeature feature : numerics) {
+            EncoderSpec.NumericStats s = stats.get(feature.featureName());
+            if (s == null) {
+                throw new IllegalStateException("encoder has no statistics for numeric feature " + feature.featureName());
+            }
+            means[feature.ordinal()] = s.mean();
+            stds[feature.ordinal()] = s.std() > 0 ? s.std() : 1.0;
+        }
+        for (NumericFeature feature : numerics) {
+            names.add(feature.featureName());
+        }
+        for (NumericFeature feature : numerics) {
+            names.add(feature.featureName() + ".missing");
+        }
+        names.addAll(List.of("month_sin", "month_cos", "local_hour_sin", "local_hour_cos", "local_hour.missing"));
+
+        CategoricalFeature[] categoricals = CategoricalFeature.values();
+        this.levelIndex = new ArrayList<>(categoricals.length);
+        this.categoricalStart = new int[categoricals.length];
+        for (CategoricalFeature feature : categoricals) {
+            List<String> levels = levelsOf(feature, spec);
+            Map<String, Integer> index = new HashMap<>();
+            categoricalStart[feature.ordinal()] = names.size();
+            for (String level : levels) {
+                index.put(level, index.size());
+                names.add(feature.featureName() + "=" + level);
+            }
+            if (feature.learnsVocabulary()) {
+                index.put(CategoricalFeature.OTHER, index.size());
+                names.add(feature.featureName() + "=" + CategoricalFeature.OTHER);
+            }
+            names.add(feature.featureName() + ".missing");
+            levelIndex.add(Map.copyOf(index));
+        }
+        this.featureNames = names.toArray(String[]::new);
+    }
+
+    private static List<String> levelsOf(CategoricalFeature feature, EncoderSpec spec) {
+        if (!feature.learnsVocabulary()) {
+            return feature.fixedLevels();
+        }
+        List<String> levels = spec.vocabularies().get(feature.featureName());
+        if (levels == null) {
+            throw new IllegalStateException("encoder has no vocabulary for " + feature.featureName());
+        }
+        return levels;
+    }
+
+    /**
+     * Learns the encoding from training rows only (never from validation or later rows).
+     *
+     * @param maxLevels how many of the most frequent levels an open vocabulary keeps (e.g. makes)
+     * @param minCount  a level seen fewer times than this goes to OTHER
+     */
+    public static FeatureEncoder fit(Collection<FlightFacts> training, int maxLevels, int minCount) {
+        if (training.isEmpty()) {
+            throw new IllegalArgumentException("cannot fit an encoder on no rows");
+        }
+        List<EncoderSpec.NumericStats> numeric = new ArrayList<>();
+        for (NumericFeature feature : NumericFeature.values()) {
+            double sum = 0;
+            double sumSq = 0;
+            long n = 0;
+            for (FlightFacts facts : training) {
+                double value = feature.read(facts);
+                if (!Double.isNaN(value)) {
+                    sum += value;
+                    sumSq += value * value;
+                    n++;
+                }
+            }
+            double mean = n == 0 ? 0 : sum / n;
+            double variance = n < 2 ? 1 : Math.max(0, sumSq / n - mean * mean);
+            numeric.add(new EncoderSpec.NumericStats(feature.featureName(), mean, Math.sqrt(variance)));
+        }
+        Map<String, List<String>> vocabularies = new LinkedHashMap<>();
+        for (CategoricalFeature feature : CategoricalFeature.values()) {
+            if (!feature.learnsVocabulary()) {
+                continue;
+            }
+            Map<String, Long> counts = training.stream().map(feature::read).filter(Objects::nonNull)
+                    .collect(Collectors.groupingBy(level -> level, Collectors.counting()));
+            List<String> levels = counts.entrySet().stream()
+                    .filter(e -> e.getValue() >= minCount && !e.getKey().equals(CategoricalFeature.OTHER))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .limit(maxLevels).map(Map.Entry::getKey).sorted(Comparator.naturalOrder()).toList();
+            vocabularies.put(feature.featureName(), levels);
+        }
+        return new FeatureEncoder(new EncoderSpec(FORMAT_VERSION, numeric, vocabularies));
+    }
+
+    public static FeatureEncoder of(EncoderSpec spec) {
+        return new FeatureEncoder(spec);
+    }
+
+    public static FeatureEncoder fromJson(String json) {
+        try {
+            return new FeatureEncoder(JSON.readValue(json, EncoderSpec.class));
+        } catch (JacksonException e) {
+            throw new IllegalStateException("not a feature encoder: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(spec);
+    }
+
+    public EncoderSpec spec() {
+        return spec;
+    }
+
+    /** Names of the model's features, in the order of {@link #encode(FlightFacts)}. */
+    public List<String> featureNames() {
+        return List.of(featureNames);
+    }
+
+    public int dimension() {
+        return featureNames.length;
+    }
+
+    public double[] encode(FlightFacts facts) {
+        double[] features = new double[featureNames.length];
+        encodeInto(facts, features);
+        return features;
+    }
+
+    /** Encodes into {@code features} (length {@link #dimension()}), overwriting every entry. */
+    public void encodeInto(FlightFacts facts, double[] features) {
+        if (features.length != featureNames.length) {
+            throw new IllegalArgumentException("expected " + featureNames.length + " features, got " + features.length);
+        }
+        Arrays.fill(features, 0.0);
+        NumericFeature[] numerics = NumericFeature.values();
+        int missingOffset = numerics.length;
+        for (NumericFeature feature : numerics) {
+            int i = feature.ordinal();
+            double value = feature.read(facts);
+            if (Double.isNaN(value)) {
+                features[missingOffset + i] = 1.0;
+            } else {
+                features[i] = (value - means[i]) / stds[i];
+            }
+        }
+        int cyclic = 2 * numerics.length;
+        double monthAngle = 2 * Math.PI * (facts.eventDate().getMonthValue() - 1) / 12.0;
+        features[cyclic] = Math.sin(monthAngle);
+        features[cyclic + 1] = Math.cos(monthAngle);
+        Integer hour = facts.localHour();
+        if (hour == null || hour < 0 || hour > 23) {
+            features[cyclic + 4] = 1.0;
+        } else {
+            double hourAngle = 2 * Math.PI * hour / 24.0;
+            features[cyclic + 2] = Math.sin(hourAngle);
+            features[cyclic + 3] = Math.cos(hourAngle);
+        }
+        for (CategoricalFeature feature : CategoricalFeature.values()) {
+            Map<String, Integer> index = levelIndex.get(feature.ordinal());
+            int start = categoricalStart[feature.ordinal()];
+            @Nullable String level = feature.read(facts);
+            if (level == null) {
+                features[start + index.size()] = 1.0;
+                continue;
+            }
+            Integer offset = index.get(level);
+            if (offset == null) {
+                offset = index.get(CategoricalFeature.OTHER);
+            }
+            if (offset == null) {
+                features[start + index.size()] = 1.0; // a code outside a fixed table reads as unknown
+            } else {
+                features[start + offset] = 1.0;
+            }
+        }
+    }
+}
