@@ -1,0 +1,38 @@
+package aero.severity.ml.serving;
+
+import aero.severity.domain.Severity;
+import aero.severity.features.FeatureEncoder;
+
+/**
+ * A trained, calibrated severity model together with the encoder it was trained with.
+ * Implementations are immutable and thread safe: the api shares one instance across requests and
+ * swaps it atomically when a new champion arrives.
+ */
+public interface SeverityModel {
+
+    ModelId id();
+
+    /** The encoder saved with the model; serving must encode with this one, never its own. */
+    FeatureEncoder encoder();
+
+    /**
+     * Calibrated probabilities indexed by {@link Severity#ordinal()} (FATL, SERS, MINR, NONE),
+     * summing to 1, for features produced by {@link #encoder()}.
+     */
+    double[] probabilities(double[] encodedFeatures);
+
+    /**
+     * Probabilities for many rows at once (one native call where the runtime allows it); row
+     * {@code i} of the result belongs to row {@code i} of the input.
+     */
+    default double[][] probabilities(double[][] encodedRows) {
+        double[][] result = new double[encodedRows.length][];
+        for (int i = 0; i < encodedRows.length; i++) {
+            result[i] = probabilities(encodedRows[i]);
+        }
+        return result;
+    }
+
+    /** The predicted class: applies the decision thresholds tuned on the validation years. */
+    Severity decide(double[] probabilities);
+}
