@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import aero.severity.testing.FreshDatabase;
 import aero.severity.testing.RealServices;
 import aero.severity.testing.RealServicesExtension;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,25 @@ class PostgisIT {
                     "SELECT ST_Distance('" + SFO + "'::geography, '" + OAK + "'::geography)")) {
                 rs.next();
                 assertThat(rs.getDouble(1)).isBetween(17_500.0, 18_300.0);
+            }
+        }
+    }
+
+    @Test
+    void aFreshTestDatabaseHasPostgisAndIsGoneAfterClose(RealServices services) throws SQLException {
+        String name;
+        try (FreshDatabase fresh = FreshDatabase.create("postgis_it"); Connection db = fresh.connect();
+                ResultSet rs = db.createStatement().executeQuery("SELECT postgis_lib_version()")) {
+            name = fresh.name();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).startsWith("3.");
+        }
+        try (Connection admin = DriverManager.getConnection(services.jdbcUrl(), services.dbUser(), services.dbPassword());
+                PreparedStatement query = admin.prepareStatement("SELECT count(*) FROM pg_database WHERE datname = ?")) {
+            query.setString(1, name);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
             }
         }
     }
