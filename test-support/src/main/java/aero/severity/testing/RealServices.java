@@ -34,7 +34,7 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
     /** Same as {@code docker-compose.test.yml} and the version {@code scripts/services.sh} pins. */
     static final String POSTGIS_IMAGE = "postgis/postgis:15-3.4";
     static final String REDIS_IMAGE = "redis:7-alpine";
-    static final String MLFLOW_IMAGE = "ghcr.io/mlflow/mlflow:v3.6.0";
+    static final String MLFLOW_IMAGE = "ghcr.io/mlflow/mlflow:v3.17.2";
 
     private static volatile RealServices instance;
 
