@@ -1,0 +1,112 @@
+package aero.severity.api.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import javax.crypto.SecretKey;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.IncorrectClaimException;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.MissingClaimException;
+import io.jsonwebtoken.PrematureJwtException;
+import io.jsonwebtoken.UnsupportedJwtException;
+import io.jsonwebtoken.security.SecurityException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Verifies bearer tokens with jjwt: signature with our key, algorithm pinned to HS256 (unsigned
+ * {@code alg=none} tokens and every other algorithm are refused before any claim is read), issuer,
+ * audience, {@code exp} (required) and {@code nbf} with a small clock skew, and our own claims
+ * (subject, role, tier). Every failure is a {@link BadJwtException}, which Spring Security answers
+ * with 401.
+ */
+final class JjwtDecoder implements JwtDecoder {
+
+    private static final Set<String> ROLES = Set.copyOf(Arrays.stream(ClientRole.values()).map(Enum::name).toList());
+    private static final Set<String> TIERS = Set.copyOf(Arrays.stream(Tier.values()).map(Enum::name).toList());
+
+    private final JwtParser parser;
+
+    JjwtDecoder(SecretKey key, JwtProperties properties, Clock clock) {
+        this.parser = Jwts.parser()
+                .sig().clear().add(Jwts.SIG.HS256).and()
+                .verifyWith(key)
+                .requireIssuer(properties.issuer())
+                .requireAudience(properties.audience())
+                .clockSkewSeconds(properties.clockSkew().toSeconds())
+                .clock(() -> Date.from(clock.instant()))
+                .build();
+    }
+
+    @Override
+    public Jwt decode(String token) {
+        Jws<Claims> jws;
+        try {
+            jws = parser.parseSignedClaims(token);
+        } catch (ExpiredJwtException e) {
+            throw new BadJwtException("token expired", e);
+        } catch (PrematureJwtException e) {
+            throw new BadJwtException("token not valid yet (nbf)", e);
+        } catch (IncorrectClaimException | MissingClaimException e) {
+            throw new BadJwtException("token has the wrong " + e.getClaimName() + " claim", e);
+        } catch (UnsupportedJwtException e) {
+            throw new BadJwtException("token must be a JWS signed with HS256", e);
+        } catch (SecurityException e) {
+            throw new BadJwtException("token signature or algorithm is not accepted", e);
+        } catch (io.jsonwebtoken.JwtException | IllegalArgumentException e) {
+            throw new BadJwtException("token is malformed", e);
+        }
+        Claims claims = jws.getPayload();
+        Date expiration = claims.getExpiration();
+        if (expiration == null) {
+            throw new BadJwtException("token has no exp claim");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank()) {
+            throw new BadJwtException("token has no sub claim");
+        }
+        requireOneOf(claims, Caller.ROLE_CLAIM, ROLES);
+        requireOneOf(claims, Caller.TIER_CLAIM, TIERS);
+
+        Map<String, Object> converted = new HashMap<>(claims);
+        Instant issuedAt = instant(claims.getIssuedAt());
+        Instant expiresAt = expiration.toInstant();
+        converted.put("exp", expiresAt);
+        if (issuedAt != null) {
+            converted.put("iat", issuedAt);
+        }
+        Date notBefore = claims.getNotBefore();
+        if (notBefore != null) {
+            converted.put("nbf", notBefore.toInstant());
+        }
+        Set<String> audience = claims.getAudience();
+        if (audience != null) {
+            converted.put("aud", List.copyOf(audience));
+        }
+        return new Jwt(token, issuedAt, expiresAt, new HashMap<>(jws.getHeader()), converted);
+    }
+
+    private static void requireOneOf(Claims claims, String name, Set<String> allowed) {
+        Object value = claims.get(name);
+        if (!(value instanceof String text) || !allowed.contains(text)) {
+            throw new BadJwtException("token has no valid " + name + " claim");
+        }
+    }
+
+    private static @Nullable Instant instant(@Nullable Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}
