@@ -1,0 +1,22 @@
+package aero.severity.api.predict;
+
+import aero.severity.api.redis.RedisLink;
+import aero.severity.api.redis.RedisProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class PredictionCacheConfiguration {
+
+    /** In Redis when Redis is configured (shared by replicas), in-process otherwise (embedded default). */
+    @Bean
+    PredictionCache predictionCache(CacheProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link,
+            MeterRegistry meters) {
+        CacheMetrics metrics = new CacheMetrics(meters);
+        RedisLink redisLink = link.getIfAvailable();
+        return redis.enabled() && redisLink != null ? new RedisPredictionCache(redisLink, properties, metrics)
+                : new LocalPredictionCache(properties, metrics);
+    }
+}
