@@ -1,0 +1,39 @@
+package aero.severity.api.support;
+
+import aero.severity.testing.FreshDatabase;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A fresh PostgreSQL database for each test class, dropped after the class. Declared before
+ * {@code @SpringBootTest} so that it is created before the Spring context starts and dropped after
+ * {@code @DirtiesContext} closed it (JUnit runs after-all callbacks in reverse order of registration).
+ * Test classes run one at a time, so "the current database" is a plain static.
+ */
+public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private static volatile FreshDatabase current;
+
+    public static FreshDatabase current() {
+        FreshDatabase database = current;
+        if (database == null) {
+            throw new IllegalStateException("no fresh database: put @ExtendWith(FreshDatabaseExtension.class) first");
+        }
+        return database;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        current = FreshDatabase.create(context.getRequiredTestClass().getSimpleName());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        FreshDatabase database = current;
+        current = null;
+        if (database != null) {
+            database.close();
+        }
+    }
+}
