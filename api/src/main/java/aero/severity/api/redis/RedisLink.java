@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import org.jspecify.annotations.Nullable;
@@ -43,9 +44,16 @@ public final class RedisLink implements AutoCloseable {
         }
         StatefulRedisConnection<byte[], byte[]> current = connection;
         if (current == null) {
-            current = connect();
+            return connect();
         }
-        return current != null && current.isOpen() ? current : null;
+        if (!current.isOpen()) {
+            // the driver is reconnecting in the background; say so once, then just do without
+            if (retryAtNanos == 0) {
+                failed(new RedisConnectionException("connection lost; the driver is reconnecting"));
+            }
+            return null;
+        }
+        return current;
     }
 
     /** A command failed or timed out: stop using Redis for a while. */

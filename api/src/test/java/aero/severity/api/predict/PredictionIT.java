@@ -31,7 +31,7 @@ class PredictionIT extends FullStackTest {
 
     @Test
     void predictAnswersSeverityProbabilitiesConfidenceAndModel() {
-        Http.Reply reply = http().postJson("/api/v1/predict", token, Flights.json(41));
+        Http.Reply reply = http().postJson("/api/v1/predict", token, Flights.unique());
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonNode body = reply.json();
@@ -57,7 +57,7 @@ class PredictionIT extends FullStackTest {
 
     @Test
     void repeatingAPredictionIsAnsweredFromTheCacheWithTheSameNumbers() {
-        String flight = Flights.json(63);
+        String flight = Flights.unique();
 
         JsonNode first = http().postJson("/api/v1/predict", token, flight).json();
         JsonNode second = http().postJson("/api/v1/predict", token, flight).json();
@@ -71,25 +71,29 @@ class PredictionIT extends FullStackTest {
     @Test
     void factsThatEncodeTheSameShareACacheEntry() {
         // field order and an unseen make (encoded as OTHER either way) do not change what the model sees
-        String one = "{\"eventDate\":\"2018-05-01\",\"make\":\"Zlin Aviation\",\"pilotAge\":33}";
-        String other = "{\"pilotAge\":33,\"make\":\"Grob\",\"eventDate\":\"2018-05-01\"}";
+        double hours = 100 + Math.random() * 5000;
+        String one = "{\"eventDate\":\"2018-05-01\",\"make\":\"Zlin Aviation\",\"pilotTotalHours\":" + hours + "}";
+        String other = "{\"pilotTotalHours\":" + hours + ",\"make\":\"Grob\",\"eventDate\":\"2018-05-01\"}";
 
-        http().postJson("/api/v1/predict", token, one);
+        JsonNode first = http().postJson("/api/v1/predict", token, one).json();
         JsonNode second = http().postJson("/api/v1/predict", token, other).json();
 
+        assertThat(first.get("cached").asBoolean()).isFalse();
         assertThat(second.get("cached").asBoolean()).isTrue();
     }
 
     @Test
     void batchAnswersEveryFlightInOrderAndMatchesSinglePredictions() {
+        String second = Flights.unique();
         Http.Reply batch = http().postJson("/api/v1/predict/batch", token, """
                 {"flights":[%s,%s,{"eventDate":"2003-11-20","state":"AK","aircraftCategory":"HELI"}]}"""
-                .formatted(Flights.json(25), Flights.json(77)));
+                .formatted(Flights.unique(), second));
 
         assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
         JsonNode predictions = batch.json().get("predictions");
         assertThat(predictions.size()).isEqualTo(3);
-        JsonNode single = http().postJson("/api/v1/predict", token, Flights.json(77)).json();
+        assertThat(predictions.get(1).get("cached").asBoolean()).isFalse();
+        JsonNode single = http().postJson("/api/v1/predict", token, second).json();
         assertThat(predictions.get(1).get("probabilities")).isEqualTo(single.get("probabilities"));
         assertThat(single.get("cached").asBoolean()).as("the batch filled the cache").isTrue();
     }

@@ -38,6 +38,12 @@ public final class Flights {
         return json(54);
     }
 
+    /** A valid flight no other call has sent: its pilot hours are random, so its cache key is new. */
+    public static String unique() {
+        double hours = 1000 + java.util.concurrent.ThreadLocalRandom.current().nextDouble() * 9000;
+        return json(54).replace("\"pilotTotalHours\":420", "\"pilotTotalHours\":" + hours);
+    }
+
     public static String batchJson(int size) {
         List<String> flights = new ArrayList<>();
         for (int i = 0; i < size; i++) {

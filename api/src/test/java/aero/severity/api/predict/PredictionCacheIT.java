@@ -1,0 +1,88 @@
+package aero.severity.api.predict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import aero.severity.api.auth.ClientRole;
+import aero.severity.api.auth.Tier;
+import aero.severity.api.support.Flights;
+import aero.severity.api.support.FullStackTest;
+import aero.severity.api.support.InMemoryModelRegistry;
+import aero.severity.testing.RealServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The prediction cache lives in the real Redis, keyed by model version, with the configured TTL. */
+class PredictionCacheIT extends FullStackTest {
+
+    @Autowired
+    InMemoryModelRegistry registry;
+
+    @Test
+    void answersAreCachedInRedisUnderTheModelVersionWithAnHourToLive() {
+        String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+
+        http().postJson("/api/v1/predict", analyst, Flights.unique());
+
+        List<String> keys = redisKeys("severity:prediction:" + registry.name() + ":1:run-1:*");
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0)).matches("severity:prediction:toy-[0-9a-f]{8}:1:run-1:[A-Za-z0-9_-]{43}");
+        assertThat(pttl(keys.get(0))).isBetween(3_590_000L, 3_600_000L);
+    }
+
+    @Test
+    void aNewModelVersionNeverAnswersFromTheOldVersionsEntries() {
+        String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+        String admin = token(ClientRole.ADMIN, Tier.ENTERPRISE);
+        String flight = Flights.unique();
+        http().postJson("/api/v1/predict", analyst, flight);
+        JsonNode before = http().postJson("/api/v1/predict", analyst, flight).json();
+
+        registry.promote("2");
+        assertThat(http().postJson("/api/v1/models/reload", admin, "").status()).isEqualTo(200);
+        JsonNode afterSwap = http().postJson("/api/v1/predict", analyst, flight).json();
+        JsonNode again = http().postJson("/api/v1/predict", analyst, flight).json();
+
+        assertThat(before.get("cached").asBoolean()).isTrue();
+        assertThat(afterSwap.get("cached").asBoolean()).isFalse();
+        assertThat(afterSwap.get("model").get("version").asString()).isEqualTo("2");
+        assertThat(afterSwap.get("probabilities")).isNotEqualTo(before.get("probabilities"));
+        assertThat(again.get("cached").asBoolean()).isTrue();
+        assertThat(again.get("model").get("version").asString()).isEqualTo("2");
+    }
+
+    @Test
+    void hitsAndMissesAreCounted() {
+        String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+        String flight = Flights.unique();
+
+        http().postJson("/api/v1/predict", analyst, flight);
+        http().postJson("/api/v1/predict", analyst, flight);
+
+        String metrics = management().get("/actuator/prometheus").body();
+        assertThat(metrics).containsPattern("severity_cache_requests_total\\{[^}]*result=\"hit\"[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("severity_cache_requests_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");
+    }
+
+    private static List<String> redisKeys(String pattern) {
+        RedisClient client = RedisClient.create(RealServices.get().redisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().keys(pattern);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private static long pttl(String key) {
+        RedisClient client = RedisClient.create(RealServices.get().redisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            return connection.sync().pttl(key);
+        } finally {
+            client.shutdown();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package aero.severity.api.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import aero.severity.api.auth.ClientRole;
+import aero.severity.api.auth.Tier;
+import aero.severity.api.support.Flights;
+import aero.severity.api.support.FullStackTest;
+import aero.severity.api.support.Http;
+import aero.severity.testing.RealServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Redis stopped for real ({@code scripts/services.sh stop redis}) or frozen ({@code CLIENT PAUSE}):
+ * predictions still answer 200, the in-process limiter takes over and both fallbacks are counted;
+ * when Redis is back, the shared cache and limits are too.
+ */
+@TestPropertySource(properties = "severity.redis.retry-interval=300ms")
+class RedisOutageIT extends FullStackTest {
+
+    @AfterAll
+    static void redisRunsAgain() {
+        services("start");
+    }
+
+    @Test
+    void withRedisStoppedPredictionsStillAnswerAndTheFallbacksAreCountedThenRedisIsUsedAgain() {
+        String analyst = token(ClientRole.ANALYST, Tier.PRO);
+        double fallbacksBefore = metric("severity_ratelimit_fallback_total");
+        double errorsBefore = metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}");
+
+        services("stop");
+        try {
+            for (int i = 0; i < 3; i++) {
+                Http.Reply reply = http().postJson("/api/v1/predict", analyst, Flights.unique());
+                assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+                assertThat(reply.json().get("cached").asBoolean()).isFalse();
+                assertThat(reply.longHeader("RateLimit-Limit")).isEqualTo(1000);
+            }
+            Http.Reply batch = http().postJson("/api/v1/predict/batch", analyst, Flights.batchJson(4));
+            assertThat(batch.status()).isEqualTo(200);
+        } finally {
+            services("start");
+        }
+        assertThat(metric("severity_ratelimit_fallback_total")).isGreaterThanOrEqualTo(fallbacksBefore + 4);
+        assertThat(metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}"))
+                .isGreaterThanOrEqualTo(errorsBefore + 3);
+
+        String flight = Flights.unique();
+        await(Duration.ofSeconds(20), () -> {
+            http().postJson("/api/v1/predict", analyst, flight);
+            return http().postJson("/api/v1/predict", analyst, flight).json().get("cached").asBoolean();
+        }, "the Redis cache to answer again");
+        double fallbacksAfterRecovery = metric("severity_ratelimit_fallback_total");
+        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).status()).isEqualTo(200);
+        assertThat(metric("severity_ratelimit_fallback_total")).isEqualTo(fallbacksAfterRecovery);
+    }
+
+    @Test
+    void aFrozenRedisCostsATimeoutNotAFailure() {
+        String analyst = token(ClientRole.ANALYST, Tier.PRO);
+        double errorsBefore = metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}");
+        RedisClient client = RedisClient.create(RealServices.get().redisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().clientPause(2_000);
+
+            Http.Reply reply = http().postJson("/api/v1/predict", analyst, Flights.unique());
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}"))
+                    .isGreaterThan(errorsBefore);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private double metric(String series) {
+        String body = management().get("/actuator/prometheus").body();
+        String name = series.contains("{") ? series : series + "{application=\"severity-api\"}";
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(body);
+        if (!matcher.find()) {
+            throw new AssertionError("no series " + name + " in\n" + body.lines().filter(l -> l.startsWith("severity_")).toList());
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    /** {@code scripts/services.sh <verb> redis} with this run's ports (the environment Maven got). */
+    private static void services(String verb) {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("scripts/services.sh"))) {
+            root = root.getParent();
+            if (root == null) {
+                throw new IllegalStateException("scripts/services.sh not found above " + Path.of("").toAbsolutePath());
+            }
+        }
+        try {
+            Process process = new ProcessBuilder(root.resolve("scripts/services.sh").toString(), verb, "redis")
+                    .directory(root.toFile()).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("services.sh " + verb + " redis failed:\n" + output);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
