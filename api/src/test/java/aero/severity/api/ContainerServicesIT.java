@@ -20,7 +20,10 @@ import org.testcontainers.utility.DockerImageName;
  * natively started services cover the same ground in the other integration tests.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = "management.server.port=0")
+@SpringBootTest(properties = {"management.server.port=0",
+        "severity.security.jwt.secret=" + aero.severity.api.support.FullStackTest.JWT_SECRET})
+@org.springframework.test.context.ActiveProfiles("postgres")
+@org.springframework.context.annotation.Import(aero.severity.api.support.ToyRegistryConfiguration.class)
 class ContainerServicesIT {
 
     @Container

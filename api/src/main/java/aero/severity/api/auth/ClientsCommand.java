@@ -40,24 +40,21 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
                    java -jar api.jar clients list""";
 
     private final Clients clients;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintStream out = System.out;
+    private final PrintStream err = System.err;
     private int exitCode;
 
     ClientsCommand(Clients clients) {
-        this(clients, System.out, System.err);
-    }
-
-    ClientsCommand(Clients clients, PrintStream out, PrintStream err) {
         this.clients = clients;
-        this.out = out;
-        this.err = err;
     }
 
     /** Runs the command and returns the process exit code. */
     public static int run(String... args) {
         SpringApplication application = new SpringApplicationBuilder(ClientsCommand.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false).build();
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                // the server's readiness group names the model indicator, which this command does not have
+                .properties("management.endpoint.health.validate-group-membership=false")
+                .build();
         return SpringApplication.exit(application.run(args));
     }
 
@@ -88,8 +85,8 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
     private int execute(String verb, ApplicationArguments args) {
         switch (verb) {
             case "create" -> print(clients.create(required(args, "client-id"),
-                    ClientRole.valueOf(option(args, "role", "ANALYST").toUpperCase(Locale.ROOT)),
-                    Tier.valueOf(option(args, "tier", "FREE").toUpperCase(Locale.ROOT)), optional(args, "name")));
+                    parse(ClientRole.class, "role", option(args, "role", "ANALYST")),
+                    parse(Tier.class, "tier", option(args, "tier", "FREE")), optional(args, "name")));
             case "reset-secret" -> print(clients.resetSecret(required(args, "client-id")));
             case "disable" -> {
                 clients.disable(required(args, "client-id"));
@@ -110,6 +107,15 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
         out.println("client_secret=" + credentials.clientSecret());
         out.println("role=" + credentials.role());
         out.println("tier=" + credentials.tier());
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String option, String value) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--" + option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", got '" + value + "'");
+        }
     }
 
     private static String required(ApplicationArguments args, String name) {

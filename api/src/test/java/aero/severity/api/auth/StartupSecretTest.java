@@ -1,0 +1,33 @@
+package aero.severity.api.auth;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import aero.severity.api.SeverityApiApplication;
+import aero.severity.api.support.ToyRegistryConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Outside the embedded default the api does not start without a strong JWT secret. */
+class StartupSecretTest {
+
+    @Test
+    void theApiRefusesToStartWithoutASecretWhenGeneratingOneIsNotAllowed() {
+        assertThatThrownBy(() -> start("--severity.security.jwt.secret="))
+                .hasStackTraceContaining("no JWT signing secret configured");
+    }
+
+    @Test
+    void theApiRefusesToStartWithAWeakSecret() {
+        assertThatThrownBy(() -> start("--severity.security.jwt.secret=" + "YWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFhYWFh"))
+                .hasStackTraceContaining("weak");
+    }
+
+    private static void start(String secretArgument) {
+        // the embedded profile (no outside servers) with the postgres profile's rule: no generated secret
+        new SpringApplicationBuilder(SeverityApiApplication.class, ToyRegistryConfiguration.class).profiles("embedded")
+                .run("--server.port=0", "--management.server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:secret" + System.nanoTime() + ";MODE=PostgreSQL",
+                        "--severity.security.jwt.generate-missing-secret=false", secretArgument)
+                .close();
+    }
+}
