@@ -15,7 +15,8 @@
 # through `kubectl port-forward`; its client is SEVERITY_SMOKE_CLIENT_ID/SECRET. The old color
 # keeps running (rollout.previewReplicas) so a later manual switch back is instant:
 #   scripts/blue-green.sh --switch-to blue
-# HELM, KUBECTL and HEALTH_CHECK override the commands used (tests run this script with stand-ins).
+# HELM, KUBECTL and HEALTH_CHECK override the commands used (tests run this script with stand-ins);
+# SEVERITY_FORWARD_API_PORT / SEVERITY_FORWARD_MANAGEMENT_PORT the local ports (18080 / 18081).
 # Exit codes: 0 released, 2 usage, 3 deploy failed, 4 new color failed its smoke test (not
 # switched), 5 failed after the switch (switched back), 6 switching back failed too (page someone).
 set -euo pipefail
@@ -72,10 +73,14 @@ release_with() { # active-color blue-tag green-tag
 
 # Port-forwards a Service and runs the health check through it (no db/redis: not reachable here).
 smoke() { # service
-  local port_api=18080 port_mgmt=18081 pf rc=0 i
+  local port_api="${SEVERITY_FORWARD_API_PORT:-18080}" port_mgmt="${SEVERITY_FORWARD_MANAGEMENT_PORT:-18081}" pf rc=0 i
   "$KUBECTL" -n "$namespace" port-forward "service/$1" "$port_api:80" "$port_mgmt:8081" >/dev/null 2>&1 &
   pf=$!
-  for ((i = 0; i < 50; i++)); do (exec 3<>"/dev/tcp/127.0.0.1/$port_mgmt") 2>/dev/null && break; sleep 0.2; done
+  for ((i = 0; i < 50; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port_mgmt") 2>/dev/null && break
+    kill -0 "$pf" 2>/dev/null || break   # port-forward gave up: the health check will say so
+    sleep 0.2
+  done
   SEVERITY_API_URL="http://127.0.0.1:$port_api" SEVERITY_MANAGEMENT_URL="http://127.0.0.1:$port_mgmt" \
     "$HEALTH_CHECK" --skip db,redis || rc=$?
   kill "$pf" 2>/dev/null || true

