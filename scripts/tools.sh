@@ -41,6 +41,9 @@ die() { printf '[tools] ERROR: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 is_root() { [ "$(id -u)" -eq 0 ]; }
 
+# Go lives in /usr/local/go on these machines; a non-login shell (CI) may not have it on PATH.
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
+
 CHECK_ONLY=0
 case "${1:-}" in
   --check) CHECK_ONLY=1 ;;
