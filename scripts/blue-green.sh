@@ -58,7 +58,7 @@ live="$("$KUBECTL" -n "$namespace" get service "$service" -o 'jsonpath={.spec.se
 tag_of() { # color -> image tag running in that color's Deployment (empty when none)
   local image
   image="$("$KUBECTL" -n "$namespace" get deployment "$release-api-$1" -o 'jsonpath={.spec.template.spec.containers[0].image}' 2>/dev/null || true)"
-  [ -n "$image" ] && printf '%s' "${image##*:}"
+  if [ -n "$image" ]; then printf '%s' "${image##*:}"; fi
 }
 blue_tag="$(tag_of blue)"
 green_tag="$(tag_of green)"
@@ -97,6 +97,10 @@ fi
 
 idle="$(other "$live")"
 if [ "$idle" = blue ]; then blue_tag="$tag"; else green_tag="$tag"; fi
+# First release: nothing runs yet, so the live color gets the same version (an empty tag would
+# fall back to the chart's appVersion, an image that may not exist, and helm --wait would fail).
+[ -n "$blue_tag" ] || blue_tag="$tag"
+[ -n "$green_tag" ] || green_tag="$tag"
 log "live: $live ($(tag_of "$live")), deploying $tag to $idle"
 release_with "$live" "$blue_tag" "$green_tag" || { log "deploying $tag to $idle failed; live traffic untouched on $live"; exit 3; }
 

@@ -120,6 +120,18 @@ class BlueGreenScriptTest {
     }
 
     @Test
+    void theFirstReleaseRunsTheNewVersionInBothColors() throws IOException {
+        Files.delete(state.resolve("active"));
+        Files.delete(state.resolve("blue"));
+        Files.delete(state.resolve("green"));
+        ToolRun run = release("v1.0.0", "", "");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(read("blue")).isEqualTo("v1.0.0");
+        assertThat(read("green")).isEqualTo("v1.0.0");
+        assertThat(read("active")).isEqualTo("green");
+    }
+
+    @Test
     void aDeployThatHelmRejectsLeavesTrafficWhereItWas() throws IOException {
         Files.writeString(state.resolve("fail-helm"), "yes");
         ToolRun run = release("v1.1.0", "", "");

@@ -23,8 +23,8 @@ class HelmChartTest {
     }
 
     @Test
-    void lintFailsOnABrokenValuesFile() {
-        // The check can fail: a values file that makes a template produce invalid YAML.
+    void renderingFailsWhenTlsIsOnWithoutACertificateSecret() {
+        // The checks can fail: helm refuses values that would produce a broken Ingress.
         ToolRun run = Tool.HELM.run("template", "x", "deploy/helm", "--set", "ingress.tls.enabled=true",
                 "--set", "ingress.tls.secretName=");
         assertThat(run.succeeded()).isFalse();
