@@ -59,6 +59,9 @@ public class ChampionModel implements SmartLifecycle {
                 .baseUnit("seconds").register(meters);
         Gauge.builder("severity.model.loaded", this, model -> model.live == null ? 0 : 1)
                 .description("1 when a model is serving").register(meters);
+        Gauge.builder("severity.model.created.timestamp", this, ChampionModel::registeredEpochSeconds)
+                .description("Epoch seconds when the serving version was registered (NaN when unknown)")
+                .baseUnit("seconds").register(meters);
     }
 
     /** The model serving now; null before the first successful load. */
@@ -136,15 +139,23 @@ public class ChampionModel implements SmartLifecycle {
         return refresh;
     }
 
+    /** The new series first, then the old one goes: a scrape never finds no model info at all. */
     private void publishInfo(LiveModel next) {
-        if (infoGauge != null) {
-            meters.remove(infoGauge);
-        }
+        Gauge previous = infoGauge;
         infoGauge = Gauge.builder("severity.model.info", () -> 1)
                 .description("The model version serving (value always 1)")
                 .tag("name", next.id().name()).tag("version", next.id().version())
                 .tag("run_id", next.id().runId() == null ? "" : next.id().runId())
                 .register(meters);
+        if (previous != null && !previous.getId().equals(infoGauge.getId())) {
+            meters.remove(previous);
+        }
+    }
+
+    private double registeredEpochSeconds() {
+        LiveModel current = live;
+        return current == null ? Double.NaN
+                : current.model().registeredAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
     }
 
     private static String describe(ModelId id) {

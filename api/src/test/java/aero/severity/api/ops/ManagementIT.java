@@ -2,15 +2,30 @@ package aero.severity.api.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /** The management port serves health and Prometheus metrics, nothing else; the api port serves neither. */
+@TestPropertySource(properties = "severity.ingest-status.refresh-interval=200ms")
 class ManagementIT extends FullStackTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void onlyHealthAndPrometheusAreExposedAndOnlyOnTheManagementPort() {
@@ -57,5 +72,50 @@ class ManagementIT extends FullStackTest {
                 .contains("severity_model_last_check_seconds{")
                 .contains("hikaricp_connections_active{")
                 .contains("jvm_memory_used_bytes{");
+    }
+
+    @Test
+    void everyMetricOfTheContractTheAlertsAndDashboardsUseIsExported() throws IOException {
+        http().postJson("/api/v1/predict", token(ClientRole.ANALYST, Tier.FREE), Flights.unique());
+        List<String> contract = Files.readAllLines(projectFile("prometheus/metrics/api.txt")).stream()
+                .map(line -> line.replaceAll("#.*", "").strip()).filter(line -> !line.isEmpty()).toList();
+
+        Set<String> exported = management().get("/actuator/prometheus").body().lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("[{ ]", 2)[0]).collect(Collectors.toSet());
+
+        assertThat(contract).isNotEmpty();
+        assertThat(exported).containsAll(contract);
+    }
+
+    @Test
+    void ingestBookkeepingIsReportedAsGauges() {
+        jdbc.sql("INSERT INTO ingest_batches (file_name, file_size, sha256, source_kind, started_at, finished_at, status,"
+                + " rows_read, rows_loaded, rows_rejected) VALUES ('up01JAN.mdb', 1, :sha, 'ACCESS',"
+                + " TIMESTAMP WITH TIME ZONE '2026-01-01 10:00:00+00', TIMESTAMP WITH TIME ZONE '2026-01-01 10:05:00+00',"
+                + " 'DONE', 12, 10, 2)").param("sha", "a".repeat(64)).update();
+        long batch = jdbc.sql("SELECT max(batch_id) FROM ingest_batches").query(Long.class).single();
+        jdbc.sql("INSERT INTO ingest_batch_tables (batch_id, table_name, rows_read, rows_rejected, rows_loaded, rows_skipped)"
+                + " VALUES (:b, 'events', 5, 1, 4, 0), (:b, 'aircraft', 7, 1, 6, 0)").param("b", batch).update();
+
+        await(Duration.ofSeconds(10), () -> management().get("/actuator/prometheus").body()
+                .contains("severity_ingest_rows{application=\"severity-api\",table=\"aircraft\"} 6.0"), "ingest gauges");
+
+        String metrics = management().get("/actuator/prometheus").body();
+        assertThat(metrics).contains("severity_ingest_batches{application=\"severity-api\",status=\"DONE\"} 1.0")
+                .contains("severity_ingest_batches{application=\"severity-api\",status=\"FAILED\"} 0.0")
+                .contains("severity_ingest_rejects{application=\"severity-api\",table=\"events\"} 1.0")
+                .contains("severity_ingest_last_success_timestamp_seconds{application=\"severity-api\"} 1.7672619E9");
+    }
+
+    private static Path projectFile(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(relative))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve(relative);
     }
 }

@@ -1,5 +1,8 @@
 package aero.severity.ml.serving;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
 
@@ -11,6 +14,15 @@ import aero.severity.features.FeatureEncoder;
 public interface SeverityModel {
 
     ModelId id();
+
+    /**
+     * When this version was registered: the MLflow model version's creation time, or when the local
+     * registry saved it. The api exports it as {@code severity_model_created_timestamp_seconds}, which
+     * the "model stale" alert watches. Empty when the registry does not know.
+     */
+    default Optional<Instant> registeredAt() {
+        return Optional.empty();
+    }
 
     /** The encoder saved with the model; serving must encode with this one, never its own. */
     FeatureEncoder encoder();
