@@ -19,6 +19,7 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,18 @@ public class ChampionModel implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChampionModel.class);
 
+    private static final ModelRegistry NO_REGISTRY = new ModelRegistry() {
+        @Override
+        public Optional<ModelId> findByAlias(String alias) {
+            throw new IllegalStateException("no model registry is configured in this build");
+        }
+
+        @Override
+        public SeverityModel load(ModelId id) {
+            throw new IllegalStateException("no model registry is configured in this build");
+        }
+    };
+
     private final ModelRegistry registry;
     private final ModelServingProperties properties;
     private final Clock clock;
@@ -45,10 +58,14 @@ public class ChampionModel implements SmartLifecycle {
     /** Guarded by {@code this}: the last version that failed to load. */
     private @Nullable ModelId rejected;
     private @Nullable Gauge infoGauge;
+    private @Nullable String lastLogged;
     private @Nullable ScheduledExecutorService poller;
 
-    ChampionModel(ModelRegistry registry, ModelServingProperties properties, Clock clock, MeterRegistry meters) {
-        this.registry = registry;
+    ChampionModel(ObjectProvider<ModelRegistry> registry, ModelServingProperties properties, Clock clock,
+            MeterRegistry meters) {
+        // Until the ml module's registries are wired in (ModelRegistryConfiguration), an api without
+        // one still starts: it serves nothing, says why, and is not ready.
+        this.registry = registry.getIfAvailable(() -> NO_REGISTRY);
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
@@ -131,10 +148,19 @@ public class ChampionModel implements SmartLifecycle {
     private Refresh record(Refresh refresh, @Nullable Exception cause) {
         Counter.builder("severity.model.refresh").description("Looks at the registry, by outcome")
                 .tag("outcome", refresh.outcome().name().toLowerCase(java.util.Locale.ROOT)).register(meters).increment();
+        // a failure that repeats on every poll is logged once at WARN, then at DEBUG until it changes
+        boolean repeated = refresh.message().equals(lastLogged);
+        lastLogged = refresh.message();
         switch (refresh.outcome()) {
             case SWAPPED -> log.info("Model: {}", refresh.message());
             case UNCHANGED -> log.debug("Model: {}", refresh.message());
-            default -> log.warn("Model: {}", refresh.message(), log.isDebugEnabled() ? cause : null);
+            default -> {
+                if (repeated) {
+                    log.debug("Model: {}", refresh.message(), cause);
+                } else {
+                    log.warn("Model: {}", refresh.message());
+                }
+            }
         }
         return refresh;
     }
