@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import aero.severity.api.analytics.SeverityStatistics.Grouping;
 import aero.severity.api.analytics.SeverityStatistics.Query;
-import aero.severity.api.web.InvalidParameterException;
+import aero.severity.api.web.InvalidInputException;
 import aero.severity.domain.code.State;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -56,7 +56,7 @@ class AnalyticsController {
 
     private static Query query(Grouping grouping, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable State state) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameterException("from", "must not be after to (" + to + ")");
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
         }
         return new Query(grouping, from, to, state);
     }

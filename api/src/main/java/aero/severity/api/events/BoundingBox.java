@@ -2,7 +2,7 @@ package aero.severity.api.events;
 
 import java.util.List;
 
-import aero.severity.api.web.InvalidParameterException;
+import aero.severity.api.web.InvalidInputException;
 
 /**
  * A GeoJSON bounding box (RFC 7946 section 5): {@code minLon,minLat,maxLon,maxLat} in degrees. A box
@@ -77,7 +77,7 @@ record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
         return Math.toDegrees(Math.atan(Math.tan(Math.toRadians(latitude)) / Math.cos(halfWidthRadians)));
     }
 
-    private static InvalidParameterException invalid(String message) {
-        return new InvalidParameterException(PARAMETER, message);
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(PARAMETER, message);
     }
 }

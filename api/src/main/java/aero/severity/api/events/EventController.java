@@ -3,7 +3,7 @@ package aero.severity.api.events;
 import java.time.LocalDate;
 import java.util.List;
 
-import aero.severity.api.web.InvalidParameterException;
+import aero.severity.api.web.InvalidInputException;
 import aero.severity.api.web.NotFoundException;
 import aero.severity.domain.Severity;
 import aero.severity.domain.code.State;
@@ -62,7 +62,7 @@ class EventController {
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be 1-100")
             @Max(value = MAX_PAGE_SIZE, message = "must be 1-100") int size) {
         if (from != null && to != null && from.isAfter(to)) {
-            throw new InvalidParameterException("from", "must not be after to (" + to + ")");
+            throw new InvalidInputException("from", "must not be after to (" + to + ")");
         }
         return events.page(new EventFilter(state, from, to, severity), page, size);
     }

@@ -9,12 +9,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Up to {@value #MAX_FLIGHTS} flights in one request; answers come back in the same order. */
+/**
+ * Flights to predict in one request (at most {@code severity.predict.batch-max-size}, 100 by
+ * default, checked by the controller); answers come back in the same order.
+ */
 record BatchPredictionRequest(
-        @ArraySchema(minItems = 1, maxItems = MAX_FLIGHTS, schema = @Schema(implementation = FlightFacts.class))
-        @NotNull(message = "is required: a list of 1 to 100 flights")
-        @Size(min = 1, max = MAX_FLIGHTS, message = "must hold 1 to 100 flights")
+        @ArraySchema(minItems = 1, maxItems = 100, schema = @Schema(implementation = FlightFacts.class))
+        @NotNull(message = "is required: a list of flights")
+        @Size(min = 1, message = "must hold at least one flight")
         List<@NotNull(message = "must not be null") @Valid FlightFacts> flights) {
-
-    static final int MAX_FLIGHTS = 100;
 }

@@ -15,6 +15,9 @@ class PredictionCacheConfiguration {
     PredictionCache predictionCache(CacheProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link,
             MeterRegistry meters) {
         CacheMetrics metrics = new CacheMetrics(meters);
+        if (!properties.enabled()) {
+            return PredictionCache.NONE;
+        }
         RedisLink redisLink = link.getIfAvailable();
         return redis.enabled() && redisLink != null ? new RedisPredictionCache(redisLink, properties, metrics)
                 : new LocalPredictionCache(properties, metrics);

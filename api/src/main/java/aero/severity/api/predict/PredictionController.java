@@ -4,6 +4,7 @@ import java.util.List;
 
 import aero.severity.api.auth.Caller;
 import aero.severity.api.ratelimit.RateLimitEnforcer;
+import aero.severity.api.web.InvalidInputException;
 import aero.severity.domain.FlightFacts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -55,10 +56,12 @@ class PredictionController {
 
     private final Predictor predictor;
     private final RateLimitEnforcer rateLimits;
+    private final int batchMaxSize;
 
-    PredictionController(Predictor predictor, RateLimitEnforcer rateLimits) {
+    PredictionController(Predictor predictor, RateLimitEnforcer rateLimits, PredictionProperties properties) {
         this.predictor = predictor;
         this.rateLimits = rateLimits;
+        this.batchMaxSize = properties.batchMaxSize();
     }
 
     @Operation(summary = "Predict the highest-injury severity of one flight",
@@ -82,6 +85,9 @@ class PredictionController {
             @Valid @RequestBody BatchPredictionRequest request, Authentication authentication,
             HttpServletResponse response) {
         List<FlightFacts> flights = request.flights();
+        if (flights.size() > batchMaxSize) {
+            throw new InvalidInputException("flights", "must hold 1 to " + batchMaxSize + " flights, got " + flights.size());
+        }
         if (flights.size() > 1) {
             // the rate-limit interceptor charged one already
             rateLimits.charge(Caller.of(authentication), flights.size() - 1L, response);

@@ -22,10 +22,10 @@ import aero.severity.api.ratelimit.RateLimitExceededException;
 import aero.severity.domain.code.NtsbCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
@@ -38,7 +38,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -131,9 +130,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(error), headers, request);
     }
 
-    @ExceptionHandler(InvalidParameterException.class)
-    ResponseEntity<Object> invalidParameter(InvalidParameterException ex, WebRequest request) {
-        InvalidField error = new InvalidField(ex.parameter(), ex.getMessage());
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<Object> invalidParameter(InvalidInputException ex, WebRequest request) {
+        InvalidField error = new InvalidField(ex.field(), ex.getMessage());
         return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(List.of(error)),
                 List.of(error), new HttpHeaders(), request);
     }
@@ -282,9 +281,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getInstance() == null
-                && request instanceof ServletWebRequest servlet) {
-            problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
+            }
+            String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+            if (requestId != null) {
+                problem.setProperty("requestId", requestId);
+            }
         }
         Counter.builder("severity.api.errors").description("Failed requests by exception and status")
                 .tag("exception", ex.getClass().getSimpleName()).tag("status", Integer.toString(statusCode.value()))

@@ -11,6 +11,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class WebConfiguration {
 
     @Bean
+    FilterRegistrationBean<RequestIdFilter> requestId() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(RequestLimitProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(

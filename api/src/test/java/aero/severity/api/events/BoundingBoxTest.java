@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
-import aero.severity.api.web.InvalidParameterException;
+import aero.severity.api.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class BoundingBoxTest {
@@ -19,8 +19,8 @@ class BoundingBoxTest {
     @Test
     void refusesWhatIsNotABoxAndNamesTheParameter() {
         for (String text : List.of("", "1,2,3", "1,2,3,4,5", "a,2,3,4", "NaN,0,1,1", "-181,0,1,1", "0,-91,1,1", "0,10,1,5")) {
-            assertThatThrownBy(() -> BoundingBox.parse(text)).as(text).isInstanceOf(InvalidParameterException.class)
-                    .extracting(e -> ((InvalidParameterException) e).parameter()).isEqualTo("bbox");
+            assertThatThrownBy(() -> BoundingBox.parse(text)).as(text).isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("bbox");
         }
     }
 

@@ -147,8 +147,8 @@ class PredictionValidationIT extends FullStackTest {
         Http.Reply empty = http().postJson("/api/v1/predict/batch", token, "{\"flights\":[]}");
         Http.Reply missing = http().postJson("/api/v1/predict/batch", token, "{}");
 
-        assertThat(errors(tooMany.json())).containsExactly("flights: must hold 1 to 100 flights");
-        assertThat(errors(empty.json())).containsExactly("flights: must hold 1 to 100 flights");
+        assertThat(errors(tooMany.json())).containsExactly("flights: must hold 1 to 100 flights, got 101");
+        assertThat(errors(empty.json())).containsExactly("flights: must hold at least one flight");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("errors").get(0).get("field").asString()).isEqualTo("flights");
     }
