@@ -52,6 +52,7 @@ public class ChampionModel implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Timer loadTime;
+    private final ShadowChallenger shadow;
     private final AtomicLong lastSuccessfulCheck = new AtomicLong();
 
     private volatile @Nullable LiveModel live;
@@ -62,7 +63,8 @@ public class ChampionModel implements SmartLifecycle {
     private @Nullable ScheduledExecutorService poller;
 
     ChampionModel(ObjectProvider<ModelRegistry> registry, ModelServingProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, ShadowChallenger shadow) {
+        this.shadow = shadow;
         // Until the ml module's registries are wired in (ModelRegistryConfiguration), an api without
         // one still starts: it serves nothing, says why, and is not ready.
         this.registry = registry.getIfAvailable(() -> NO_REGISTRY);
@@ -191,6 +193,7 @@ public class ChampionModel implements SmartLifecycle {
     @Override
     public void start() {
         refresh(false);
+        shadow.refresh();
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "champion-poller");
             thread.setDaemon(true);
@@ -204,6 +207,7 @@ public class ChampionModel implements SmartLifecycle {
     private void poll() {
         try {
             refresh(false);
+            shadow.refresh();
         } catch (RuntimeException e) {
             // never let an unexpected failure cancel the schedule
             log.error("Model poll failed unexpectedly; serving what we have", e);

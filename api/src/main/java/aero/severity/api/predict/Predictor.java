@@ -7,6 +7,7 @@ import java.util.Map;
 
 import aero.severity.api.model.ChampionModel;
 import aero.severity.api.model.LiveModel;
+import aero.severity.api.model.ShadowChallenger;
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.SeverityModel;
@@ -23,11 +24,13 @@ class Predictor {
 
     private final ChampionModel champion;
     private final PredictionCache cache;
+    private final ShadowChallenger shadow;
     private final PredictionMetrics metrics;
 
-    Predictor(ChampionModel champion, PredictionCache cache, MeterRegistry meters) {
+    Predictor(ChampionModel champion, PredictionCache cache, ShadowChallenger shadow, MeterRegistry meters) {
         this.champion = champion;
         this.cache = cache;
+        this.shadow = shadow;
         this.metrics = new PredictionMetrics(meters);
     }
 
@@ -43,6 +46,7 @@ class Predictor {
         CachedPrediction computed = decide(live.model(), live.model().probabilities(encoded));
         metrics.inference.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         cache.put(key, computed);
+        shadow.compare(facts, computed.severity());
         return metrics.served(answer(computed, live, false));
     }
 
@@ -77,6 +81,7 @@ class Predictor {
                 int i = misses.get(m);
                 computed[i] = decide(live.model(), probabilities[m]);
                 fresh.put(keys.get(i), computed[i]);
+                shadow.compare(flights.get(i), computed[i].severity());
             }
             cache.putAll(fresh);
         }

@@ -34,6 +34,14 @@ public final class InMemoryModelRegistry implements ModelRegistry {
         return id;
     }
 
+    /** Registers a new version as challenger (the champion stays). */
+    public ModelId challenge(String version) {
+        ModelId id = new ModelId(name, version, "run-" + version);
+        versions.put(id, new ToyModel(id, encoder, version.hashCode()));
+        aliases.put(CHALLENGER, id);
+        return id;
+    }
+
     /** Points the champion at a version whose artifacts cannot be loaded. */
     public ModelId promoteBroken(String version) {
         ModelId id = new ModelId(name, version, "run-" + version);
