@@ -15,6 +15,11 @@ class OpenApiConfiguration {
     static final String BEARER = "bearerAuth";
 
     @Bean
+    ProblemResponses problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
     OpenAPI severityOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Aviation accident severity API").version("v1")

@@ -42,7 +42,6 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -259,7 +258,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Our bug, never the client's: logged with its stack, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-        log.error("Unexpected failure on {}", describeRequest(request), ex);
+        log.error("Unexpected failure on {}", request.getDescription(false), ex);
         return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "the server failed to answer this request; it has been logged", List.of(), new HttpHeaders(), request);
     }
@@ -402,10 +401,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    private static String describeRequest(WebRequest request) {
-        return request instanceof NativeWebRequest nativeRequest && nativeRequest.getNativeRequest() != null
-                ? request.getDescription(false) : "request";
     }
 }

@@ -53,4 +53,15 @@ class OpenApiIT extends FullStackTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body()).contains("Swagger UI");
     }
+
+    @Test
+    void errorAnswersAreDocumentedAsProblemDetails() {
+        JsonNode doc = http().get("/v3/api-docs").json();
+
+        JsonNode predict = doc.get("paths").get("/api/v1/predict").get("post").get("responses");
+        assertThat(predict.propertyNames()).contains("200", "400", "401", "429", "503");
+        assertThat(predict.get("400").get("content").has("application/problem+json")).isTrue();
+        assertThat(doc.get("paths").get("/api/v1/models/reload").get("post").get("responses").has("403")).isTrue();
+        assertThat(doc.get("components").get("schemas").get("Problem").get("properties").has("errors")).isTrue();
+    }
 }
