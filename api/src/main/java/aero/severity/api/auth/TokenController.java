@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -29,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/v1/auth/token}: the OAuth 2.0 client-credentials grant (RFC 6749 section 4.4),
  * form-encoded with the credentials in HTTP Basic or in the form, or as JSON for convenience.
+ * Behind a proxy, set {@code server.forward-headers-strategy} so that the per-address throttle sees
+ * the client's address, not the proxy's.
  */
 @RestController
 @RequestMapping("/api/v1/auth")
@@ -40,11 +43,13 @@ class TokenController {
 
     private final Clients clients;
     private final TokenIssuer issuer;
+    private final TokenThrottle throttle;
     private final Clock clock;
 
-    TokenController(Clients clients, TokenIssuer issuer, Clock clock) {
+    TokenController(Clients clients, TokenIssuer issuer, TokenThrottle throttle, Clock clock) {
         this.clients = clients;
         this.issuer = issuer;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -55,7 +60,9 @@ class TokenController {
     ResponseEntity<TokenResponse> tokenFromForm(@RequestParam("grant_type") String grantType,
             @RequestParam(name = "client_id", required = false) @Nullable String clientId,
             @RequestParam(name = "client_secret", required = false) @Nullable String clientSecret,
-            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
+            HttpServletRequest request) {
+        throttle.attempt(request.getRemoteAddr());
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
             throw new TokenRequestException("unsupported_grant_type", "grant_type",
                     "only client_credentials is supported, got '" + grantType + "'");
@@ -75,7 +82,8 @@ class TokenController {
 
     @Operation(summary = "Exchange client credentials for an access token (JSON)")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<TokenResponse> tokenFromJson(@Valid @RequestBody TokenRequest request) {
+    ResponseEntity<TokenResponse> tokenFromJson(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+        throttle.attempt(http.getRemoteAddr());
         if (request.grantType() != null && !CLIENT_CREDENTIALS.equals(request.grantType())) {
             throw new TokenRequestException("unsupported_grant_type", "grantType",
                     "only client_credentials is supported, got '" + request.grantType() + "'");

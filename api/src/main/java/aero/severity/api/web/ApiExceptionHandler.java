@@ -13,6 +13,7 @@ import java.util.Map;
 import aero.severity.api.auth.ClientAlreadyExistsException;
 import aero.severity.api.auth.InvalidClientException;
 import aero.severity.api.auth.TokenRequestException;
+import aero.severity.api.auth.TokenRequestsThrottledException;
 import aero.severity.api.auth.UnknownClientException;
 import aero.severity.api.model.ModelRefreshException;
 import aero.severity.api.model.ModelServingProperties;
@@ -224,6 +225,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = problem(ex, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
                 "Rate limit reached", ex.getMessage(), List.of(), headers, request);
         return withProperty(response, "tier", ex.tier().name());
+    }
+
+    @ExceptionHandler(TokenRequestsThrottledException.class)
+    ResponseEntity<Object> tokenRequestsThrottled(TokenRequestsThrottledException ex, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
+        return problem(ex, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many token requests",
+                ex.getMessage(), List.of(), headers, request);
     }
 
     @ExceptionHandler(NoModelLoadedException.class)

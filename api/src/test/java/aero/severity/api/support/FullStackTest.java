@@ -27,7 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith({RealServicesExtension.class, FreshDatabaseExtension.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
-        "severity.security.jwt.secret=" + FullStackTest.JWT_SECRET})
+        "severity.security.jwt.secret=" + FullStackTest.JWT_SECRET,
+        // every test client asks for tokens from 127.0.0.1; TokenThrottleIT checks the real default
+        "severity.security.token-requests.per-minute=100000"})
 @ActiveProfiles("postgres")
 @Import(ToyRegistryConfiguration.class)
 @DirtiesContext
