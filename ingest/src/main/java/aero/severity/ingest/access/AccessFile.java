@@ -78,7 +78,8 @@ public final class AccessFile implements SourceFile {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFileException(path.getFileName() + " is not a readable Access database: " + e.getMessage(), e);
+            throw new UnreadableFileException(path.getFileName() + " is not a readable Access database (corrupt or truncated): "
+                    + e.getMessage(), e);
         }
     }
 

@@ -290,13 +290,14 @@ public final class BatchLoader {
             try (Statement st = db.createStatement()) {
                 long batchId = insertBatch();
                 boolean eventsStaged = present.stream().anyMatch(t -> t.name().equals("events"));
-                String winners = "(SELECT ev_id FROM " + Staging.SCHEMA + ".winners)";
+                // EXISTS rather than IN (subquery): H2 re-runs an IN subquery per row
+                String winner = "EXISTS (SELECT 1 FROM " + Staging.SCHEMA + ".winners w WHERE w.ev_id = x.ev_id)";
                 if (eventsStaged) {
                     st.executeUpdate("INSERT INTO " + Staging.SCHEMA + ".winners (ev_id) SELECT s.ev_id FROM "
                             + Staging.SCHEMA + ".events s LEFT JOIN events e ON e.ev_id = s.ev_id WHERE e.ev_id IS NULL"
                             + " OR (s.lchg_date IS NOT NULL AND (e.lchg_date IS NULL OR s.lchg_date > e.lchg_date))");
                     // the foreign keys cascade: a replaced event's stored rows all go, its new rows come in below
-                    st.executeUpdate("DELETE FROM events WHERE ev_id IN " + winners);
+                    st.executeUpdate("DELETE FROM events x WHERE " + winner);
                 }
                 for (TargetTable target : present) {
                     AvallTable avall = target.avall();
@@ -310,7 +311,7 @@ public final class BatchLoader {
                                 + " FROM " + stage);
                     } else {
                         loaded = eventsStaged ? st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT "
-                                + columns + " FROM " + stage + " WHERE ev_id IN " + winners) : 0;
+                                + columns + " FROM " + stage + " x WHERE " + winner) : 0;
                         if (!target.name().equals("events")) {
                             // rows of events the file does not carry (their parent is stored): add what is missing
                             loaded += st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns
@@ -320,7 +321,7 @@ public final class BatchLoader {
                                     + TargetTable.join(avall.key(), "t", "s") + ")");
                         }
                         if (eventsStaged) {
-                            verify(st, target, winners, stage);
+                            verify(st, target, winner, stage);
                         }
                     }
                     counts.get(target.name())[2] = loaded;
@@ -338,9 +339,9 @@ public final class BatchLoader {
         }
 
         /** The stored rows of the events this batch wrote must be exactly the staged ones. */
-        private void verify(Statement st, TargetTable target, String winners, String stage) throws SQLException {
-            long stored = count(st, "SELECT count(*) FROM " + target.name() + " WHERE ev_id IN " + winners);
-            long staged = count(st, "SELECT count(*) FROM " + stage + " WHERE ev_id IN " + winners);
+        private void verify(Statement st, TargetTable target, String winner, String stage) throws SQLException {
+            long stored = count(st, "SELECT count(*) FROM " + target.name() + " x WHERE " + winner);
+            long staged = count(st, "SELECT count(*) FROM " + stage + " x WHERE " + winner);
             if (stored != staged) {
                 throw new SQLException("verification failed for " + target.name() + ": " + staged + " rows staged for the"
                         + " loaded events but " + stored + " stored");
