@@ -53,6 +53,8 @@ public final class BatchLoader {
     static final long LOCK_KEY = 0x696e67657374L;
     private static final ReentrantLock EMBEDDED_LOCK = new ReentrantLock();
 
+    private static final String DUPLICATE = "duplicate key: the file holds this row more than once, the first is kept";
+
     private final DataSource dataSource;
     private final Duration lockWait;
 
@@ -122,6 +124,10 @@ public final class BatchLoader {
         private final Instant started;
         private final Progress progress;
         private final Map<String, long[]> counts = new LinkedHashMap<>(); // read, rejected, loaded
+        /** Keys of accepted rows of the tables other tables hang from (events, aircraft, flight_crew, occurrences). */
+        private final Map<String, java.util.Set<String>> parentKeys = new java.util.HashMap<>();
+        /** Per table: rows whose parent is not in the file, so only the database can have it. */
+        private final Map<String, Long> parentOutsideFile = new java.util.HashMap<>();
 
         Batch(Connection db, Path file, String sha256, long size, String kind, Instant started, Progress progress) {
             this.db = db;
@@ -153,10 +159,12 @@ public final class BatchLoader {
             }
             progress.phase("validate");
             for (TargetTable target : present) {
-                staging.index(target);
-            }
-            for (TargetTable target : present) {
-                validate(target, present);
+                if (target.name().equals("events")) {
+                    staging.index(target);
+                }
+                if (parentOutsideFile.getOrDefault(target.name(), 0L) > 0) {
+                    validate(target, present);
+                }
             }
             progress.phase("upsert");
             long batchId = upsert(present);
@@ -188,6 +196,13 @@ public final class BatchLoader {
             int decLon = target.indexOf("dec_longitude");
             int lat = target.indexOf("latitude");
             int lon = target.indexOf("longitude");
+
+            int[] keyIndex = avall.key().stream().mapToInt(target::indexOf).toArray();
+            int[] parentIndex = avall.parentKey().stream().mapToInt(target::indexOf).toArray();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            java.util.Set<String> parents = avall.parent() == null ? null : parentKeys.get(avall.parent());
+            boolean isParent = AvallTables.all().stream().anyMatch(t -> avall.name().equals(t.parent()));
+            long outside = 0;
 
             progress.tableStarted(table.name(), table.estimatedRows());
             long read = 0;
@@ -222,6 +237,13 @@ public final class BatchLoader {
                         problem = "event date is missing";
                         problemColumn = "ev_date";
                     }
+                    String keyValue = problem == null ? join(values, keyIndex) : null;
+                    if (problem == null && !seen.add(keyValue)) {
+                        problem = DUPLICATE;
+                    }
+                    if (problem == null && avall.parent() != null && (parents == null || !parents.contains(join(values, parentIndex)))) {
+                        outside++; // checked against the database in validation
+                    }
                     if (problem != null) {
                         rejected++;
                         rejects.add(table.name(), rawKey(avall, row, sourceNames, target), problemColumn, problem,
@@ -241,6 +263,18 @@ public final class BatchLoader {
             }
             progress.tableFinished(table.name(), read, rejected);
             counts.put(table.name(), new long[] {read, rejected, 0});
+            parentOutsideFile.put(table.name(), outside);
+            if (isParent) {
+                parentKeys.put(table.name(), seen);
+            }
+        }
+
+        private static String join(Object[] values, int[] indexes) {
+            StringBuilder key = new StringBuilder(40);
+            for (int i : indexes) {
+                key.append(values[i]).append('\u0001');
+            }
+            return key.toString();
         }
 
         private String rawKey(AvallTable avall, Map<String, Object> row, String[] sourceNames, TargetTable target) {
@@ -253,13 +287,14 @@ public final class BatchLoader {
             return String.join("/", parts);
         }
 
-        /** Duplicate keys within the file, then rows whose parent is neither in the file nor in the database. */
+        /**
+         * Rows whose parent is not in the file must have it in the database, or they are orphans. (Duplicate
+         * keys and parents within the file were checked while reading, in memory: a full avall file never
+         * needs this query.)
+         */
         private void validate(TargetTable target, List<TargetTable> present) throws SQLException {
             AvallTable avall = target.avall();
-            String stage = Staging.SCHEMA + "." + target.name();
-            String duplicate = "EXISTS (SELECT 1 FROM " + stage + " d WHERE " + TargetTable.join(avall.key(), "d", "s")
-                    + " AND d._row < s._row)";
-            long rejected = reject(target, duplicate, "duplicate key: the file holds this row more than once, the first is kept");
+            long rejected = 0;
             if (avall.parent() != null) {
                 String parent = avall.parent();
                 boolean parentStaged = present.stream().anyMatch(t -> t.name().equals(parent));
@@ -288,6 +323,9 @@ public final class BatchLoader {
         private long upsert(List<TargetTable> present) throws SQLException {
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {
+                if (db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
+                    st.execute("SET LOCAL work_mem = '256MB'"); // hash joins of staged keys stay in memory
+                }
                 long batchId = insertBatch();
                 boolean eventsStaged = present.stream().anyMatch(t -> t.name().equals("events"));
                 // EXISTS rather than IN (subquery): H2 re-runs an IN subquery per row
@@ -300,6 +338,7 @@ public final class BatchLoader {
                     st.executeUpdate("DELETE FROM events x WHERE " + winner);
                 }
                 for (TargetTable target : present) {
+                    long tableStart = System.nanoTime();
                     AvallTable avall = target.avall();
                     String stage = Staging.SCHEMA + "." + target.name();
                     String columns = target.columnList();
@@ -312,7 +351,7 @@ public final class BatchLoader {
                     } else {
                         loaded = eventsStaged ? st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT "
                                 + columns + " FROM " + stage + " x WHERE " + winner) : 0;
-                        if (!target.name().equals("events")) {
+                        if (!target.name().equals("events") && parentOutsideFile.getOrDefault(target.name(), 0L) > 0) {
                             // rows of events the file does not carry (their parent is stored): add what is missing
                             loaded += st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns
                                     + " FROM " + stage + " s WHERE " + (eventsStaged ? "NOT EXISTS (SELECT 1 FROM "
@@ -325,6 +364,7 @@ public final class BatchLoader {
                         }
                     }
                     counts.get(target.name())[2] = loaded;
+                    log.debug("upsert {}: {} rows in {} ms", target.name(), loaded, (System.nanoTime() - tableStart) / 1_000_000);
                 }
                 progress.phase("record batch");
                 finishBatch(batchId);

@@ -16,7 +16,7 @@ public record IngestResult(Path file, String sha256, Outcome outcome, long batch
     }
 
     public IngestResult {
-        tables = Map.copyOf(tables);
+        tables = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tables));
     }
 
     public long rowsRead() {
