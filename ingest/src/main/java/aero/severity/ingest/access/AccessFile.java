@@ -42,6 +42,14 @@ public final class AccessFile implements SourceFile {
     }
 
     public static AccessFile open(Path path) {
+        return open(path, false);
+    }
+
+    /**
+     * @param partial accept a file without an {@code events} table (an extract of child tables only, e.g.
+     *     engines and NTSB_Admin): its rows must then find their parents in the database
+     */
+    public static AccessFile open(Path path, boolean partial) {
         Database db;
         try {
             db = new DatabaseBuilder(path).setReadOnly(true).open();
@@ -57,7 +65,7 @@ public final class AccessFile implements SourceFile {
             }
             Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             names.addAll(db.getTableNames());
-            if (!names.contains("events")) {
+            if (!names.contains("events") && !(partial && AvallTables.all().stream().anyMatch(t -> names.contains(t.accessName())))) {
                 throw new UnreadableFileException(path.getFileName() + " is not an NTSB avall database: it has no events table"
                         + " (tables: " + String.join(", ", names) + ")");
             }
@@ -68,8 +76,8 @@ public final class AccessFile implements SourceFile {
                     tables.add(new AccessTable(avall, table));
                 }
             }
-            AccessTable events = (AccessTable) tables.get(0);
-            if (events.columns().stream().noneMatch(c -> c.equalsIgnoreCase("ev_id"))) {
+            AccessTable first = (AccessTable) tables.get(0);
+            if (first.avall().eventData() && first.columns().stream().noneMatch(c -> c.equalsIgnoreCase("ev_id"))) {
                 throw new UnreadableFileException(path.getFileName() + " is not an NTSB avall database: its events table has no ev_id");
             }
             return new AccessFile(path, db, List.copyOf(tables));

@@ -46,8 +46,9 @@ import org.jspecify.annotations.Nullable;
  * to NTSB codes through common's code enums; {@code ev_highest_injury} is derived from the injury
  * totals (fatal &gt; serious &gt; minor &gt; none); "Broad.Phase.of.Flight" becomes the representative
  * {@code phase_flt_spec} of its phase (LANDING 570, CRUISE 540, ...), which {@link FlightPhase}
- * maps back to the same phase. {@code Publication.Date} serves as {@code lchg_date}: the export has
- * no change date, and a later publication is the newer version.
+ * maps back to the same phase. The export carries no change date, so its rows have no
+ * {@code lchg_date}: they add the events the database lacks and never replace an event loaded from
+ * avall, which holds far more (crew, injuries by category, findings).
  */
 public final class CarolFile implements SourceFile {
 
@@ -185,7 +186,6 @@ public final class CarolFile implements SourceFile {
             ev.put("inj_tot_t", (fatal == null ? 0 : fatal) + (serious == null ? 0 : serious) + (minor == null ? 0 : minor));
         }
         ev.put("ev_highest_injury", Severity.fromInjuryTotals(fatal, serious, minor, none).map(Severity::code).orElse(null));
-        put(ev, "lchg_date", get(first, "Publication.Date"));
         return ev;
     }
 
@@ -210,7 +210,6 @@ public final class CarolFile implements SourceFile {
         put(ac, "type_fly", byMeaning(FlightPurpose.class, get(record, "Purpose.of.Flight")));
         put(ac, "oper_name", get(record, "Air.Carrier"));
         put(ac, "phase_flt_spec", phase(get(record, "Broad.Phase.of.Flight")));
-        put(ac, "lchg_date", get(record, "Publication.Date"));
         return ac;
     }
 
@@ -230,7 +229,6 @@ public final class CarolFile implements SourceFile {
             engine.put("aircraft_key", key);
             engine.put("eng_no", no);
             engine.put("eng_type", type);
-            put(engine, "lchg_date", get(record, "Publication.Date"));
             rows.add(engine);
         }
         return rows;

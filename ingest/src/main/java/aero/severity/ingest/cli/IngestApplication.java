@@ -30,10 +30,26 @@ public class IngestApplication {
         if (args.length > 0 && args[0].equals("generate")) {
             System.exit(generate(Arrays.copyOfRange(args, 1, args.length)));
         }
+        if (args.length > 0 && args[0].equals("csv-to-access")) {
+            System.exit(csvToAccess(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication app = new SpringApplication(IngestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(java.util.Map.of("spring.config.name", "ingest"));
         System.exit(SpringApplication.exit(app.run(args)));
+    }
+
+    /** {@code csv-to-access --out FILE.mdb CSV...}: relational avall CSV exports into one Access file (no database needed). */
+    static int csvToAccess(String[] args) {
+        if (args.length < 3 || !args[0].equals("--out")) {
+            System.err.println("usage: csv-to-access --out FILE.mdb TABLE.csv[.gz]...");
+            return 2;
+        }
+        Path out = Path.of(args[1]);
+        java.util.List<Path> csvs = Arrays.stream(args, 2, args.length).map(Path::of).toList();
+        var rows = aero.severity.ingest.access.CsvToAccess.convert(csvs, out);
+        System.out.println("wrote " + out + ": " + rows);
+        return 0;
     }
 
     /** Writing a sample file needs no database, so it runs before (and without) the Spring context. */

@@ -75,7 +75,7 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
             case LOG -> false;
             case AUTO -> System.console() != null;
         };
-        BatchLoader loader = new BatchLoader(dataSource, properties.lockWait());
+        BatchLoader loader = new BatchLoader(dataSource, properties.lockWait(), properties.allowPartial());
         int failures = 0;
         for (Path file : files) {
             try {

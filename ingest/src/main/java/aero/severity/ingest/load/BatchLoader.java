@@ -57,14 +57,20 @@ public final class BatchLoader {
 
     private final DataSource dataSource;
     private final Duration lockWait;
+    private final boolean allowPartial;
 
-    public BatchLoader(DataSource dataSource, Duration lockWait) {
+    /**
+     * @param lockWait how long to wait for another import on the same database to finish
+     * @param allowPartial accept Access files without an events table (child tables whose events are stored)
+     */
+    public BatchLoader(DataSource dataSource, Duration lockWait, boolean allowPartial) {
         this.dataSource = dataSource;
         this.lockWait = lockWait;
+        this.allowPartial = allowPartial;
     }
 
     public BatchLoader(DataSource dataSource) {
-        this(dataSource, Duration.ofMinutes(30));
+        this(dataSource, Duration.ofMinutes(30), false);
     }
 
     public IngestResult load(Path file, Progress progress) {
@@ -147,7 +153,7 @@ public final class BatchLoader {
             }
             Staging staging = Staging.of(db);
             List<TargetTable> present = new ArrayList<>();
-            try (SourceFile source = Sources.open(file)) {
+            try (SourceFile source = Sources.open(file, allowPartial)) {
                 staging.prepare(targets);
                 RejectWriter rejects = new RejectWriter(db);
                 for (SourceTable table : source.tables()) {

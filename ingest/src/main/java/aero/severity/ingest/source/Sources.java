@@ -24,9 +24,9 @@ public final class Sources {
                 + " (.mdb, .accdb) or a CAROL / AviationData CSV export (.csv, .csv.gz)");
     }
 
-    public static SourceFile open(Path file) {
+    public static SourceFile open(Path file, boolean partial) {
         return switch (kindOf(file)) {
-            case "ACCESS" -> AccessFile.open(file);
+            case "ACCESS" -> AccessFile.open(file, partial);
             default -> CarolFile.open(file);
         };
     }
