@@ -33,10 +33,15 @@ public class IngestApplication {
         if (args.length > 0 && args[0].equals("csv-to-access")) {
             System.exit(csvToAccess(Arrays.copyOfRange(args, 1, args.length)));
         }
+        System.exit(run(args));
+    }
+
+    /** Runs {@code import}/{@code status} (or the configured files) and returns the exit code: 0 ok, 1 failed, 2 usage. */
+    public static int run(String... args) {
         SpringApplication app = new SpringApplication(IngestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(java.util.Map.of("spring.config.name", "ingest"));
-        System.exit(SpringApplication.exit(app.run(args)));
+        return SpringApplication.exit(app.run(args));
     }
 
     /** {@code csv-to-access --out FILE.mdb CSV...}: relational avall CSV exports into one Access file (no database needed). */
