@@ -208,6 +208,7 @@ public final class BatchLoader {
             java.util.Set<String> seen = new java.util.HashSet<>();
             java.util.Set<String> parents = avall.parent() == null ? null : parentKeys.get(avall.parent());
             boolean isParent = AvallTables.all().stream().anyMatch(t -> avall.name().equals(t.parent()));
+            java.util.Set<String> confirmedKeys = new java.util.HashSet<>();
             long outside = 0;
 
             progress.tableStarted(table.name(), table.estimatedRows());
@@ -247,8 +248,10 @@ public final class BatchLoader {
                     if (problem == null && !seen.add(keyValue)) {
                         problem = DUPLICATE;
                     }
+                    boolean confirmed = true;
                     if (problem == null && avall.parent() != null && (parents == null || !parents.contains(join(values, parentIndex)))) {
                         outside++; // checked against the database in validation
+                        confirmed = false;
                     }
                     if (problem != null) {
                         rejected++;
@@ -261,6 +264,9 @@ public final class BatchLoader {
                                 (String) values[lat], (String) values[lon]);
                         values[location] = where == null ? null : where.ewkt();
                     }
+                    if (isParent && confirmed) {
+                        confirmedKeys.add(keyValue); // only rows whose own parent is certain vouch for their children
+                    }
                     writer.write(values, read);
                     if ((read & 0x3FFF) == 0) {
                         progress.rowsRead(table.name(), read);
@@ -271,7 +277,7 @@ public final class BatchLoader {
             counts.put(table.name(), new long[] {read, rejected, 0});
             parentOutsideFile.put(table.name(), outside);
             if (isParent) {
-                parentKeys.put(table.name(), seen);
+                parentKeys.put(table.name(), confirmedKeys);
             }
         }
 
@@ -327,19 +333,26 @@ public final class BatchLoader {
         }
 
         private long upsert(List<TargetTable> present) throws SQLException {
+            boolean eventsStaged = present.stream().anyMatch(t -> t.name().equals("events"));
+            if (eventsStaged) {
+                // Chosen before the transaction (the load lock keeps the stored events as they are), so the
+                // transaction writes only to the real tables: H2 cannot recover an undo log that names a
+                // temporary table after a kill.
+                try (Statement st = db.createStatement()) {
+                    st.executeUpdate("INSERT INTO " + Staging.SCHEMA + ".winners (ev_id) SELECT s.ev_id FROM "
+                            + Staging.SCHEMA + ".events s LEFT JOIN events e ON e.ev_id = s.ev_id WHERE e.ev_id IS NULL"
+                            + " OR (s.lchg_date IS NOT NULL AND (e.lchg_date IS NULL OR s.lchg_date > e.lchg_date))");
+                }
+            }
             db.setAutoCommit(false);
             try (Statement st = db.createStatement()) {
                 if (db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
                     st.execute("SET LOCAL work_mem = '256MB'"); // hash joins of staged keys stay in memory
                 }
                 long batchId = insertBatch();
-                boolean eventsStaged = present.stream().anyMatch(t -> t.name().equals("events"));
                 // EXISTS rather than IN (subquery): H2 re-runs an IN subquery per row
                 String winner = "EXISTS (SELECT 1 FROM " + Staging.SCHEMA + ".winners w WHERE w.ev_id = x.ev_id)";
                 if (eventsStaged) {
-                    st.executeUpdate("INSERT INTO " + Staging.SCHEMA + ".winners (ev_id) SELECT s.ev_id FROM "
-                            + Staging.SCHEMA + ".events s LEFT JOIN events e ON e.ev_id = s.ev_id WHERE e.ev_id IS NULL"
-                            + " OR (s.lchg_date IS NOT NULL AND (e.lchg_date IS NULL OR s.lchg_date > e.lchg_date))");
                     // the foreign keys cascade: a replaced event's stored rows all go, its new rows come in below
                     st.executeUpdate("DELETE FROM events x WHERE " + winner);
                 }

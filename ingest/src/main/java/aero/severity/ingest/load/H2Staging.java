@@ -8,7 +8,13 @@ import java.util.Collections;
 
 import org.jspecify.annotations.Nullable;
 
-/** H2: no COPY and no UNLOGGED; staging tables are plain tables filled with batched inserts. */
+/**
+ * H2: no COPY and no UNLOGGED; staging tables are session-local temporary tables filled with batched
+ * inserts. Temporary tables live outside the database file, so the heavy create-fill-drop churn of
+ * staging never touches the MVStore file: a process killed while staging cannot leave it inconsistent
+ * (with plain tables, H2 2.4 failed to reopen a file killed mid-staging, reading an R-tree page of the
+ * spatial index as a plain one).
+ */
 final class H2Staging extends Staging {
 
     private static final int BATCH = 2_000;
@@ -19,13 +25,13 @@ final class H2Staging extends Staging {
 
     @Override
     String createTable(TargetTable table) {
-        return "CREATE TABLE " + SCHEMA + "." + table.name() + " AS SELECT t.*, CAST(NULL AS BIGINT) AS _row FROM public."
-                + table.name() + " t WITH NO DATA";
+        return "CREATE LOCAL TEMPORARY TABLE " + SCHEMA + "." + table.name() + " AS SELECT t.*, CAST(NULL AS BIGINT) AS _row"
+                + " FROM public." + table.name() + " t WITH NO DATA";
     }
 
     @Override
     String createScratch(String name, String columns) {
-        return "CREATE TABLE " + SCHEMA + "." + name + " (" + columns + ")";
+        return "CREATE LOCAL TEMPORARY TABLE " + SCHEMA + "." + name + " (" + columns + ")";
     }
 
     @Override
