@@ -2,7 +2,7 @@
 # The main job on the embedded default, with no outside servers:
 #   1. builds the jars;
 #   2. loads NTSB data into the embedded H2GIS database under .data/ (the real extracts from
-#      ../shared/data/ntsb when present, else a generated sample)            [needs the ingest loader]
+#      ../shared/data/ntsb when present, else a generated sample) with the ingest module;
 #   3. trains a model and registers it as champion in the local registry   [needs the ml trainer]
 #   4. creates a demo client (role ANALYST, tier PRO) and keeps its secret in .data/demo-client;
 #   5. starts the api on :8080 (management :8081) with the in-process limiter and cache;
@@ -52,13 +52,18 @@ export SEVERITY_JWT_SECRET
 COMMON=(--spring.profiles.active=embedded "--severity.embedded.data-dir=$DATA")
 
 # 2. data ----------------------------------------------------------------------------------------
+# ingest reads SEVERITY_DB_URL itself: point it at the same embedded file the api will open.
+H2_URL="jdbc:h2:file:$DATA/severity;MODE=PostgreSQL;AUTO_SERVER=FALSE"
 if [ -d "$SHARED_NTSB" ]; then
-  say "data: real NTSB extracts found in $SHARED_NTSB"
+  say "data: loading the real NTSB extracts from $SHARED_NTSB into $DATA (about a minute)"
+  SEVERITY_DB_URL="$H2_URL" SEVERITY_NTSB_DATA="$SHARED_NTSB" scripts/load-real-data.sh \
+    || say "data: some imports reported failures (see above); going on with what loaded"
 else
-  say "data: no real extracts at $SHARED_NTSB; a generated sample would be used"
+  say "data: no real extracts at $SHARED_NTSB (set SEVERITY_NTSB_DATA); loading a generated sample"
+  [ -s "$DATA/sample.mdb" ] || java -jar ingest/target/ingest.jar generate --events 20000 --seed 42 --out "$DATA/sample.mdb"
+  # the same file twice is a no-op, so a second demo run does not load it again
+  SEVERITY_DB_URL="$H2_URL" java -jar ingest/target/ingest.jar import "$DATA/sample.mdb"
 fi
-# TODO(ingest): call the ingest loader here once it is on main (real extracts, else a sample).
-say "data: SKIPPED - the ingest loader is not on this branch yet; the database has the schema only"
 
 # 3. model ---------------------------------------------------------------------------------------
 # TODO(ml): train and register the champion in the local registry once the ml module is on main.
@@ -104,6 +109,8 @@ cat <<EOF
   curl -s -X POST $BASE/api/v1/predict -H "Authorization: Bearer \$TOKEN" \\
        -H 'Content-Type: application/json' -d '$FLIGHT'
   curl -s $BASE/api/v1/models/current -H "Authorization: Bearer \$TOKEN"
+  curl -s "$BASE/api/v1/events/near?lat=39.8617&lon=-104.6731&radiusKm=50&limit=5" -H "Authorization: Bearer \$TOKEN"
+  curl -s "$BASE/api/v1/analytics/severity-by-year?from=2000-01-01" -H "Authorization: Bearer \$TOKEN"
 
   Swagger UI: $BASE/swagger-ui.html   metrics: http://127.0.0.1:$MANAGEMENT_PORT/actuator/prometheus
 EOF
@@ -118,5 +125,8 @@ for attempt in first again; do
     -d "$FLIGHT" | grep -iE '^(HTTP/|ratelimit-remaining)|^\{' || true
 done
 
+say "events near Denver International (50 km, first 2):"
+curl -sS "$BASE/api/v1/events/near?lat=39.8617&lon=-104.6731&radiusKm=50&limit=2" -H "Authorization: Bearer $TOKEN"
+echo
 say "running; Ctrl-C stops the api"
 wait "$API_PID"
