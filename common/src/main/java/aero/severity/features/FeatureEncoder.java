@@ -37,6 +37,9 @@ public final class FeatureEncoder {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** {@code values()} copies its array on every call: read these on the hot path instead. */
+    private static final NumericFeature[] NUMERICS = NumericFeature.values();
+    private static final CategoricalFeature[] CATEGORICALS = CategoricalFeature.values();
 
     private final EncoderSpec spec;
     private final double[] means;
@@ -190,9 +193,8 @@ public final class FeatureEncoder {
             throw new IllegalArgumentException("expected " + featureNames.length + " features, got " + features.length);
         }
         Arrays.fill(features, 0.0);
-        NumericFeature[] numerics = NumericFeature.values();
-        int missingOffset = numerics.length;
-        for (NumericFeature feature : numerics) {
+        int missingOffset = NUMERICS.length;
+        for (NumericFeature feature : NUMERICS) {
             int i = feature.ordinal();
             double value = feature.read(facts);
             if (Double.isNaN(value)) {
@@ -201,7 +203,7 @@ public final class FeatureEncoder {
                 features[i] = (value - means[i]) / stds[i];
             }
         }
-        int cyclic = 2 * numerics.length;
+        int cyclic = 2 * NUMERICS.length;
         double monthAngle = 2 * Math.PI * (facts.eventDate().getMonthValue() - 1) / 12.0;
         features[cyclic] = Math.sin(monthAngle);
         features[cyclic + 1] = Math.cos(monthAngle);
@@ -213,7 +215,7 @@ public final class FeatureEncoder {
             features[cyclic + 2] = Math.sin(hourAngle);
             features[cyclic + 3] = Math.cos(hourAngle);
         }
-        for (CategoricalFeature feature : CategoricalFeature.values()) {
+        for (CategoricalFeature feature : CATEGORICALS) {
             Map<String, Integer> index = levelIndex.get(feature.ordinal());
             int start = categoricalStart[feature.ordinal()];
             @Nullable String level = feature.read(facts);
