@@ -41,7 +41,7 @@ public final class SyntheticEvents {
         for (int i = 0; i < count; i++) {
             int year = fromYear + i % years;
             LocalDate date = LocalDate.of(year, 1 + random.nextInt(12), 1 + random.nextInt(28));
-            events.add(event(String.format("SYN%04d%08d", year, i), date, random));
+            events.add(event(String.format("S%04dX%08d", year, i), date, random));
         }
         return events;
     }
@@ -60,8 +60,8 @@ public final class SyntheticEvents {
         Double totalHours = r.nextDouble() < 0.15 ? null : Math.floor(Math.exp(4 + 2.2 * r.nextDouble() * 2));
         Double makeModelHours = totalHours == null || r.nextDouble() < 0.2 ? null : Math.floor(totalHours * r.nextDouble());
         Integer hour = r.nextDouble() < 0.1 ? null : 6 + r.nextInt(16);
-        Double latitude = r.nextDouble() < 0.3 ? null : 25 + 24 * r.nextDouble();
-        Double longitude = latitude == null ? null : -70 - 50 * r.nextDouble();
+        Double latitude = r.nextDouble() < 0.3 ? null : Math.round((25 + 24 * r.nextDouble()) * 1e4) / 1e4;
+        Double longitude = latitude == null ? null : Math.round((-70 - 50 * r.nextDouble()) * 1e4) / 1e4;
         Integer wind = r.nextDouble() < 0.2 ? null : r.nextInt(30);
         FlightFacts facts = FlightFacts.on(date)
                 .localHour(hour)
@@ -71,7 +71,7 @@ public final class SyntheticEvents {
                 .lightCondition(light)
                 .weatherCondition(weather)
                 .windSpeedKts(wind)
-                .visibilityMiles(weather == WeatherCondition.IMC ? Double.valueOf(r.nextDouble() * 3) : r.nextDouble() < 0.3 ? null : Double.valueOf(10.0))
+                .visibilityMiles(weather == WeatherCondition.IMC ? Double.valueOf(Math.round(r.nextDouble() * 12) / 4.0) : r.nextDouble() < 0.3 ? null : Double.valueOf(10.0))
                 .temperatureC(r.nextDouble() < 0.2 ? null : -10 + r.nextInt(45))
                 .aircraftCategory(category)
                 .make(r.nextDouble() < 0.03 ? null : MAKES[Math.min(MAKES.length - 1, (int) Math.floor(-Math.log(r.nextDouble()) * 3))])
