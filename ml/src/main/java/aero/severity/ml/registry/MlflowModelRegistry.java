@@ -79,8 +79,7 @@ public final class MlflowModelRegistry implements ModelStore {
     public ModelId register(ModelBundle bundle, RunRecord run) {
         MlflowClient client = new MlflowClient(server.toString());
         try {
-            String experimentId = client.getExperimentByName(experimentName)
-                    .map(e -> e.getExperimentId()).orElseGet(() -> client.createExperiment(experimentName));
+            String experimentId = experimentId().orElseGet(() -> client.createExperiment(experimentName));
             RunInfo info = client.createRun(experimentId);
             String runId = info.getRunId();
             logBatch(client, runId, run);
@@ -102,6 +101,15 @@ public final class MlflowModelRegistry implements ModelStore {
         } finally {
             client.close();
         }
+    }
+
+    /** By REST: mlflow-client retries a 404 three times with a warning each, and "not there yet" is normal here. */
+    private Optional<String> experimentId() {
+        Response response = send(get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experimentName)));
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(response.require("find experiment " + experimentName).get("experiment").get("experiment_id").asString());
     }
 
     @Override
