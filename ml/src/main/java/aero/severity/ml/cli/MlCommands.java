@@ -154,14 +154,14 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
     private void promote(CommandLine line) {
         line.allowOnly(Set.of("version", "force"));
         String version = line.option("version");
+        if (line.flag("force") && version == null) {
+            throw new CommandLine.UsageException("--force needs --version: name the version you vouch for");
+        }
         ModelId candidate = version == null
                 ? store.findByAlias(ModelRegistry.CHALLENGER).orElseThrow(() -> new IllegalStateException("there is no challenger to promote"))
                 : new ModelId(store.findByAlias(ModelRegistry.CHALLENGER).map(ModelId::name).orElse("accident-severity"), version, null);
         ModelBundle bundle = store.loadBundle(candidate);
         if (line.flag("force")) {
-            if (version == null) {
-                throw new CommandLine.UsageException("--force needs --version: name the version you vouch for");
-            }
             store.setAlias(ModelRegistry.CHAMPION, candidate);
             store.recordDecision(candidate, new PromotionDecision(true, "promoted by hand (--force), gate not run", null, null, null));
             out.printf("version %s is champion (forced)%n", candidate.version());

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * injury table, findings, narratives, ...) get values that would give the answer away if the query
  * ever read them.
  */
-final class AvallRows {
+public final class AvallRows {
 
     private AvallRows() {
     }
@@ -40,7 +40,7 @@ final class AvallRows {
         };
     }
 
-    static void insert(Connection db, String evId, FlightFacts f, @Nullable Severity label, boolean outcomeColumnsFilled)
+    public static void insert(Connection db, String evId, FlightFacts f, @Nullable Severity label, boolean outcomeColumnsFilled)
             throws SQLException {
         boolean fatal = label == Severity.FATL;
         try (PreparedStatement s = db.prepareStatement("""
