@@ -29,7 +29,14 @@ public final class TreeEnsembleScorer implements Scorer {
 
     private final int classes;
     private final float baseScore;
-    private final Tree[] trees;
+    /** All trees' nodes in flat arrays (one walk touches few cache lines); node ids are global. */
+    private final int[] root;
+    private final int[] treeClass;
+    private final int[] left;
+    private final int[] right;
+    private final int[] column;
+    private final float[] value;
+    private final boolean[] defaultLeft;
 
     private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft) {
     }
@@ -37,7 +44,32 @@ public final class TreeEnsembleScorer implements Scorer {
     private TreeEnsembleScorer(int classes, float baseScore, Tree[] trees) {
         this.classes = classes;
         this.baseScore = baseScore;
-        this.trees = trees;
+        int nodes = 0;
+        for (Tree tree : trees) {
+            nodes += tree.left.length;
+        }
+        this.root = new int[trees.length];
+        this.treeClass = new int[trees.length];
+        this.left = new int[nodes];
+        this.right = new int[nodes];
+        this.column = new int[nodes];
+        this.value = new float[nodes];
+        this.defaultLeft = new boolean[nodes];
+        int offset = 0;
+        for (int t = 0; t < trees.length; t++) {
+            Tree tree = trees[t];
+            root[t] = offset;
+            treeClass[t] = tree.severity;
+            for (int i = 0; i < tree.left.length; i++) {
+                boolean leaf = tree.left[i] == -1;
+                left[offset + i] = leaf ? -1 : offset + tree.left[i];
+                right[offset + i] = leaf ? -1 : offset + tree.right[i];
+                column[offset + i] = tree.column[i];
+                value[offset + i] = tree.value[i];
+                defaultLeft[offset + i] = tree.defaultLeft[i];
+            }
+            offset += tree.left.length;
+        }
     }
 
     /**
@@ -113,22 +145,26 @@ public final class TreeEnsembleScorer implements Scorer {
     }
 
     public int treeCount() {
-        return trees.length;
+        return root.length;
     }
 
     @Override
     public double[] rawProbabilities(double[] encodedFeatures) {
         float[] margin = new float[classes];
         java.util.Arrays.fill(margin, baseScore);
-        for (Tree tree : trees) {
-            int[] left = tree.left;
-            int node = 0;
+        int[] left = this.left;
+        int[] right = this.right;
+        int[] column = this.column;
+        float[] value = this.value;
+        boolean[] defaultLeft = this.defaultLeft;
+        for (int t = 0; t < root.length; t++) {
+            int node = root[t];
             while (left[node] != -1) {
-                double x = encodedFeatures[tree.column[node]];
-                boolean goLeft = x == 0.0 ? tree.defaultLeft[node] : (float) x < tree.value[node];
-                node = goLeft ? left[node] : tree.right[node];
+                double x = encodedFeatures[column[node]];
+                boolean goLeft = x == 0.0 ? defaultLeft[node] : (float) x < value[node];
+                node = goLeft ? left[node] : right[node];
             }
-            margin[tree.severity] += tree.value[node];
+            margin[treeClass[t]] += value[node];
         }
         return softmax(margin);
     }
