@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One uncached prediction (calibrated probabilities + decision) per model, with the default
- * training settings (XGBoost: 300 trees per class, depth 5) on 20,000 generated events:
+ * training settings (XGBoost: 200 trees per class, depth 6) on 20,000 generated events:
  * the Java tree walk the api serves with, against Tribuo's own predict (example by feature name +
  * XGBoost native matrix per call), and the logistic regression. {@code encodeAndPredict} is the
  * whole per-request model cost: encode the facts, score, decide.

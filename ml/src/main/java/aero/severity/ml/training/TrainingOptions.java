@@ -27,7 +27,7 @@ public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLeve
 
     public static TrainingOptions defaults(TimeSplit split) {
         return new TrainingOptions(split, Algorithm.XGBOOST, 60, 20, 0.5,
-                new XGBoost(300, 0.06, 5, 5, 0.8, 0.7, 2.0, 0.0),
+                new XGBoost(200, 0.08, 6, 10, 0.8, 0.6, 2.0, 0.0),
                 new Logistic(8, 0.2, 32),
                 5, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }

@@ -33,6 +33,12 @@ class AviationDataExperiment {
         if (System.getProperty("cwp") != null) {
             options = options.withClassWeightPower(Double.parseDouble(System.getProperty("cwp")));
         }
+        if (System.getProperty("makes") != null) {
+            String[] m = System.getProperty("makes").split(":");
+            options = new TrainingOptions(options.split(), options.algorithm(), Integer.parseInt(m[0]), Integer.parseInt(m[1]),
+                    options.classWeightPower(), options.xgboost(), options.logistic(), options.calibrationFolds(), options.seed(),
+                    options.threads());
+        }
         String sweep = System.getProperty("sweep");
         if (sweep != null) {
             for (String config : sweep.split(";")) {

@@ -20,7 +20,7 @@ class ModelRegistryConfigurationTest {
 
     @Test
     void withoutMlflowTheRegistryIsTheLocalFolder(@TempDir Path dir) {
-        runner.withPropertyValues("severity.model.dir=" + dir).run(context -> {
+        runner.withPropertyValues("severity.model.dir=" + dir, "severity.mlflow.uri=").run(context -> {
             assertThat(context).hasSingleBean(ModelRegistry.class);
             assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(LocalModelRegistry.class);
             assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe()).contains(dir.toString());

@@ -11,7 +11,7 @@ import aero.severity.ml.training.TrainingOptions;
 /** Generated training data and two configurations: a good model and a clearly weaker one. */
 final class TrainedModels {
 
-    static final TrainingSet DATA = new TrainingSet(SyntheticEvents.generate(6_000, 2006, 2019, 21), 4);
+    static final TrainingSet DATA = new TrainingSet(SyntheticEvents.generate(20_000, 2006, 2019, 21), 4);
     static final List<LabelledEvent> PROBES = SyntheticEvents.generate(200, 2018, 2019, 5);
 
     private TrainedModels() {
@@ -19,7 +19,7 @@ final class TrainedModels {
 
     static TrainingOptions good() {
         return TrainingOptions.defaults(TimeSplit.trainUntil(2017))
-                .withXGBoost(new TrainingOptions.XGBoost(60, 0.2, 4, 5, 0.8, 0.8, 1.0, 0.0));
+                .withXGBoost(new TrainingOptions.XGBoost(80, 0.1, 4, 10, 0.8, 0.8, 2.0, 0.0));
     }
 
     /** Two stumps per class: it sees one fact at a time and is measurably worse. */
