@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Local backing services for development and tests: PostgreSQL 15 + PostGIS 3, Redis 7 and an
-# MLflow tracking server, all on 127.0.0.1, all state under <project>/.services/ (gitignored).
+# Local backing services for development and tests: PostgreSQL 15 + PostGIS 3, PgBouncer
+# (transaction pooling in front of that PostgreSQL), Redis 7 and an MLflow tracking server, all on
+# 127.0.0.1, all state under <project>/.services/ (gitignored).
 #
-#   scripts/services.sh start|stop|status|env [postgres|redis|mlflow ...]
+#   scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow ...]
 #
-# Without a service name a verb acts on all three. `eval "$(scripts/services.sh env)"` exports
+# Without a service name a verb acts on all of them. `eval "$(scripts/services.sh env)"` exports
 # the SEVERITY_* variables that the tests and the application read.
 #
 # Natively (the default) the script installs what is missing itself: Debian packages through
@@ -14,6 +15,7 @@
 # SEVERITY_SERVICES_MODE=native|docker forces one or the other.
 #
 # Environment: SEVERITY_PG_PORT (15432), SEVERITY_REDIS_PORT (16379), SEVERITY_MLFLOW_PORT (15000),
+# SEVERITY_PGBOUNCER_PORT (16432),
 # SEVERITY_SERVICES_TIMEOUT (seconds to wait for MLflow to get healthy, 180).
 set -euo pipefail
 
@@ -34,6 +36,7 @@ COMPOSE_FILE="$ROOT/docker-compose.test.yml"
 PG_PORT="${SEVERITY_PG_PORT:-15432}"
 REDIS_PORT="${SEVERITY_REDIS_PORT:-16379}"
 MLFLOW_PORT="${SEVERITY_MLFLOW_PORT:-15000}"
+PGB_PORT="${SEVERITY_PGBOUNCER_PORT:-16432}"
 MLFLOW_TIMEOUT="${SEVERITY_SERVICES_TIMEOUT:-180}"
 
 DB_NAME="severity"
@@ -47,7 +50,7 @@ REDIS_DIR="$SVC_DIR/redis"
 MLFLOW_DIR="$SVC_DIR/mlflow"
 MLFLOW_VENV="$MLFLOW_DIR/venv"
 
-ALL_SERVICES=(postgres redis mlflow)
+ALL_SERVICES=(postgres pgbouncer redis mlflow)
 APT_UPDATED=0
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -55,7 +58,7 @@ die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
   cat >&2 <<'EOF'
-usage: scripts/services.sh start|stop|status|env [postgres|redis|mlflow ...]
+usage: scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow ...]
 EOF
   exit 2
 }
@@ -115,6 +118,7 @@ ensure_packages() { # pkg...
 packages_for() { # service
   case "$1" in
     postgres) echo "postgresql-$PG_MAJOR postgresql-$PG_MAJOR-postgis-3" ;;
+    pgbouncer) echo "pgbouncer" ;;
     redis) echo "redis-server redis-tools" ;;
     mlflow) echo "" ;;
   esac
@@ -367,6 +371,97 @@ pg_stop() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# PgBouncer (transaction pooling in front of the PostgreSQL above)
+# ---------------------------------------------------------------------------------------------
+# Like the cluster deployment (deploy/helm): pool_mode=transaction, so a server connection serves a
+# different client after every transaction. Clients must not use server-side prepared statements
+# across transactions (PostgreSQL JDBC: prepareThreshold=0). Every database of the server is
+# reachable through it (the `*` entry), so tests' fresh databases work too. It runs as the
+# postgres OS user when this script runs as root (pgbouncer refuses root), next to its data.
+pgb_dir() { printf '%s/pgbouncer' "$(dirname "$(pg_state_dir)")"; }
+pgb_pidfile() { printf '%s/pgbouncer.pid' "$(pgb_dir)"; }
+pgb_log() { printf '%s/pgbouncer.log' "$(pgb_dir)"; }
+
+pgb_pid() {
+  local pid; pid="$(read_pidfile "$(pgb_pidfile)")"
+  if pid_alive "$pid" && pid_is "$pid" pgbouncer; then printf '%s' "$pid"; fi
+}
+
+pgb_healthy() {
+  # pg_isready counts an answer that asks for a password as up, so no credentials are needed.
+  "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PGB_PORT" -d "$DB_NAME" -U "$DB_USER" -t 2 >/dev/null 2>&1
+}
+
+pgb_write_config() {
+  local dir; dir="$(pgb_dir)"
+  pg_run tee "$dir/pgbouncer.ini" >/dev/null <<EOF
+; Written by scripts/services.sh on every start; do not edit.
+[databases]
+* = host=127.0.0.1 port=$PG_PORT
+
+[pgbouncer]
+listen_addr = 127.0.0.1
+listen_port = $PGB_PORT
+unix_socket_dir =
+auth_type = scram-sha-256
+auth_file = $dir/userlist.txt
+pool_mode = transaction
+max_client_conn = 400
+default_pool_size = 10
+max_db_connections = 40
+; The PostgreSQL JDBC driver sends extra_float_digits in its startup packet.
+ignore_startup_parameters = extra_float_digits
+server_round_robin = 0
+logfile = $(pgb_log)
+pidfile = $(pgb_pidfile)
+admin_users = $DB_USER
+EOF
+  printf '"%s" "%s"\n' "$DB_USER" "$DB_PASSWORD" | pg_run tee "$dir/userlist.txt" >/dev/null
+  pg_run chmod 600 "$dir/userlist.txt"
+}
+
+pgb_start() {
+  local pid; pid="$(pgb_pid)"
+  if [ -n "$pid" ]; then
+    if pgb_healthy; then log "pgbouncer: already running on 127.0.0.1:$PGB_PORT (pid $pid)"; return 0; fi
+    log "pgbouncer: pid $pid does not answer on port $PGB_PORT; restarting it"
+    pgb_stop
+  fi
+  if ! { pg_running && pg_healthy; }; then
+    die "pgbouncer: PostgreSQL is not running on 127.0.0.1:$PG_PORT; start it first (scripts/services.sh start postgres pgbouncer)"
+  fi
+  local dir; dir="$(pgb_dir)"
+  mkdir -p "$dir"
+  if is_root; then chown postgres:postgres "$dir"; fi
+  require_free_port pgbouncer "$PGB_PORT" SEVERITY_PGBOUNCER_PORT
+  rm -f "$(pgb_pidfile)"
+  pgb_write_config
+  log "pgbouncer: starting on 127.0.0.1:$PGB_PORT (transaction pooling -> 127.0.0.1:$PG_PORT)"
+  pg_run /usr/sbin/pgbouncer -d -q "$dir/pgbouncer.ini" </dev/null >>"$dir/pgbouncer.start.log" 2>&1 9>&- \
+    || fail_service pgbouncer "$(pgb_log)" "pgbouncer failed to start"
+  local i
+  for ((i = 0; i < 100; i++)); do
+    pgb_healthy && break
+    sleep 0.05
+  done
+  pgb_healthy || fail_service pgbouncer "$(pgb_log)" "not answering on 127.0.0.1:$PGB_PORT"
+  log "pgbouncer: ready (pid $(pgb_pid))"
+}
+
+pgb_stop() {
+  local pid; pid="$(pgb_pid)"
+  if [ -z "$pid" ]; then
+    log "pgbouncer: not running"
+    rm -f "$(pgb_pidfile)" 2>/dev/null || true
+    return 0
+  fi
+  log "pgbouncer: stopping pid $pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  wait_gone "$pid"
+  rm -f "$(pgb_pidfile)" 2>/dev/null || true
+}
+
+# ---------------------------------------------------------------------------------------------
 # Redis
 # ---------------------------------------------------------------------------------------------
 REDIS_PIDFILE="$REDIS_DIR/redis.pid"
@@ -560,7 +655,8 @@ docker_cmd() { # verb services...
   local verb="$1"; shift
   local names=() s
   for s in "$@"; do names+=("$(compose_name "$s")"); done
-  export SEVERITY_PG_PORT="$PG_PORT" SEVERITY_REDIS_PORT="$REDIS_PORT" SEVERITY_MLFLOW_PORT="$MLFLOW_PORT"
+  export SEVERITY_PG_PORT="$PG_PORT" SEVERITY_REDIS_PORT="$REDIS_PORT" SEVERITY_MLFLOW_PORT="$MLFLOW_PORT" \
+    SEVERITY_PGBOUNCER_PORT="$PGB_PORT"
   case "$verb" in
     start)
       log "docker: compose up ${names[*]}"
@@ -595,6 +691,7 @@ docker_cmd() { # verb services...
 service_url() {
   case "$1" in
     postgres) echo "jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME (user $DB_USER / password $DB_PASSWORD)" ;;
+    pgbouncer) echo "jdbc:postgresql://127.0.0.1:$PGB_PORT/$DB_NAME?prepareThreshold=0 (transaction pooling)" ;;
     redis) echo "redis://127.0.0.1:$REDIS_PORT" ;;
     mlflow) echo "http://127.0.0.1:$MLFLOW_PORT" ;;
   esac
@@ -611,6 +708,7 @@ service_running() {
   case "$1" in
     postgres) pg_running && pg_healthy ;;
     redis) [ -n "$(redis_pid)" ] && redis_healthy ;;
+    pgbouncer) [ -n "$(pgb_pid)" ] && pgb_healthy ;;
     mlflow) [ -n "$(mlflow_pid)" ] && mlflow_healthy ;;
   esac
 }
@@ -647,6 +745,7 @@ cmd_start() {
   for s in "$@"; do
     case "$s" in
       postgres) pg_start ;;
+      pgbouncer) pgb_start ;;
       redis) redis_start ;;
       mlflow) mlflow_start ;;
     esac
@@ -658,11 +757,14 @@ cmd_start() {
 cmd_stop() {
   take_lock
   if use_docker; then docker_cmd stop "$@"; return; fi
-  local s
-  for s in "$@"; do
+  local s i
+  # Reverse order: PgBouncer goes before the PostgreSQL behind it.
+  for ((i = $#; i >= 1; i--)); do
+    s="${!i}"
     case "$s" in
       postgres)
         if [ -x "$PG_BIN/pg_ctl" ]; then pg_stop; else log "postgres: not installed"; fi ;;
+      pgbouncer) if [ -x "$PG_BIN/pg_ctl" ]; then pgb_stop; else log "pgbouncer: not installed"; fi ;;
       redis) redis_stop ;;
       mlflow) mlflow_stop ;;
     esac
@@ -674,6 +776,9 @@ cmd_status() {
   local s rc=0
   for s in "$@"; do
     if [ "$s" = postgres ] && [ ! -x "$PG_BIN/pg_ctl" ]; then
+      printf '%-9s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
+    fi
+    if [ "$s" = pgbouncer ] && [ ! -x /usr/sbin/pgbouncer ]; then
       printf '%-9s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
     fi
     if [ "$s" = redis ] && ! command -v redis-cli >/dev/null 2>&1; then
@@ -698,6 +803,8 @@ export SEVERITY_DB_USER=$DB_USER
 export SEVERITY_DB_PASSWORD=$DB_PASSWORD
 export SEVERITY_REDIS_URL=redis://127.0.0.1:$REDIS_PORT
 export SEVERITY_MLFLOW_URI=http://127.0.0.1:$MLFLOW_PORT
+export SEVERITY_PGBOUNCER_PORT=$PGB_PORT
+export SEVERITY_PGBOUNCER_URL=jdbc:postgresql://127.0.0.1:$PGB_PORT/$DB_NAME?prepareThreshold=0
 EOF
 }
 
@@ -708,9 +815,10 @@ main() {
   for s in "$@"; do
     case "$s" in
       postgres|postgis|pg) services+=(postgres) ;;
+      pgbouncer) services+=(pgbouncer) ;;
       redis) services+=(redis) ;;
       mlflow) services+=(mlflow) ;;
-      *) die "unknown service '$s' (expected: postgres, redis, mlflow)" ;;
+      *) die "unknown service '$s' (expected: postgres, pgbouncer, redis, mlflow)" ;;
     esac
   done
   [ "${#services[@]}" -eq 0 ] && services=("${ALL_SERVICES[@]}")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the backing services (scripts/services.sh), runs the Maven build with its tests, and
+# Starts the backing services (scripts/services.sh), installs the checking tools (scripts/tools.sh),
+# runs the Maven build with its tests, and
 # prints the Surefire/Failsafe totals summed over all modules. Exits with Maven's exit code (or 1
 # when Maven passed but the reports hold failures or errors). Leaves the services running for
 # reuse unless SEVERITY_STOP_SERVICES=1. Arguments go to Maven: scripts/test.sh -pl api -am
@@ -8,6 +9,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 scripts/services.sh start
 eval "$(scripts/services.sh env)"
+# The checking tools the deploy module's tests run (helm, promtool, actionlint, ...): pinned, in
+# .tools/bin; a no-op (under half a second) when they are already there.
+scripts/tools.sh
+PATH="$(scripts/tools.sh --path):$PATH"
+export PATH
 
 # Reports older than this run (left over in target/) are not counted.
 marker="$(mktemp)"

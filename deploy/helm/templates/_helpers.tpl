@@ -1,0 +1,89 @@
+{{/* Release-scoped name prefix, at most 40 characters so suffixed names stay under 63. */}}
+{{- define "severity.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "severity.labels" -}}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/part-of: severity
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+severity.aero/environment: {{ .Values.environment }}
+{{- end -}}
+
+{{/* Selector labels of one component: include "severity.selector" (list . "api") */}}
+{{- define "severity.selector" -}}
+{{- $root := index . 0 -}}
+app.kubernetes.io/name: {{ index . 1 }}
+app.kubernetes.io/instance: {{ $root.Release.Name }}
+{{- end -}}
+
+{{- define "severity.serviceAccountName" -}}
+{{- default (printf "%s-app" (include "severity.fullname" .)) .Values.serviceAccount.name -}}
+{{- end -}}
+
+{{- define "severity.image" -}}
+{{- $root := index . 0 -}}
+{{- $tag := index . 1 | default $root.Values.image.tag | default $root.Chart.AppVersion -}}
+{{- printf "%s:%s" $root.Values.image.repository $tag -}}
+{{- end -}}
+
+{{/* The api and the jobs go through PgBouncer in transaction mode: no server-side prepared
+     statements (prepareThreshold=0), see the deploy module's PgBouncerTransactionPoolingIT. */}}
+{{- define "severity.dbUrl" -}}
+{{- if .Values.pgbouncer.enabled -}}
+jdbc:postgresql://{{ include "severity.fullname" . }}-pgbouncer:5432/{{ .Values.database.name }}?prepareThreshold=0
+{{- else -}}
+jdbc:postgresql://{{ .Values.database.host }}:{{ .Values.database.port }}/{{ .Values.database.name }}
+{{- end -}}
+{{- end -}}
+
+{{/* Flyway takes a session-level advisory lock: migrations go straight to PostgreSQL. */}}
+{{- define "severity.migrationUrl" -}}
+jdbc:postgresql://{{ .Values.database.host }}:{{ .Values.database.port }}/{{ .Values.database.name }}
+{{- end -}}
+
+{{/* Environment shared by the api and the jobs: settings from the ConfigMap, secrets by reference. */}}
+{{- define "severity.appEnv" -}}
+- name: SEVERITY_DB_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.secrets.existingSecret }}
+      key: {{ .Values.secrets.keys.dbPassword }}
+- name: SEVERITY_REDIS_URL
+  valueFrom:
+    secretKeyRef:
+      name: {{ .Values.secrets.existingSecret }}
+      key: {{ .Values.secrets.keys.redisUrl }}
+{{- end -}}
+
+{{- define "severity.podSecurityContext" -}}
+runAsNonRoot: true
+runAsUser: 10001
+runAsGroup: 10001
+fsGroup: 10001
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{- define "severity.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+capabilities:
+  drop: ["ALL"]
+{{- end -}}
+
+{{/* The colors an api Deployment is rendered for: [""] for rolling updates. */}}
+{{- define "severity.apiColors" -}}
+{{- if eq .Values.rollout.strategy "blueGreen" -}}blue,green{{- else -}}single{{- end -}}
+{{- end -}}
+
+{{- define "severity.previewColor" -}}
+{{- if eq .Values.rollout.activeColor "blue" -}}green{{- else -}}blue{{- end -}}
+{{- end -}}

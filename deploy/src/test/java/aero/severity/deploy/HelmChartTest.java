@@ -1,0 +1,327 @@
+package aero.severity.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** deploy/helm rendered by the real helm for staging and production, checked object by object. */
+class HelmChartTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void lintIsCleanInStrictMode(String environment) {
+        ToolRun run = Tool.HELM.run("lint", "deploy/helm", "--strict", "-f", "deploy/helm/values-" + environment + ".yaml");
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        assertThat(run.stdout()).contains("0 chart(s) failed");
+    }
+
+    @Test
+    void renderingFailsWhenTlsIsOnWithoutACertificateSecret() {
+        // The checks can fail: helm refuses values that would produce a broken Ingress.
+        ToolRun run = Tool.HELM.run("template", "x", "deploy/helm", "--set", "ingress.tls.enabled=true",
+                "--set", "ingress.tls.secretName=");
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.stderr()).contains("ingress.tls.secretName is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void apiProbesAskTheManagementPortAndLivenessIsSeparateFromReadiness(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        List<YamlTree> apis = chart.ofKind("Deployment").filter(d -> d.name().startsWith("severity-api")).toList();
+        assertThat(apis).isNotEmpty();
+        for (YamlTree api : apis) {
+            YamlTree container = api.at("spec.template.spec.containers.0");
+            assertThat(container.at("ports").list()).anySatisfy(port -> {
+                assertThat(port.at("name").text()).isEqualTo("management");
+                assertThat(port.at("containerPort").text()).isEqualTo("8081");
+            });
+            assertThat(container.at("livenessProbe.httpGet.path").text()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.at("readinessProbe.httpGet.path").text()).isEqualTo("/actuator/health/readiness");
+            assertThat(container.at("startupProbe.httpGet.path").text()).isEqualTo("/actuator/health/liveness");
+            for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
+                assertThat(container.at(probe + ".httpGet.port").text()).as(probe).isEqualTo("management");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void everyContainerRunsAsNonRootReadOnlyWithoutCapabilitiesAndWithLimits(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        List<YamlTree> pods = chart.podSpecs().toList();
+        assertThat(pods).hasSizeGreaterThanOrEqualTo(3);
+        for (YamlTree pod : pods) {
+            assertThat(pod.at("securityContext.runAsNonRoot").value()).isEqualTo(true);
+            assertThat(pod.at("securityContext.seccompProfile.type").text()).isEqualTo("RuntimeDefault");
+            assertThat(pod.at("automountServiceAccountToken").value()).isEqualTo(false);
+            for (YamlTree container : pod.at("containers").list()) {
+                String name = container.at("name").text();
+                assertThat(container.at("securityContext.allowPrivilegeEscalation").value()).as(name).isEqualTo(false);
+                assertThat(container.at("securityContext.readOnlyRootFilesystem").value()).as(name).isEqualTo(true);
+                assertThat(container.at("securityContext.capabilities.drop").list()).as(name)
+                        .extracting(YamlTree::text).containsExactly("ALL");
+                assertThat(container.at("resources.requests.cpu").exists()).as(name + " cpu request").isTrue();
+                assertThat(container.at("resources.requests.memory").exists()).as(name + " memory request").isTrue();
+                assertThat(container.at("resources.limits.memory").exists()).as(name + " memory limit").isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void secretsAreReferencedNeverRendered(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        assertThat(chart.ofKind("Secret")).as("the chart must not carry secret values").isEmpty();
+        Set<String> secretish = Set.of("SEVERITY_DB_PASSWORD", "SEVERITY_JWT_SECRET", "SEVERITY_REDIS_URL", "DB_PASSWORD",
+                "CLIENT_SECRET");
+        List<YamlTree> env = chart.podSpecs().flatMap(p -> p.at("containers").list().stream())
+                .flatMap(c -> c.at("env").list().stream()).toList();
+        List<YamlTree> secretEnv = env.stream().filter(e -> secretish.contains(e.at("name").text())).toList();
+        assertThat(secretEnv).isNotEmpty();
+        for (YamlTree variable : secretEnv) {
+            assertThat(variable.at("value").exists()).as(variable.at("name").text() + " has a literal value").isFalse();
+            assertThat(variable.at("valueFrom.secretKeyRef.name").text()).isEqualTo("severity-secrets");
+        }
+        Map<String, Object> config = chart.one("ConfigMap", "severity-config").at("data").map();
+        assertThat(config.keySet()).noneMatch(k -> k.contains("PASSWORD") || k.contains("SECRET") || k.contains("TOKEN"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void configMapCarriesTheFeatureFlagsTheAppReads(String environment) {
+        YamlTree values = YamlTree.parse(Project.read("deploy/helm/values-" + environment + ".yaml"));
+        Map<String, Object> config = RenderedChart.render(environment).one("ConfigMap", "severity-config").at("data").map();
+        assertThat(config).containsEntry("SEVERITY_FEATURE_PREDICTION_CACHE", values.at("features.predictionCache").text())
+                .containsEntry("SEVERITY_FEATURE_SHADOW_CHALLENGER", values.at("features.shadowChallenger").text())
+                .containsEntry("SEVERITY_FEATURE_BATCH_MAX_SIZE", values.at("features.batchMaxSize").text())
+                .containsEntry("SEVERITY_LOG_FORMAT", "json")
+                .containsEntry("SEVERITY_HTTP_COMPRESSION", "true")
+                .containsEntry("SEVERITY_MODEL_NAME", "accident-severity")
+                .containsKeys("SEVERITY_RATELIMIT_FREE_PER_HOUR", "SEVERITY_RATELIMIT_PRO_PER_HOUR",
+                        "SEVERITY_RATELIMIT_ENTERPRISE_PER_HOUR");
+    }
+
+    @Test
+    void flippingAFeatureFlagChangesTheConfigMapAndRollsTheApi() {
+        RenderedChart off = RenderedChart.render("staging", "features.predictionCache=false");
+        RenderedChart on = RenderedChart.render("staging", "features.predictionCache=true");
+        assertThat(off.one("ConfigMap", "severity-config").at("data").map())
+                .containsEntry("SEVERITY_FEATURE_PREDICTION_CACHE", "false");
+        String checksumOff = off.one("Deployment", "severity-api").at("spec.template.metadata.annotations").key("checksum/config").text();
+        String checksumOn = on.one("Deployment", "severity-api").at("spec.template.metadata.annotations").key("checksum/config").text();
+        assertThat(checksumOff).as("pods restart when a flag changes").isNotEqualTo(checksumOn);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void autoscalerScalesTheLiveApiOnCpuAndRequestRate(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        List<YamlTree> hpas = chart.ofKind("HorizontalPodAutoscaler").toList();
+        assertThat(hpas).hasSize(1);
+        YamlTree hpa = hpas.get(0);
+        String target = hpa.at("spec.scaleTargetRef.name").text();
+        assertThat(chart.one("Deployment", target).at("spec.replicas").exists())
+                .as("the autoscaler, not the Deployment, owns the replica count").isFalse();
+        List<YamlTree> metrics = hpa.at("spec.metrics").list();
+        assertThat(metrics).anySatisfy(m -> {
+            assertThat(m.at("type").text()).isEqualTo("Resource");
+            assertThat(m.at("resource.name").text()).isEqualTo("cpu");
+        });
+        assertThat(metrics).anySatisfy(m -> {
+            assertThat(m.at("type").text()).isEqualTo("Pods");
+            assertThat(m.at("pods.metric.name").text()).isEqualTo("severity_http_requests_per_second");
+        });
+        assertThat(Integer.parseInt(hpa.at("spec.minReplicas").text()))
+                .isLessThanOrEqualTo(Integer.parseInt(hpa.at("spec.maxReplicas").text()));
+    }
+
+    @Test
+    void productionKeepsTwoLiveReplicasThroughDisruptions() {
+        RenderedChart chart = RenderedChart.render("production");
+        YamlTree live = chart.one("PodDisruptionBudget", "severity-api-blue");
+        assertThat(live.at("spec.minAvailable").text()).isEqualTo("2");
+        assertThat(live.at("spec.selector.matchLabels").key("severity.aero/color").text()).isEqualTo("blue");
+        assertThat(chart.one("PodDisruptionBudget", "severity-api-green").at("spec.minAvailable").text())
+                .as("the idle color may be drained").isEqualTo("0");
+        assertThat(chart.one("PodDisruptionBudget", "severity-pgbouncer").at("spec.minAvailable").text()).isEqualTo("1");
+    }
+
+    @Test
+    void productionIsBlueGreenWithThePreviewServiceOnTheIdleColor() {
+        RenderedChart blue = RenderedChart.render("production", "rollout.colors.blue.tag=v1.0.0",
+                "rollout.colors.green.tag=v1.1.0");
+        assertThat(blue.one("Deployment", "severity-api-blue").at("spec.template.spec.containers.0.image").text())
+                .endsWith(":v1.0.0");
+        assertThat(blue.one("Deployment", "severity-api-green").at("spec.template.spec.containers.0.image").text())
+                .endsWith(":v1.1.0");
+        assertThat(blue.one("Service", "severity-api").at("spec.selector").key("severity.aero/color").text()).isEqualTo("blue");
+        assertThat(blue.one("Service", "severity-api-preview").at("spec.selector").key("severity.aero/color").text())
+                .isEqualTo("green");
+
+        RenderedChart green = RenderedChart.render("production", "rollout.activeColor=green");
+        assertThat(green.one("Service", "severity-api").at("spec.selector").key("severity.aero/color").text()).isEqualTo("green");
+        assertThat(green.one("Service", "severity-api-preview").at("spec.selector").key("severity.aero/color").text())
+                .isEqualTo("blue");
+        assertThat(green.one("HorizontalPodAutoscaler", "severity-api-green").exists()).isTrue();
+        assertThat(green.one("Deployment", "severity-api-blue").at("spec.replicas").text())
+                .as("the old color stays warm for a switch back").isEqualTo("2");
+    }
+
+    @Test
+    void stagingUpdatesInPlaceWithOneApiDeployment() {
+        RenderedChart chart = RenderedChart.render("staging");
+        assertThat(chart.ofKind("Deployment").map(YamlTree::name)).containsExactlyInAnyOrder("severity-api", "severity-pgbouncer");
+        assertThat(chart.ofKind("Service").map(YamlTree::name)).doesNotContain("severity-api-preview");
+        assertThat(chart.one("Deployment", "severity-api").at("spec.strategy.rollingUpdate.maxUnavailable").text()).isEqualTo("0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void apiGoesThroughPgBouncerInTransactionModeWithoutServerSidePreparedStatements(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        Map<String, Object> config = chart.one("ConfigMap", "severity-config").at("data").map();
+        assertThat((String) config.get("SEVERITY_DB_URL"))
+                .isEqualTo("jdbc:postgresql://severity-pgbouncer:5432/severity?prepareThreshold=0");
+        assertThat((String) config.get("SEVERITY_DB_MIGRATION_URL")).as("Flyway goes straight to PostgreSQL")
+                .startsWith("jdbc:postgresql://severity-" + environment + ".postgres.example.internal:5432/");
+        Map<String, String> pgbouncerEnv = chart.one("Deployment", "severity-pgbouncer").at("spec.template.spec.containers.0.env")
+                .list().stream().filter(e -> e.at("value").exists())
+                .collect(Collectors.toMap(e -> e.at("name").text(), e -> e.at("value").text()));
+        assertThat(pgbouncerEnv).containsEntry("POOL_MODE", "transaction").containsEntry("AUTH_TYPE", "scram-sha-256");
+        YamlTree retrain = chart.one("CronJob", "severity-retrain").at("spec.jobTemplate.spec.template.spec.containers.0");
+        assertThat(retrain.at("env").list()).anySatisfy(e -> {
+            assertThat(e.at("name").text()).isEqualTo("SEVERITY_DB_URL");
+            assertThat(e.at("value").text()).as("batch jobs bypass PgBouncer").doesNotContain("pgbouncer");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void retrainRunsEverySundayAt0200WithoutOverlap(String environment) {
+        YamlTree cron = RenderedChart.render(environment).one("CronJob", "severity-retrain");
+        assertThat(cron.at("spec.schedule").text()).isEqualTo("0 2 * * 0");
+        assertThat(cron.at("spec.timeZone").text()).isEqualTo("Etc/UTC");
+        assertThat(cron.at("spec.concurrencyPolicy").text()).isEqualTo("Forbid");
+        assertThat(cron.at("spec.jobTemplate.spec.template.spec.containers.0.args").list())
+                .extracting(YamlTree::text).containsExactly("retrain");
+    }
+
+    @Test
+    void ingestJobRunsTheGivenImportWhenEnabled() {
+        RenderedChart off = RenderedChart.render("production");
+        assertThat(off.ofKind("Job")).isEmpty();
+        RenderedChart on = RenderedChart.render("production", "ingest.job.enabled=true",
+                "ingest.job.args={import,/data/up01NOV.mdb}", "ingest.dataVolume.claimName=ntsb-data");
+        YamlTree job = on.one("Job", "severity-ingest");
+        YamlTree container = job.at("spec.template.spec.containers.0");
+        assertThat(container.at("args").list()).extracting(YamlTree::text)
+                .containsExactly("ingest", "import", "/data/up01NOV.mdb");
+        assertThat(container.at("volumeMounts").list()).anySatisfy(m -> {
+            assertThat(m.at("mountPath").text()).isEqualTo("/data");
+            assertThat(m.at("readOnly").value()).isEqualTo(true);
+        });
+        assertThat(job.at("metadata.annotations").key("helm.sh/hook").text()).isEqualTo("post-install,post-upgrade");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void serviceMonitorScrapesTheManagementPortUnderTheJobNameTheRulesUse(String environment) {
+        YamlTree monitor = RenderedChart.render(environment).one("ServiceMonitor", "severity-api");
+        YamlTree endpoint = monitor.at("spec.endpoints.0");
+        assertThat(endpoint.at("port").text()).isEqualTo("management");
+        assertThat(endpoint.at("path").text()).isEqualTo("/actuator/prometheus");
+        assertThat(endpoint.at("relabelings").list()).anySatisfy(r -> {
+            assertThat(r.at("targetLabel").text()).isEqualTo("job");
+            assertThat(r.at("replacement").text()).isEqualTo("severity-api");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void prometheusRuleIsExactlyTheRulesFileOfTheComposeStack(String environment) {
+        YamlTree rule = RenderedChart.render(environment).one("PrometheusRule", "severity-alerts");
+        YamlTree file = YamlTree.parse(Project.read("prometheus/rules/severity-alerts.yml"));
+        assertThat(rule.at("spec.groups").value()).isEqualTo(file.at("groups").value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void networkPoliciesDenyByDefaultAndOpenOnlyWhatThePlatformNeeds(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        YamlTree deny = chart.one("NetworkPolicy", "severity-default-deny");
+        assertThat(deny.at("spec.policyTypes").list()).extracting(YamlTree::text).containsExactly("Ingress", "Egress");
+        assertThat(deny.at("spec.ingress").exists()).isFalse();
+        assertThat(deny.at("spec.egress").exists()).isFalse();
+
+        YamlTree api = chart.one("NetworkPolicy", "severity-api");
+        Set<String> ingressPorts = api.at("spec.ingress").list().stream()
+                .flatMap(rule -> rule.at("ports").list().stream()).map(p -> p.at("port").text()).collect(Collectors.toSet());
+        assertThat(ingressPorts).containsExactlyInAnyOrder("8080", "8081");
+        Set<String> egressPorts = api.at("spec.egress").list().stream()
+                .flatMap(rule -> rule.at("ports").list().stream()).map(p -> p.at("port").text()).collect(Collectors.toSet());
+        assertThat(egressPorts).containsExactlyInAnyOrder("5432", "6379", "5000", "53");
+        // The management port only from the monitoring namespace (and the smoke test), not from the ingress controller.
+        YamlTree managementRule = api.at("spec.ingress").list().stream()
+                .filter(r -> r.at("ports.0.port").text().equals("8081")).findFirst().orElseThrow();
+        assertThat(managementRule.at("from.0.namespaceSelector.matchLabels").map())
+                .containsEntry("kubernetes.io/metadata.name", "monitoring");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void rbacIsLeastPrivilege(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        YamlTree account = chart.one("ServiceAccount", "severity-app");
+        assertThat(account.at("automountServiceAccountToken").value()).isEqualTo(false);
+        YamlTree role = chart.one("Role", "severity-app");
+        for (YamlTree rule : role.at("rules").list()) {
+            List<String> resources = rule.at("resources").list().stream().map(YamlTree::text).toList();
+            List<String> verbs = rule.at("verbs").list().stream().map(YamlTree::text).toList();
+            assertThat(resources).doesNotContain("*", "secrets");
+            assertThat(verbs).isSubsetOf("get", "list", "watch");
+            assertThat(rule.at("resourceNames").list()).as("scoped to named objects").isNotEmpty();
+        }
+        YamlTree binding = chart.one("RoleBinding", "severity-app");
+        assertThat(binding.at("roleRef.kind").text()).isEqualTo("Role");
+        assertThat(binding.at("subjects.0.name").text()).isEqualTo("severity-app");
+        assertThat(chart.ofKind("ClusterRole")).isEmpty();
+        assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
+        assertThat(chart.podSpecs()).allSatisfy(p -> assertThat(p.at("serviceAccountName").text()).isEqualTo("severity-app"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void namespaceEnforcesTheRestrictedPodSecurityStandard(String environment) {
+        YamlTree namespace = RenderedChart.render(environment).one("Namespace", "severity-" + environment);
+        assertThat(namespace.at("metadata.labels").map()).containsEntry("pod-security.kubernetes.io/enforce", "restricted");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void ingressExposesOnlyTheApiPortWithTls(String environment) {
+        YamlTree values = YamlTree.parse(Project.read("deploy/helm/values-" + environment + ".yaml"));
+        YamlTree ingress = RenderedChart.render(environment).one("Ingress", "severity-api");
+        assertThat(ingress.at("spec.rules.0.host").text()).isEqualTo(values.at("ingress.host").text());
+        assertThat(ingress.at("spec.rules.0.http.paths.0.backend.service.port.name").text()).isEqualTo("http");
+        assertThat(ingress.at("spec.tls.0.secretName").text()).isEqualTo(values.at("ingress.tls.secretName").text());
+    }
+
+    @Test
+    void productionRunsMoreAndBiggerApiPodsThanStaging() {
+        YamlTree staging = YamlTree.parse(Project.read("deploy/helm/values-staging.yaml"));
+        YamlTree production = YamlTree.parse(Project.read("deploy/helm/values-production.yaml"));
+        assertThat(Integer.parseInt(production.at("autoscaling.minReplicas").text()))
+                .isGreaterThan(Integer.parseInt(staging.at("autoscaling.minReplicas").text()));
+        assertThat(production.at("rateLimits.freePerHour").text()).isEqualTo("100");
+        assertThat(production.at("rateLimits.proPerHour").text()).isEqualTo("1000");
+        assertThat(production.at("rateLimits.enterprisePerHour").text()).isEqualTo("10000");
+    }
+}

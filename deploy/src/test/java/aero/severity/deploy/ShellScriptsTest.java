@@ -1,0 +1,46 @@
+package aero.severity.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/** Every shell script of the project passes shellcheck; the operations YAML passes yamllint. */
+class ShellScriptsTest {
+
+    @Test
+    void shellcheckFindsNothingInAnyScript() throws IOException {
+        List<String> args = new ArrayList<>(List.of("-x", "--severity=info"));
+        try (Stream<Path> scripts = Files.list(Project.file("scripts"))) {
+            scripts.filter(p -> p.toString().endsWith(".sh")).sorted()
+                    .forEach(p -> args.add(Project.root().relativize(p).toString()));
+        }
+        args.add("scripts/lib/db-connection.sh");
+        args.add("deploy/docker/entrypoint.sh");
+        args.add(".ci/run");
+        assertThat(args).contains("scripts/services.sh", "scripts/backup.sh", "scripts/restore.sh", "scripts/health_check.sh",
+                "scripts/model-rollback.sh", "scripts/blue-green.sh", "scripts/tools.sh", "scripts/test.sh");
+        ToolRun run = Tool.SHELLCHECK.run(args.toArray(String[]::new));
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+    }
+
+    @Test
+    void yamllintFindsNothingInTheOperationsYaml() {
+        ToolRun run = Tool.YAMLLINT.run("--strict", "-c", ".yamllint.yml", "docker-compose.yml", "docker-compose.test.yml",
+                "prometheus", "grafana/provisioning", ".github/workflows", "deploy/helm/values.yaml",
+                "deploy/helm/values-staging.yaml", "deploy/helm/values-production.yaml", "deploy/helm/Chart.yaml");
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+    }
+
+    @Test
+    void toolsScriptReportsEverythingInstalled() {
+        ToolRun run = Tool.BASH.run("scripts/tools.sh", "--check");
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+    }
+}

@@ -1,0 +1,107 @@
+package aero.severity.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** .github/workflows checked by actionlint (with shellcheck on their run: scripts) and as data. */
+class WorkflowsTest {
+
+    static final List<String> WORKFLOWS = List.of("ci.yml", "cd-staging.yml", "cd-production.yml", "ml-retrain.yml",
+            "security.yml");
+
+    @Test
+    void actionlintFindsNothing() {
+        Tool.SHELLCHECK.executable(); // actionlint silently skips run: scripts without shellcheck
+        ToolRun run = Tool.ACTIONLINT.run("-color=false");
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+    }
+
+    @Test
+    void actionlintCatchesAMistake(@TempDir Path dir) throws IOException {
+        Path workflows = Files.createDirectories(dir.resolve(".github/workflows"));
+        Files.writeString(workflows.resolve("broken.yml"), """
+                name: broken
+                on: push
+                jobs:
+                  a:
+                    runs-on: ubuntu-24.04
+                    steps:
+                      - run: echo "${{ needs.nothing.outputs.x }}"
+                """);
+        ToolRun run = Tool.ACTIONLINT.run(dir, Map.of(), List.of("-color=false", ".github/workflows/broken.yml"));
+        assertThat(run.succeeded()).isFalse();
+        assertThat(run.stdout()).as(run.describe()).contains("property \"nothing\" is not defined");
+    }
+
+    @Test
+    void everyWorkflowMatchesTheGithubWorkflowSchema() {
+        List<String> args = new java.util.ArrayList<>(List.of("--builtin-schema", "vendor.github-workflows"));
+        WORKFLOWS.forEach(w -> args.add(".github/workflows/" + w));
+        ToolRun run = Tool.CHECK_JSONSCHEMA.run(args.toArray(String[]::new));
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+    }
+
+    @Test
+    void ciRunsTheTestScriptWithTheToolsCachedAndBuildsTheImage() {
+        YamlTree ci = workflow("ci.yml");
+        String steps = ci.at("jobs.test.steps").value().toString();
+        assertThat(steps).contains("bash .ci/run").contains(".tools");
+        assertThat(ci.at("jobs.image.needs").text()).isEqualTo("test");
+        assertThat(ci.at("jobs.image.steps").value().toString()).contains("deploy/Dockerfile");
+        assertThat(Integer.parseInt(ci.at("jobs.test.timeout-minutes").text())).isLessThanOrEqualTo(40);
+    }
+
+    @Test
+    void stagingDeploysFromMainSmokeTestsAndRollsBack() {
+        YamlTree staging = workflow("cd-staging.yml");
+        assertThat(staging.at("on.workflow_run.branches").list()).extracting(YamlTree::text).containsExactly("main");
+        List<YamlTree> steps = staging.at("jobs.deploy.steps").list();
+        assertThat(steps).anySatisfy(s -> assertThat(s.at("run").exists() && s.at("run").text().contains("helm upgrade --install")).isTrue());
+        assertThat(steps).anySatisfy(s -> assertThat(s.at("run").exists() && s.at("run").text().contains("scripts/health_check.sh")).isTrue());
+        assertThat(steps).anySatisfy(s -> {
+            assertThat(s.at("if").text()).contains("failure()");
+            assertThat(s.at("run").text()).contains("helm rollback");
+        });
+    }
+
+    @Test
+    void productionNeedsApprovalAndRollsOutBlueGreenOnAReleaseTag() {
+        YamlTree production = workflow("cd-production.yml");
+        assertThat(production.at("on.push.tags.0").text()).isEqualTo("v*.*.*");
+        assertThat(production.at("jobs.rollout.environment.name").text()).isEqualTo("production");
+        assertThat(production.at("jobs.rollout.steps").value().toString()).contains("scripts/blue-green.sh --tag");
+    }
+
+    @Test
+    void retrainRunsSundaysAtTwoAndOnDemand() {
+        YamlTree retrain = workflow("ml-retrain.yml");
+        assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
+        assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
+        assertThat(retrain.at("jobs.retrain.steps").value().toString()).contains("retrain-cronjob.yaml", "gh issue create");
+    }
+
+    @Test
+    void securityScansDependenciesFromACachedDatabaseTheImageAndTheCode() {
+        YamlTree security = workflow("security.yml");
+        assertThat(security.at("jobs").map()).containsKeys("dependencies", "image", "codeql");
+        assertThat(security.at("jobs.dependencies.steps").value().toString()).contains("actions/cache", "~/.cache/trivy", "scan-type=fs");
+        assertThat(security.at("jobs.image.steps").value().toString()).contains("image-ref=severity:scan");
+        assertThat(security.at("jobs.codeql.steps").value().toString()).contains("github/codeql-action/analyze");
+    }
+
+    private static YamlTree workflow(String file) {
+        // SnakeYAML (YAML 1.1) reads the key `on` as the boolean true: put it back under "on".
+        YamlTree tree = YamlTree.parse(Project.read(".github/workflows/" + file));
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        ((Map<?, ?>) tree.value()).forEach((k, v) -> map.put(String.valueOf(k).equals("true") ? "on" : String.valueOf(k), v));
+        return new YamlTree(map);
+    }
+}

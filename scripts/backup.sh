@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Backs up the platform database with pg_dump (custom format) and writes, next to the dump, a
+# manifest of every table's row count and checksum taken from the SAME snapshot as the dump, so
+# scripts/restore.sh can prove a restore is complete.
+#
+#   scripts/backup.sh [--out FILE] [--no-checksums]
+#
+# Connection: SEVERITY_DB_URL (JDBC), SEVERITY_DB_USER, SEVERITY_DB_PASSWORD (as the app; use the
+# direct PostgreSQL URL, not PgBouncer's). Default output: backups/severity-<UTC time>.dump
+# Writes FILE, FILE.manifest and FILE.sha256. Exit codes: 0 ok, 2 usage, 3 cannot connect,
+# 4 pg_dump failed, 5 the written archive does not read back.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+# shellcheck source-path=SCRIPTDIR source=lib/db-connection.sh
+. "$ROOT/scripts/lib/db-connection.sh"
+
+out=""
+checksums=1
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --out) out="${2:?--out needs a file}"; shift 2 ;;
+    --no-checksums) checksums=0; shift ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "backup.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+
+use_jdbc_url "${SEVERITY_DB_URL:?set SEVERITY_DB_URL (jdbc:postgresql://host:port/database)}" || exit 2
+if [ -z "$out" ]; then
+  mkdir -p "$ROOT/backups"
+  out="$ROOT/backups/$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"
+fi
+mkdir -p "$(dirname "$out")"
+
+psql -X -q -At -c 'SELECT 1' >/dev/null 2>&1 \
+  || { echo "backup.sh: cannot connect to $PGHOST:$PGPORT/$PGDATABASE as $PGUSER" >&2; exit 3; }
+
+t0=$(date +%s)
+tmp="$out.partial"
+rm -f "$tmp" "$out.manifest.partial"
+
+# Hold a REPEATABLE READ transaction open, export its snapshot, dump with it, and take the
+# manifest in the same transaction: dump and manifest see exactly the same rows.
+coproc SNAP { psql -X -q -At -v ON_ERROR_STOP=1 2>&1; }
+printf '%s\n' "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" "SELECT pg_export_snapshot();" >&"${SNAP[1]}"
+IFS= read -r -t 30 snapshot <&"${SNAP[0]}" || { echo "backup.sh: could not export a snapshot" >&2; exit 3; }
+case "$snapshot" in [0-9A-F]*-*) ;; *) echo "backup.sh: could not export a snapshot: $snapshot" >&2; exit 3 ;; esac
+
+if ! pg_dump --format=custom --compress=6 --snapshot="$snapshot" --file="$tmp" 2>"$tmp.log"; then
+  cat "$tmp.log" >&2; rm -f "$tmp" "$tmp.log"; exit 4
+fi
+rm -f "$tmp.log"
+
+table_manifest_sql "$checksums" >&"${SNAP[1]}"
+printf '%s\n' "SELECT '__end__';" "COMMIT;" '\q' >&"${SNAP[1]}"
+{
+  printf '# severity backup manifest: schema.table|rows|md5 (same snapshot as the dump)\n'
+  while IFS= read -r -t 3600 line <&"${SNAP[0]}"; do
+    [ "$line" = "__end__" ] && break
+    case "$line" in
+      *ERROR*) echo "backup.sh: manifest query failed: $line" >&2; exit 4 ;;
+    esac
+    printf '%s\n' "$line"
+  done
+} >"$out.manifest.partial"
+wait "$SNAP_PID" 2>/dev/null || true
+
+pg_restore --list "$tmp" >/dev/null 2>&1 || { echo "backup.sh: the archive $tmp does not read back" >&2; exit 5; }
+mv "$tmp" "$out"
+mv "$out.manifest.partial" "$out.manifest"
+(cd "$(dirname "$out")" && sha256sum "$(basename "$out")" >"$(basename "$out").sha256")
+
+tables=$(grep -vc '^#' "$out.manifest" || true)
+echo "backup.sh: $out ($(du -h "$out" | cut -f1), $tables tables, $(( $(date +%s) - t0 ))s, snapshot $snapshot)"
