@@ -69,6 +69,24 @@ class AviationDataExperiment {
                     r.perClass().get(aero.severity.domain.Severity.FATL).rocAuc(), r.perClass().get(aero.severity.domain.Severity.SERS).rocAuc(),
                     r.perClass().get(aero.severity.domain.Severity.MINR).rocAuc(), r.perClass().get(aero.severity.domain.Severity.NONE).rocAuc());
         });
+        var xgb = outcome.all().get(aero.severity.ml.model.Algorithm.XGBOOST).toModel(new aero.severity.ml.serving.ModelId("x", "1", null));
+        var lr = outcome.all().get(aero.severity.ml.model.Algorithm.LOGISTIC_REGRESSION).toModel(new aero.severity.ml.serving.ModelId("x", "1", null));
+        var val = outcome.validation();
+        int[] y = ModelTrainer.labels(val);
+        for (double w : new double[] {0.5, 0.7, 0.85}) {
+            double[][] raw = new double[val.size()][];
+            for (int i = 0; i < raw.length; i++) {
+                double[] x = xgb.encoder().encode(val.get(i).facts());
+                double[] a = xgb.rawProbabilities(x);
+                double[] b = lr.rawProbabilities(x);
+                raw[i] = new double[4];
+                for (int k = 0; k < 4; k++) {
+                    raw[i][k] = w * a[k] + (1 - w) * b[k];
+                }
+            }
+            var r = aero.severity.ml.model.PostProcessing.crossFit(raw, y, 5, 42).report();
+            System.out.printf("ENSEMBLE w=%.2f F1 %.4f AUC macro %.4f fatal %.4f ECE %.4f Brier %.4f%n", w, r.macroF1(), r.macroRocAuc(), r.fatalVsRestRocAuc(), r.ece(), r.brier());
+        }
         outcome.report().featureImportance().stream().limit(25).forEach(g -> System.out.printf("  %-40s %.2f%n", g.feature(), g.gain()));
     }
 }
