@@ -12,17 +12,15 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The MLflow tracking server ({@code SEVERITY_MLFLOW_URI}); when unset, models live in the local
- * folder of {@link ModelFolderProperties} instead.
+ * folder of {@link ModelProperties} instead.
  *
  * @param uri        e.g. {@code http://127.0.0.1:15000}; blank or unset means "no MLflow"
- * @param modelName  the registered model
- * @param experiment the experiment that holds the training runs
+ * @param experiment the experiment that holds the training runs ({@code SEVERITY_MLFLOW_EXPERIMENT})
  * @param timeout    per HTTP call to the server (artifact transfers get ten times this)
  */
 @Validated
 @ConfigurationProperties("severity.mlflow")
 public record MlflowProperties(@Nullable URI uri,
-        @NotBlank @DefaultValue("accident-severity") String modelName,
         @NotBlank @DefaultValue("accident-severity") String experiment,
         @NotNull @DefaultValue("5s") Duration timeout) {
 

@@ -42,10 +42,17 @@ class ModelRegistryConfigurationTest {
     }
 
     @Test
+    void theModelNameNamesTheLocalFolder(@TempDir Path dir) {
+        runner.withPropertyValues("severity.model.dir=" + dir, "severity.model.name=severity-test", "severity.mlflow.uri=")
+                .run(context -> assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe())
+                        .endsWith(dir.resolve("severity-test").toString()));
+    }
+
+    @Test
     void anInvalidSettingFailsAtStartupNamingTheProperty() {
-        runner.withPropertyValues("severity.mlflow.model-name= ").run(context -> {
+        runner.withPropertyValues("severity.model.name= ").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("modelName");
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("name");
         });
     }
 }
