@@ -1,6 +1,5 @@
 package aero.severity.ml.training;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -276,9 +275,5 @@ public final class ModelTrainer {
 
     private static double elapsed(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
