@@ -82,10 +82,16 @@ public final class MlflowModelRegistry implements ModelStore {
             String experimentId = experimentId().orElseGet(() -> client.createExperiment(experimentName));
             RunInfo info = client.createRun(experimentId);
             String runId = info.getRunId();
-            logBatch(client, runId, run);
-            String artifactRoot = artifactRoot(info.getArtifactUri());
-            for (Map.Entry<String, byte[]> file : bundle.toFiles().entrySet()) {
-                upload(artifactRoot, file.getKey(), file.getValue());
+            try {
+                logBatch(client, runId, run);
+                String artifactRoot = artifactRoot(info.getArtifactUri());
+                for (Map.Entry<String, byte[]> file : bundle.toFiles().entrySet()) {
+                    upload(artifactRoot, file.getKey(), file.getValue());
+                }
+            } catch (RuntimeException e) {
+                // the run stays visible as FAILED, and no version points at its incomplete artifacts
+                client.setTerminated(runId, RunStatus.FAILED);
+                throw e;
             }
             client.setTerminated(runId, RunStatus.FINISHED);
 
