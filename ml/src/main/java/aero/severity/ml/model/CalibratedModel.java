@@ -8,6 +8,9 @@ import aero.severity.ml.serving.SeverityModel;
 /** A scorer with its encoder, calibration and decision rule: what the api serves. Immutable. */
 public final class CalibratedModel implements SeverityModel {
 
+    /** {@code Severity.values()} copies the array on every call; this is the request path. */
+    private static final Severity[] SEVERITIES = Severity.values();
+
     private final ModelId id;
     private final FeatureEncoder encoder;
     private final Scorer scorer;
@@ -43,7 +46,7 @@ public final class CalibratedModel implements SeverityModel {
 
     @Override
     public Severity decide(double[] probabilities) {
-        return Severity.values()[rule.decide(probabilities)];
+        return SEVERITIES[rule.decide(probabilities)];
     }
 
     /** Before calibration: the promotion gate re-calibrates two models the same way to compare them fairly. */
