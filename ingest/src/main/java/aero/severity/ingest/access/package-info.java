@@ -1,0 +1,5 @@
+/** Reads NTSB Access databases (avall.mdb, Pre2008.mdb, upDDMON.mdb, .accdb) with Jackcess. */
+@NullMarked
+package aero.severity.ingest.access;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,361 @@
+package aero.severity.ingest.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import aero.severity.ingest.sample.Breakage;
+import aero.severity.ingest.sample.SampleAccessFile;
+import aero.severity.ingest.sample.SampleOptions;
+import aero.severity.ingest.sample.SampleSummary;
+import com.healthmarketscience.jackcess.Database;
+import com.healthmarketscience.jackcess.DatabaseBuilder;
+import com.healthmarketscience.jackcess.DateTimeType;
+import com.healthmarketscience.jackcess.Row;
+import com.healthmarketscience.jackcess.Table;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What loading guarantees, on whichever database a subclass provides (PostgreSQL+PostGIS, H2+H2GIS).
+ * Each test gets a freshly migrated database.
+ */
+abstract class LoadingContract {
+
+    @TempDir
+    Path folder;
+
+    abstract TestDatabase newDatabase(String name) throws Exception;
+
+    /** SQL for the latitude of a location column: the vendors' spatial SQL differs. */
+    abstract String latitudeOf(String column);
+
+    abstract String longitudeOf(String column);
+
+    private IngestResult load(TestDatabase db, Path file) {
+        return new BatchLoader(db.dataSource()).load(file, Progress.NONE);
+    }
+
+    @Test
+    void everyTableRoundTripsWithCodesTrimmedAndUnknownsNull() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(400).withSeed(3));
+        try (TestDatabase db = newDatabase("roundtrip")) {
+            IngestResult result = load(db, sample.file());
+            assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.LOADED);
+            assertThat(result.rowsRejected()).isZero();
+            for (var table : sample.rowsPerTable().entrySet()) {
+                assertThat(db.count("SELECT count(*) FROM " + table.getKey())).as(table.getKey()).isEqualTo(table.getValue().longValue());
+                assertThat(result.tables().get(table.getKey()).loaded()).as(table.getKey()).isEqualTo(table.getValue().longValue());
+            }
+            // char(4) codes are stored trimmed; the NTSB's "unknown" spellings are null
+            assertThat(db.count("SELECT count(*) FROM aircraft WHERE far_part LIKE '% '")).isZero();
+            assertThat(db.count("SELECT count(*) FROM engines WHERE eng_type = 'REC'")).isPositive();
+            long unknownLabel = sample.severities().getOrDefault("", 0) + sample.severities().getOrDefault("UNKN", 0);
+            assertThat(db.count("SELECT count(*) FROM events WHERE ev_highest_injury IS NULL")).isEqualTo(unknownLabel);
+            for (String severity : List.of("FATL", "SERS", "MINR", "NONE")) {
+                assertThat(db.count("SELECT count(*) FROM events WHERE ev_highest_injury = '" + severity + "'"))
+                        .as(severity).isEqualTo(sample.severities().get(severity).longValue());
+            }
+            // values and types survive: compare one aircraft and one flight_time row with the Access file
+            try (Database access = DatabaseBuilder.open(sample.file().toFile())) {
+                access.setDateTimeType(DateTimeType.LOCAL_DATE_TIME);
+                Row aircraft = access.getTable("aircraft").iterator().next();
+                try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                        ResultSet rs = st.executeQuery("SELECT acft_make, far_part, phase_flt_spec, lchg_date, cert_max_gr_wt"
+                                + " FROM aircraft WHERE ev_id = '" + aircraft.getString("ev_id").trim() + "' AND aircraft_key = 1")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo(aircraft.getString("acft_make").trim());
+                    assertThat(rs.getString(2)).isEqualTo(aircraft.getString("far_part").trim());
+                    assertThat(rs.getInt(3)).isEqualTo(aircraft.getInt("phase_flt_spec"));
+                    assertThat(rs.getTimestamp(4).toLocalDateTime()).isEqualTo(aircraft.getLocalDateTime("lchg_date"));
+                    assertThat(rs.getInt(5)).isEqualTo(aircraft.getInt("cert_max_gr_wt"));
+                }
+            }
+            assertThat(db.count("SELECT count(*) FROM dt_flight_crew WHERE col_name = 'crew_cert_code'"))
+                    .isEqualTo(db.count("SELECT count(*) FROM flight_crew"));
+            assertThat(db.string("SELECT status FROM ingest_batches")).isEqualTo("DONE");
+            assertThat(db.count("SELECT sum(rows_loaded) FROM ingest_batch_tables")).isEqualTo(sample.totalRows());
+        }
+    }
+
+    @Test
+    void locationsAreRightForBothCoordinateForms() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(600).withSeed(5));
+        try (TestDatabase db = newDatabase("location")) {
+            load(db, sample.file());
+            int fromDecimal = 0;
+            int fromText = 0;
+            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT dec_latitude, dec_longitude, latitude, longitude, "
+                            + latitudeOf("location") + ", " + longitudeOf("location") + " FROM events")) {
+                while (rs.next()) {
+                    double decLat = rs.getDouble(1);
+                    boolean decimal = !rs.wasNull() && decLat != 0.0;
+                    String latText = rs.getString(3);
+                    double y = rs.getDouble(5);
+                    boolean located = !rs.wasNull();
+                    if (decimal) {
+                        fromDecimal++;
+                        assertThat(located).isTrue();
+                        assertThat(y).isCloseTo(decLat, within(1e-6));
+                        assertThat(rs.getDouble(6)).isCloseTo(rs.getDouble(2), within(1e-6));
+                    } else if (latText != null) {
+                        fromText++;
+                        assertThat(located).as("location from %s", latText).isTrue();
+                        assertThat(y).isCloseTo(Coordinates.dms(latText, "N", "S", 90), within(1e-6));
+                        assertThat(rs.getDouble(6)).isCloseTo(Coordinates.dms(rs.getString(4), "E", "W", 180), within(1e-6));
+                    } else {
+                        assertThat(located).isFalse();
+                    }
+                }
+            }
+            assertThat(fromDecimal).isPositive();
+            assertThat(fromText).isPositive();
+        }
+    }
+
+    @Test
+    void theSameFileTwiceIsANoOp() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(200));
+        try (TestDatabase db = newDatabase("twice")) {
+            IngestResult first = load(db, sample.file());
+            Map<String, String> before = db.checksums();
+            IngestResult second = load(db, sample.file());
+            assertThat(second.outcome()).isEqualTo(IngestResult.Outcome.ALREADY_LOADED);
+            assertThat(second.batchId()).isEqualTo(first.batchId());
+            assertThat(db.checksums()).isEqualTo(before);
+            assertThat(db.count("SELECT count(*) FROM ingest_batches")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void badRowsAreRejectedWithReasonsAndTheRestLoads() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("bad.mdb"),
+                SampleOptions.of(500).broken(Breakage.BAD_VALUES));
+        try (TestDatabase db = newDatabase("rejects")) {
+            IngestResult result = load(db, sample.file());
+            assertThat(result.outcome()).isEqualTo(IngestResult.Outcome.LOADED);
+            assertThat(db.count("SELECT count(*) FROM events")).isEqualTo(500 - 6);
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'events' AND column_name = 'ev_date'"
+                    + " AND reason = 'event date is missing'")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'events' AND column_name = 'ev_time'"
+                    + " AND raw_value = '2575' AND reason LIKE 'not a time of day%'")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'events' AND column_name = 'dec_latitude'"
+                    + " AND reason LIKE 'latitude outside%'")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'aircraft' AND record_key LIKE '99999999X%'"
+                    + " AND reason = 'no events row with this key in the file or the database'")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'engines' AND reason LIKE 'duplicate key%'"))
+                    .isBetween(1L, 2L);
+            // rows of a rejected event are rejected with it, never left dangling
+            assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = 'flight_crew'")).isPositive();
+            for (var counts : result.tables().entrySet()) {
+                TableCounts c = counts.getValue();
+                assertThat(c.read()).as(counts.getKey()).isEqualTo(c.loaded() + c.rejected() + c.skipped());
+                assertThat(db.count("SELECT count(*) FROM " + counts.getKey())).as(counts.getKey()).isEqualTo(c.loaded());
+                assertThat(db.count("SELECT count(*) FROM ingest_rejects WHERE table_name = '" + counts.getKey() + "'"))
+                        .isEqualTo(c.rejected());
+            }
+        }
+    }
+
+    @Test
+    void corruptTruncatedPasswordProtectedOrWrongSchemaFilesFailLoudlyAndChangeNoData() throws Exception {
+        SampleSummary sound = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(150));
+        Path truncated = SampleAccessFile.write(folder.resolve("truncated.mdb"),
+                SampleOptions.of(1500).withSeed(9).broken(Breakage.TRUNCATED)).file();
+        Path missing = SampleAccessFile.write(folder.resolve("missing.mdb"),
+                SampleOptions.of(50).withSeed(10).broken(Breakage.MISSING_TABLE)).file();
+        Path password = SampleAccessFile.write(folder.resolve("password.mdb"),
+                SampleOptions.of(50).withSeed(11).broken(Breakage.PASSWORD)).file();
+        Path garbage = folder.resolve("garbage.mdb");
+        byte[] noise = new byte[64 * 1024];
+        new Random(1).nextBytes(noise);
+        Files.write(garbage, noise);
+        Path wrongCsv = folder.resolve("wrong.csv");
+        Files.writeString(wrongCsv, "a,b,c\n1,2,3\n", StandardCharsets.UTF_8);
+        try (TestDatabase db = newDatabase("corrupt")) {
+            load(db, sound.file());
+            Map<String, String> before = db.checksums();
+            assertThatThrownBy(() -> load(db, truncated)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("truncated.mdb").hasMessageContaining("corrupt or truncated");
+            assertThatThrownBy(() -> load(db, missing)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("not an NTSB avall database").hasMessageContaining("no events table");
+            assertThatThrownBy(() -> load(db, password)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("password-protected");
+            assertThatThrownBy(() -> load(db, garbage)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("not a readable Access database");
+            assertThatThrownBy(() -> load(db, wrongCsv)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("not a CAROL / AviationData export");
+            assertThat(db.checksums()).isEqualTo(before);
+            assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'FAILED' AND error IS NOT NULL")).isEqualTo(5);
+            assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'DONE'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aNewerVersionReplacesTheEventWithAllItsRowsAndAnOlderOneIsIgnored() throws Exception {
+        SampleSummary base = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(120).withSeed(21));
+        Path update = folder.resolve("up01JAN.mdb");
+        Files.copy(base.file(), update, StandardCopyOption.REPLACE_EXISTING);
+        String newer;
+        String older;
+        try (Database access = new DatabaseBuilder(update).open()) {
+            access.setDateTimeType(DateTimeType.LOCAL_DATE_TIME);
+            Table events = access.getTable("events");
+            List<Row> rows = new ArrayList<>();
+            events.forEach(rows::add);
+            Row changed = rows.stream().filter(r -> r.getString("ev_id").compareTo("2") >= 0).filter(r -> hasEngines(access,
+                    r.getString("ev_id"))).findFirst().orElseThrow();
+            newer = changed.getString("ev_id");
+            changed.put("lchg_date", changed.getLocalDateTime("lchg_date").plusYears(1));
+            changed.put("ev_city", "Replaced");
+            events.updateRow(changed);
+            Row stale = rows.stream().filter(r -> !r.getString("ev_id").equals(newer)).findFirst().orElseThrow();
+            older = stale.getString("ev_id");
+            stale.put("lchg_date", LocalDateTime.of(1990, 1, 1, 0, 0));
+            stale.put("ev_city", "Older");
+            events.updateRow(stale);
+            Table engines = access.getTable("engines");
+            for (Row engine : engines) {
+                if (engine.getString("ev_id").equals(newer)) {
+                    engines.deleteRow(engine);
+                }
+            }
+        }
+        try (TestDatabase db = newDatabase("newer")) {
+            load(db, base.file());
+            assertThat(db.count("SELECT count(*) FROM engines WHERE ev_id = '" + newer + "'")).isPositive();
+            long crew = db.count("SELECT count(*) FROM flight_crew WHERE ev_id = '" + newer + "'");
+            IngestResult result = load(db, update);
+            assertThat(result.tables().get("events").loaded()).isEqualTo(1);
+            assertThat(result.tables().get("events").skipped()).isEqualTo(119);
+            assertThat(db.string("SELECT ev_city FROM events WHERE ev_id = '" + newer + "'")).isEqualTo("Replaced");
+            assertThat(db.count("SELECT count(*) FROM engines WHERE ev_id = '" + newer + "'")).isZero();
+            assertThat(db.count("SELECT count(*) FROM flight_crew WHERE ev_id = '" + newer + "'")).isEqualTo(crew);
+            assertThat(db.string("SELECT ev_city FROM events WHERE ev_id = '" + older + "'")).isNotEqualTo("Older");
+            assertThat(db.count("SELECT count(*) FROM events")).isEqualTo(120);
+        }
+    }
+
+    private static boolean hasEngines(Database access, String evId) {
+        try {
+            for (Row engine : access.getTable("engines")) {
+                if (engine.getString("ev_id").equals(evId)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void concurrentImportsOfTheSameFileLoadItExactlyOnce() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(400).withSeed(4));
+        try (TestDatabase db = newDatabase("concurrent")) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Callable<IngestResult> task = () -> load(db, sample.file());
+                Future<IngestResult> a = pool.submit(task);
+                Future<IngestResult> b = pool.submit(task);
+                List<IngestResult.Outcome> outcomes = List.of(a.get(5, TimeUnit.MINUTES).outcome(), b.get(5, TimeUnit.MINUTES).outcome());
+                assertThat(outcomes).containsExactlyInAnyOrder(IngestResult.Outcome.LOADED, IngestResult.Outcome.ALREADY_LOADED);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(db.count("SELECT count(*) FROM ingest_batches")).isEqualTo(1);
+            assertThat(db.count("SELECT count(*) FROM events")).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aLoadKilledAtRandomPointsThenRerunEndsIdenticalToAnUninterruptedLoad() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(2_500).withSeed(8));
+        Map<String, String> expected;
+        try (TestDatabase reference = newDatabase("uninterrupted")) {
+            load(reference, sample.file());
+            expected = reference.checksums();
+        }
+        Random random = new Random(System.nanoTime());
+        try (TestDatabase db = newDatabase("killed")) {
+            int killed = 0;
+            for (int attempt = 0; attempt < 4; attempt++) {
+                Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), ChildLoad.class.getName(), db.jdbcUrl(), db.user(),
+                        db.password(), sample.file().toString()).redirectErrorStream(true)
+                        .redirectOutput(folder.resolve("child-" + attempt + ".log").toFile()).start();
+                // JVM start takes ~1 s; the load itself a few seconds: kill anywhere in staging, validation or upsert
+                Thread.sleep(1_000 + random.nextInt(5_000));
+                if (child.isAlive()) {
+                    child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the client
+                    killed++;
+                }
+                child.waitFor(1, TimeUnit.MINUTES);
+            }
+            IngestResult rerun = load(db, sample.file());
+            assertThat(rerun.outcome()).as("killed %d times", killed).isIn(IngestResult.Outcome.LOADED,
+                    IngestResult.Outcome.ALREADY_LOADED);
+            assertThat(db.checksums()).isEqualTo(expected);
+            assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'DONE'")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCarolExportLoadsWithCodesMappedAndSeverityDerived() throws Exception {
+        Path csv = folder.resolve("AviationData.csv");
+        Files.writeString(csv, String.join("\n",
+                "Event.Id,Investigation.Type,Accident.Number,Event.Date,Location,Country,Latitude,Longitude,Airport.Code,"
+                        + "Airport.Name,Injury.Severity,Aircraft.Damage,Aircraft.Category,Registration.Number,Make,Model,"
+                        + "Amateur.Built,Number.of.Engines,Engine.Type,FAR.Description,Schedule,Purpose.of.Flight,Air.Carrier,"
+                        + "Total.Fatal.Injuries,Total.Serious.Injuries,Total.Minor.Injuries,Total.Uninjured,Weather.Condition,"
+                        + "Broad.Phase.of.Flight,Report.Status,Publication.Date",
+                "20130117X51933,Accident,WPR13LA093,2012-12-31,\"Las Vegas, NV\",United States,36.210556,-115.194444,VGT,"
+                        + "North Las Vegas Airport,Non-Fatal,Substantial,Airplane,N104BK,KAUFMANN,VANS RV-10,Yes,1,"
+                        + "Reciprocating,Part 91: General Aviation,,Personal,,,,,2,VMC,LANDING,Probable Cause,2015-10-19",
+                "20001212X19172,Accident,MIA01FA040,2000-12-10,\"OCALA, FL\",United States,,,,,Fatal(2),Destroyed,,N3544E,"
+                        + "Cessna,310R,No,2,Reciprocating,,,Personal,,2,0,0,0,IMC,MANEUVERING,Probable Cause,",
+                "20001212X19172,Accident,MIA01FA040,2000-12-10,\"OCALA, FL\",United States,,,,,Fatal(2),Destroyed,,N2KD,"
+                        + "Boeing,737,No,2,Turbo Fan,Part 121: Air Carrier,SCHD,,Delta,2,0,0,100,IMC,MANEUVERING,Probable Cause,",
+                "") , StandardCharsets.UTF_8);
+        try (TestDatabase db = newDatabase("carol")) {
+            IngestResult result = load(db, csv);
+            assertThat(result.rowsRejected()).isZero();
+            assertThat(db.count("SELECT count(*) FROM events")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM aircraft")).isEqualTo(3);
+            assertThat(db.count("SELECT count(*) FROM engines")).isEqualTo(5);
+            assertThat(db.string("SELECT ev_highest_injury FROM events WHERE ev_id = '20130117X51933'")).isEqualTo("NONE");
+            assertThat(db.string("SELECT ev_highest_injury FROM events WHERE ev_id = '20001212X19172'")).isEqualTo("FATL");
+            assertThat(db.string("SELECT ev_state FROM events WHERE ev_id = '20130117X51933'")).isEqualTo("NV");
+            assertThat(db.string("SELECT concat_ws('|', far_part, type_fly, homebuilt, phase_flt_spec, acft_category, damage)"
+                    + " FROM aircraft WHERE ev_id = '20130117X51933'")).isEqualTo("091|PERS|Y|570|AIR|SUBS");
+            assertThat(db.string("SELECT concat_ws('|', far_part, oper_sched, phase_flt_spec) FROM aircraft"
+                    + " WHERE ev_id = '20001212X19172' AND aircraft_key = 2")).isEqualTo("121|SCHD|580");
+            assertThat(db.string("SELECT eng_type FROM engines WHERE ev_id = '20130117X51933'")).isEqualTo("REC");
+            assertThat(db.count("SELECT count(*) FROM engines WHERE eng_type = 'TF'")).isEqualTo(2);
+            assertThat(db.count("SELECT count(*) FROM events WHERE location IS NOT NULL")).isEqualTo(1);
+            assertThat(db.string("SELECT source_kind FROM ingest_batches")).isEqualTo("CAROL_CSV");
+        }
+    }
+
+}

@@ -1,0 +1,137 @@
+package aero.severity.ingest.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.healthmarketscience.jackcess.Database;
+import com.healthmarketscience.jackcess.DatabaseBuilder;
+import com.healthmarketscience.jackcess.Row;
+import com.healthmarketscience.jackcess.Table;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleAccessFileTest {
+
+    @TempDir
+    static Path folder;
+
+    private static SampleSummary summary;
+
+    @BeforeAll
+    static void generate() {
+        summary = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(6_000).withSeed(7));
+    }
+
+    @Test
+    void tablesAndColumnsHaveTheRealAvallNamesAndCodesArePaddedLikeTheNtsbStoresThem() throws IOException {
+        try (Database db = DatabaseBuilder.open(summary.file().toFile())) {
+            assertThat(db.getTableNames()).contains("events", "aircraft", "engines", "Flight_Crew", "flight_time",
+                    "dt_Flight_Crew", "injury", "Findings", "Occurrences", "seq_of_events", "Events_Sequence",
+                    "narratives", "NTSB_Admin", "ct_iaids", "ct_seqevt", "states", "Country");
+            Table aircraft = db.getTable("aircraft");
+            assertThat(aircraft.getColumn("Aircraft_Key")).isNotNull();
+            Row first = aircraft.iterator().next();
+            assertThat((String) first.get("far_part")).hasSize(4); // char(4): '091 '
+            assertThat((String) db.getTable("engines").iterator().next().get("eng_type")).hasSize(4);
+            assertThat(db.getTable("events").getRowCount()).isEqualTo(6_000);
+        }
+    }
+
+    @Test
+    void severitiesComeInRealAvallProportions() {
+        double n = 6_000;
+        Map<String, Integer> s = summary.severities();
+        assertThat(s.get("NONE") / n).isCloseTo(0.55, within(0.03));
+        assertThat(s.get("FATL") / n).isCloseTo(0.19, within(0.03));
+        assertThat(s.get("MINR") / n).isCloseTo(0.15, within(0.03));
+        assertThat(s.get("SERS") / n).isCloseTo(0.11, within(0.03));
+    }
+
+    @Test
+    void locationsComeInBothForms() throws IOException {
+        int decimalOnly = 0;
+        int textOnly = 0;
+        int both = 0;
+        try (Database db = DatabaseBuilder.open(summary.file().toFile())) {
+            for (Row row : db.getTable("events")) {
+                Double dec = row.getDouble("dec_latitude");
+                boolean decimal = dec != null && dec != 0.0;
+                boolean text = row.getString("latitude") != null;
+                if (decimal && text) {
+                    both++;
+                } else if (decimal) {
+                    decimalOnly++;
+                } else if (text) {
+                    textOnly++;
+                }
+            }
+        }
+        assertThat(decimalOnly).isPositive();
+        assertThat(textOnly).isPositive();
+        assertThat(both).isPositive();
+    }
+
+    @Test
+    void preOutcomeFactsCarryALearnableSignal() throws IOException {
+        Map<String, int[]> byWeather = new HashMap<>();
+        Map<Integer, int[]> byPhase = new HashMap<>();
+        try (Database db = DatabaseBuilder.open(summary.file().toFile())) {
+            Map<String, String> severity = new HashMap<>();
+            for (Row ev : db.getTable("events")) {
+                String injury = ev.getString("ev_highest_injury");
+                severity.put(ev.getString("ev_id"), injury);
+                count(byWeather, String.valueOf(ev.getString("wx_cond_basic")).trim(), "FATL".equals(injury));
+            }
+            for (Row ac : db.getTable("aircraft")) {
+                if (ac.getInt("Aircraft_Key") == 1) {
+                    count(byPhase, ac.getInt("phase_flt_spec") / 10, "FATL".equals(severity.get(ac.getString("ev_id"))));
+                }
+            }
+        }
+        assertThat(rate(byWeather.get("IMC"))).isGreaterThan(2 * rate(byWeather.get("VMC")));
+        assertThat(rate(byPhase.get(58))).as("maneuvering vs landing").isGreaterThan(4 * rate(byPhase.get(57)));
+        assertThat(rate(byPhase.get(51))).as("taxi").isLessThan(0.05);
+    }
+
+    @Test
+    void theSameSeedWritesTheSameData() throws IOException {
+        SampleSummary again = SampleAccessFile.write(folder.resolve("again.mdb"), SampleOptions.of(200).withSeed(7));
+        SampleSummary same = SampleAccessFile.write(folder.resolve("same.mdb"), SampleOptions.of(200).withSeed(7));
+        assertThat(again.rowsPerTable()).isEqualTo(same.rowsPerTable());
+        assertThat(again.severities()).isEqualTo(same.severities());
+    }
+
+    @Test
+    void brokenVariantsAreBrokenAsAdvertised() throws IOException {
+        SampleSummary truncated = SampleAccessFile.write(folder.resolve("t.mdb"), SampleOptions.of(300).broken(Breakage.TRUNCATED));
+        SampleSummary sound = SampleAccessFile.write(folder.resolve("s.mdb"), SampleOptions.of(300));
+        assertThat(Files.size(truncated.file())).isLessThan(Files.size(sound.file()));
+        SampleSummary missing = SampleAccessFile.write(folder.resolve("m.mdb"), SampleOptions.of(50).broken(Breakage.MISSING_TABLE));
+        try (Database db = DatabaseBuilder.open(missing.file().toFile())) {
+            assertThat(db.getTableNames()).doesNotContain("events").contains("aircraft");
+        }
+        SampleSummary password = SampleAccessFile.write(folder.resolve("p.mdb"), SampleOptions.of(50).broken(Breakage.PASSWORD));
+        try (Database db = DatabaseBuilder.open(password.file().toFile())) {
+            assertThat(db.getDatabasePassword()).isEqualTo("secret");
+        }
+        SampleSummary bad = SampleAccessFile.write(folder.resolve("b.mdb"), SampleOptions.of(500).broken(Breakage.BAD_VALUES));
+        assertThat(bad.badRows()).isEqualTo(10);
+    }
+
+    private static <K> void count(Map<K, int[]> counts, K key, boolean fatal) {
+        int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+        c[0]++;
+        c[1] += fatal ? 1 : 0;
+    }
+
+    private static double rate(int[] counts) {
+        return counts[1] / (double) counts[0];
+    }
+}
