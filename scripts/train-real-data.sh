@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Trains on the real NTSB data: ingests the public AviationData/CAROL export (1982-2012, the richest
-# of the extracts: make, engine type, purpose, phase, weather, amateur-built) into a database of its
-# own, then trains with T = 2010 (train up to 2010, validate 2011-2012) and registers the model.
+# Trains on the real NTSB data: loads the real extracts into a database of its own with ingest's
+# scripts/load-real-data.sh (the public AviationData/CAROL export 1982-2012, the richest of them:
+# make, engine type, purpose, phase, weather, amateur-built; plus the Part 121 avall subset and the
+# 2008-2025 partial tables), then trains with T = 2010 (train up to 2010, validate 2011-2012) and
+# registers the model.
 #
 #   scripts/train-real-data.sh [extra ml train options]
 #
@@ -25,8 +27,6 @@ if [ -z "$data" ]; then
   log "no real NTSB data folder (set SEVERITY_NTSB_DATA); nothing to do"
   exit 0
 fi
-csv="$data/aviationdata_1982_2012.csv.gz"
-[ -r "$csv" ] || { log "$csv is missing"; exit 1; }
 
 if [ ! -f ingest/target/ingest.jar ] || [ ! -f ml/target/ml.jar ]; then
   log "building ingest.jar and ml.jar"
@@ -52,8 +52,8 @@ export SEVERITY_MODEL_DIR="${SEVERITY_MODEL_DIR:-$ROOT/.data/real-data/models}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 
 start=$(date +%s)
-log "importing $csv"
-java -jar ingest/target/ingest.jar import "$csv" </dev/null
+log "loading the real extracts from $data"
+SEVERITY_NTSB_DATA="$data" scripts/load-real-data.sh </dev/null
 imported=$(date +%s)
 log "imported in $((imported - start)) s; training with T = 2010"
 java -jar ml/target/ml.jar train --train-until 2010 "$@" </dev/null
