@@ -1,0 +1,261 @@
+package aero.severity.ml.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import aero.severity.domain.Severity;
+import aero.severity.ml.dataset.LabelledEvent;
+import aero.severity.ml.dataset.TrainingSet;
+import aero.severity.ml.dataset.TrainingSetQuery;
+import aero.severity.ml.evaluation.EvaluationReport;
+import aero.severity.ml.evaluation.Metrics;
+import aero.severity.ml.model.Algorithm;
+import aero.severity.ml.model.CalibratedModel;
+import aero.severity.ml.model.ModelBundle;
+import aero.severity.ml.registry.ModelStore;
+import aero.severity.ml.registry.PromotionDecision;
+import aero.severity.ml.registry.PromotionGate;
+import aero.severity.ml.registry.TrainAndRegister;
+import aero.severity.ml.serving.ModelId;
+import aero.severity.ml.serving.ModelLoadException;
+import aero.severity.ml.serving.ModelRegistry;
+import aero.severity.ml.training.ModelTrainer;
+import aero.severity.ml.training.TimeSplit;
+import aero.severity.ml.training.TrainingOptions;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/** The three commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
+@Component
+class MlCommands implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String USAGE = """
+            usage: ml train    [--train-until YEAR] [--train-from YEAR] [--algorithm xgboost|logistic_regression]
+                   ml evaluate --model VERSION|champion|challenger|FOLDER --from YEAR --to YEAR
+                   ml promote  [--version VERSION [--force]]
+            """;
+
+    private final DataSource dataSource;
+    private final ModelStore store;
+    private final TrainingProperties training;
+    private final PrintStream out = System.out;
+    private int exitCode;
+
+    MlCommands(DataSource dataSource, ModelStore store, TrainingProperties training) {
+        this.dataSource = dataSource;
+        this.store = store;
+        this.training = training;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) {
+        try {
+            CommandLine line = CommandLine.parse(arguments.getSourceArgs(), Set.of("force"));
+            if (line.command() == null) {
+                throw new CommandLine.UsageException("no command given");
+            }
+            switch (line.command()) {
+                case "train" -> train(line);
+                case "evaluate" -> evaluate(line);
+                case "promote" -> promote(line);
+                default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
+            }
+        } catch (CommandLine.UsageException e) {
+            System.err.println("ml: " + e.getMessage());
+            System.err.print(USAGE);
+            exitCode = 2;
+        } catch (RuntimeException e) {
+            System.err.println("ml: failed: " + e.getMessage());
+            exitCode = 1;
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    private void train(CommandLine line) {
+        line.allowOnly(Set.of("train-until", "train-from", "algorithm"));
+        int trainUntil = Optional.ofNullable(line.year("train-until")).orElse(training.trainUntil());
+        Integer trainFrom = Optional.ofNullable(line.year("train-from")).orElse(training.trainFrom());
+        Algorithm algorithm = algorithm(Optional.ofNullable(line.option("algorithm")).orElse(training.algorithm()));
+        TimeSplit split = new TimeSplit(trainFrom == null ? Integer.MIN_VALUE : trainFrom, trainUntil, training.validationYears());
+        TrainingOptions options = TrainingOptions.defaults(split).withAlgorithm(algorithm);
+        Consumer<String> progress = progress();
+
+        progress.accept("reading the training set (events up to " + split.validationTo() + ") from the database");
+        TrainingSet data = new TrainingSetQuery(dataSource).read(trainFrom == null ? 1962 : trainFrom, split.validationTo());
+        progress.accept(String.format("read %,d labelled events (%,d without label dropped); fingerprint %s",
+                data.events().size(), data.droppedWithoutLabel(), data.fingerprint().substring(0, 12)));
+        TrainAndRegister.Result result = new TrainAndRegister(store, new ModelTrainer()).run(data, options, progress);
+        out.println();
+        printTable(result.outcome().report().validation());
+        out.printf("%nversion %s is %s: %s%n", result.version().version(), result.decision().outcome(),
+                result.decision().reason());
+    }
+
+    private void evaluate(CommandLine line) {
+        line.allowOnly(Set.of("model", "from", "to"));
+        String reference = require(line, "model");
+        Integer from = line.year("from");
+        Integer to = line.year("to");
+        if (from == null || to == null) {
+            throw new CommandLine.UsageException("evaluate needs --from YEAR and --to YEAR");
+        }
+        if (from > to) {
+            throw new CommandLine.UsageException("--from " + from + " is after --to " + to);
+        }
+        ModelBundle bundle = bundle(reference);
+        CalibratedModel model = bundle.toModel(new ModelId("evaluated", reference, null));
+        if (from <= bundle.metadata().trainUntilYear()) {
+            out.printf("warning: %d-%d overlaps the model's training years (up to %d): these figures are not out of sample%n",
+                    from, to, bundle.metadata().trainUntilYear());
+        }
+        TrainingSet data = new TrainingSetQuery(dataSource).read(from, to);
+        if (data.events().isEmpty()) {
+            throw new IllegalStateException("no labelled event in " + from + "-" + to + " in the database");
+        }
+        List<LabelledEvent> events = data.events();
+        double[][] p = new double[events.size()][];
+        int[] truth = new int[events.size()];
+        int[] decisions = new int[events.size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = model.probabilities(model.encoder().encode(events.get(i).facts()));
+            decisions[i] = model.decide(p[i]).ordinal();
+            truth[i] = events.get(i).severity().ordinal();
+        }
+        Map<String, EvaluationReport> reports = new LinkedHashMap<>();
+        reports.put(bundle.metadata().algorithm(), Metrics.evaluate(truth, p, decisions));
+        double[] prior = trainingPrior(bundle);
+        if (prior != null) {
+            double[][] priorP = new double[p.length][];
+            int[] majority = new int[p.length];
+            java.util.Arrays.fill(priorP, prior);
+            java.util.Arrays.fill(majority, Metrics.argmax(prior));
+            reports.put("class_prior (training frequencies)", Metrics.evaluate(truth, priorP, majority));
+        }
+        out.printf("%s on %d-%d: %,d events (%,d without label dropped), calibration and thresholds as shipped%n",
+                reference, from, to, events.size(), data.droppedWithoutLabel());
+        printTable(reports);
+    }
+
+    private void promote(CommandLine line) {
+        line.allowOnly(Set.of("version", "force"));
+        String version = line.option("version");
+        if (line.flag("force") && version == null) {
+            throw new CommandLine.UsageException("--force needs --version: name the version you vouch for");
+        }
+        ModelId candidate = version == null
+                ? store.findByAlias(ModelRegistry.CHALLENGER).orElseThrow(() -> new IllegalStateException("there is no challenger to promote"))
+                : new ModelId(store.findByAlias(ModelRegistry.CHALLENGER).map(ModelId::name).orElse("accident-severity"), version, null);
+        ModelBundle bundle = store.loadBundle(candidate);
+        if (line.flag("force")) {
+            store.setAlias(ModelRegistry.CHAMPION, candidate);
+            store.recordDecision(candidate, new PromotionDecision(true, "promoted by hand (--force), gate not run", null, null, null));
+            out.printf("version %s is champion (forced)%n", candidate.version());
+            return;
+        }
+        TrainingSet validation = new TrainingSetQuery(dataSource).read(bundle.metadata().validationFromYear(),
+                bundle.metadata().validationToYear());
+        Optional<ModelId> championId = store.findByAlias(ModelRegistry.CHAMPION);
+        if (championId.isPresent() && championId.get().version().equals(candidate.version())) {
+            out.printf("version %s already is the champion%n", candidate.version());
+            return;
+        }
+        CalibratedModel champion = null;
+        if (championId.isPresent()) {
+            try {
+                champion = store.loadBundle(championId.get()).toModel(championId.get());
+            } catch (ModelLoadException e) {
+                throw new IllegalStateException("the champion (version " + championId.get().version()
+                        + ") cannot be loaded to compare: " + e.getMessage() + "; use --version N --force to replace it", e);
+            }
+        }
+        PromotionDecision decision = new PromotionGate(5, 42L).decide(bundle.toModel(candidate), champion, validation.events());
+        store.recordDecision(candidate, decision);
+        if (decision.promote()) {
+            store.setAlias(ModelRegistry.CHAMPION, candidate);
+        }
+        out.printf("version %s is %s: %s%n", candidate.version(), decision.outcome(), decision.reason());
+    }
+
+    private ModelBundle bundle(String reference) {
+        Path folder = Path.of(reference);
+        if (Files.isDirectory(folder)) {
+            return ModelBundle.readFrom(folder);
+        }
+        if (reference.equals(ModelRegistry.CHAMPION) || reference.equals(ModelRegistry.CHALLENGER)) {
+            ModelId id = store.findByAlias(reference).orElseThrow(() -> new IllegalStateException("no " + reference + " in " + store.describe()));
+            return store.loadBundle(id);
+        }
+        if (reference.matches("[0-9]+")) {
+            String name = store.findByAlias(ModelRegistry.CHAMPION).or(() -> store.findByAlias(ModelRegistry.CHALLENGER))
+                    .map(ModelId::name).orElse("accident-severity");
+            return store.loadBundle(new ModelId(name, reference, null));
+        }
+        throw new CommandLine.UsageException("--model must be a version number, champion, challenger or a model folder; '"
+                + reference + "' is none of these");
+    }
+
+    private static double[] trainingPrior(ModelBundle bundle) {
+        try {
+            Map<String, Object> metrics = ModelBundle.readJson(bundle.metricsJson());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rows = (Map<String, Object>) metrics.get("rows");
+            double[] prior = new double[Severity.values().length];
+            double total = 0;
+            for (Severity s : Severity.values()) {
+                prior[s.ordinal()] = ((Number) rows.get("training_" + s.code())).doubleValue();
+                total += prior[s.ordinal()];
+            }
+            for (int k = 0; k < prior.length; k++) {
+                prior[k] /= total;
+            }
+            return prior;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Algorithm algorithm(String name) {
+        try {
+            return Algorithm.ofId(name);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+    }
+
+    private static String require(CommandLine line, String name) {
+        String value = line.option(name);
+        if (value == null || value.isBlank()) {
+            throw new CommandLine.UsageException("--" + name + " is required");
+        }
+        return value;
+    }
+
+    private Consumer<String> progress() {
+        long started = System.nanoTime();
+        return message -> out.printf("[%6.1fs] %s%n", (System.nanoTime() - started) / 1e9, message);
+    }
+
+    private void printTable(Map<String, EvaluationReport> reports) {
+        out.printf("%-40s %8s %8s %8s %8s %8s %8s %8s %8s %8s%n", "model", "macroF1", "AUCmacro", "AUCfatal",
+                "Brier", "ECE", "R_FATL", "R_SERS", "R_MINR", "R_NONE");
+        reports.forEach((name, r) -> out.printf("%-40s %8.4f %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %8.3f %8.3f%n", name,
+                r.macroF1(), r.macroRocAuc(), r.fatalVsRestRocAuc(), r.brier(), r.ece(),
+                r.perClass().get(Severity.FATL).recall(), r.perClass().get(Severity.SERS).recall(),
+                r.perClass().get(Severity.MINR).recall(), r.perClass().get(Severity.NONE).recall()));
+    }
+}

@@ -1,0 +1,72 @@
+package aero.severity.ml.model;
+
+import aero.severity.domain.Severity;
+import aero.severity.features.FeatureEncoder;
+import aero.severity.ml.serving.ModelId;
+import aero.severity.ml.serving.SeverityModel;
+
+/** A scorer with its encoder, calibration and decision rule: what the api serves. Immutable. */
+public final class CalibratedModel implements SeverityModel {
+
+    /** {@code Severity.values()} copies the array on every call; this is the request path. */
+    private static final Severity[] SEVERITIES = Severity.values();
+
+    private final ModelId id;
+    private final FeatureEncoder encoder;
+    private final Scorer scorer;
+    private final Calibration calibration;
+    private final DecisionRule rule;
+
+    public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule) {
+        this.id = id;
+        this.encoder = encoder;
+        this.scorer = scorer;
+        this.calibration = calibration;
+        this.rule = rule;
+    }
+
+    @Override
+    public ModelId id() {
+        return id;
+    }
+
+    @Override
+    public FeatureEncoder encoder() {
+        return encoder;
+    }
+
+    @Override
+    public double[] probabilities(double[] encodedFeatures) {
+        if (encodedFeatures.length != encoder.dimension()) {
+            throw new IllegalArgumentException("expected " + encoder.dimension() + " encoded features, got "
+                    + encodedFeatures.length + "; encode with this model's encoder()");
+        }
+        return calibration.apply(scorer.rawProbabilities(encodedFeatures));
+    }
+
+    @Override
+    public Severity decide(double[] probabilities) {
+        return SEVERITIES[rule.decide(probabilities)];
+    }
+
+    /** Before calibration: the promotion gate re-calibrates two models the same way to compare them fairly. */
+    public double[] rawProbabilities(double[] encodedFeatures) {
+        return scorer.rawProbabilities(encodedFeatures);
+    }
+
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    public Calibration calibration() {
+        return calibration;
+    }
+
+    public DecisionRule rule() {
+        return rule;
+    }
+
+    public CalibratedModel withId(ModelId newId) {
+        return new CalibratedModel(newId, encoder, scorer, calibration, rule);
+    }
+}

@@ -1,0 +1,111 @@
+package aero.severity.ml.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+
+import aero.severity.ml.dataset.AvallRows;
+import aero.severity.ml.dataset.LabelledEvent;
+import aero.severity.ml.dataset.SyntheticEvents;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** The command line end to end on an embedded H2 database and the local model folder. */
+@ExtendWith(OutputCaptureExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MlCommandsTest {
+
+    @TempDir
+    static Path folder;
+    private static String url;
+
+    @BeforeAll
+    static void database() throws Exception {
+        url = "jdbc:h2:file:" + folder.resolve("severity") + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
+        Flyway.configure().dataSource(url, "severity", "severity").locations("classpath:db/migration/h2").load().migrate();
+        try (Connection db = DriverManager.getConnection(url, "severity", "severity")) {
+            for (LabelledEvent event : SyntheticEvents.generate(4_000, 2008, 2021, 31)) {
+                AvallRows.insert(db, event.eventId(), event.facts(), event.severity(), true);
+            }
+        }
+    }
+
+    private static int ml(String... args) {
+        SpringApplication application = new SpringApplication(MlApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(java.util.Map.of("spring.config.name", "ml-cli"));
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(args));
+        all.addAll(java.util.List.of("--spring.datasource.url=" + url, "--severity.mlflow.uri=",
+                "--severity.model.dir=" + folder.resolve("models")));
+        return SpringApplication.exit(application.run(all.toArray(String[]::new)));
+    }
+
+    @Test
+    @Order(1)
+    void trainReadsTheDatabaseReportsEachStageAndRegistersTheFirstModelAsChampion(CapturedOutput output) {
+        assertThat(ml("train", "--train-until", "2017")).isZero();
+
+        assertThat(output.getOut()).contains("reading the training set", "split train<=2017, validate 2018-2019",
+                "trained XGBoost", "trained logistic regression", "registered version 1", "version 1 is champion")
+                .containsPattern("xgboost\\s+0\\.\\d{4}").containsPattern("majority\\s+0\\.\\d{4}");
+        assertThat(folder.resolve("models/accident-severity/versions/1/model.tribuo.pb")).exists();
+        assertThat(folder.resolve("models/accident-severity/aliases.json")).content().contains("\"champion\" : \"1\"");
+    }
+
+    @Test
+    @Order(2)
+    void evaluateScoresALaterPeriodWithTheShippedCalibration(CapturedOutput output) {
+        assertThat(ml("evaluate", "--model", "champion", "--from", "2020", "--to", "2021")).isZero();
+
+        assertThat(output.getOut()).contains("champion on 2020-2021", "calibration and thresholds as shipped")
+                .containsPattern("xgboost\\s+0\\.\\d{4}").contains("class_prior");
+    }
+
+    @Test
+    @Order(3)
+    void aSecondTrainingOfTheSameDataDoesNotReplaceTheChampion(CapturedOutput output) {
+        assertThat(ml("train", "--train-until", "2017", "--algorithm", "logistic_regression")).isZero();
+
+        assertThat(output.getOut()).contains("registered version 2", "version 2 is ");
+        assertThat(folder.resolve("models/accident-severity/aliases.json")).content().contains("\"challenger\" : \"2\"");
+    }
+
+    @Test
+    @Order(4)
+    void promoteByHandMovesTheChampionAndSaysSo(CapturedOutput output) {
+        assertThat(ml("promote", "--version", "2", "--force")).isZero();
+
+        assertThat(output.getOut()).contains("version 2 is champion (forced)");
+        assertThat(folder.resolve("models/accident-severity/aliases.json")).content().contains("\"champion\" : \"2\"");
+        assertThat(folder.resolve("models/accident-severity/versions/2/promotion.json")).content().contains("by hand");
+    }
+
+    @Test
+    @Order(5)
+    void aWrongCommandLineExitsWithTwoAndTheUsage(CapturedOutput output) {
+        assertThat(ml("evaluate", "--model", "1", "--from", "20x3", "--to", "2014")).isEqualTo(2);
+        assertThat(output.getErr()).contains("--from must be a year like 2013", "usage: ml train");
+
+        assertThat(ml("promote", "--force")).isEqualTo(2);
+        assertThat(output.getErr()).contains("--force needs --version");
+    }
+
+    @Test
+    @Order(6)
+    void evaluatingAVersionThatDoesNotExistFailsWithOne(CapturedOutput output) {
+        assertThat(ml("evaluate", "--model", "42", "--from", "2020", "--to", "2021")).isEqualTo(1);
+        assertThat(output.getErr()).contains("no version 42");
+    }
+}
