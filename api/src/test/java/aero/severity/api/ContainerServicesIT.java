@@ -23,7 +23,6 @@ import org.testcontainers.utility.DockerImageName;
 @SpringBootTest(properties = {"management.server.port=0",
         "severity.security.jwt.secret=" + aero.severity.api.support.FullStackTest.JWT_SECRET})
 @org.springframework.test.context.ActiveProfiles("postgres")
-@org.springframework.context.annotation.Import(aero.severity.api.support.ToyRegistryConfiguration.class)
 class ContainerServicesIT {
 
     @Container

@@ -36,4 +36,26 @@ class DefaultProfileTest {
 
         assertThat(environment.getActiveProfiles()).containsExactly("embedded");
     }
+
+    @Test
+    void theEmbeddedProfileUsesNoMlflowOrRedisEvenWhenTheEnvironmentNamesThem() {
+        MockEnvironment environment = new MockEnvironment().withProperty("severity.mlflow.uri", "http://127.0.0.1:15000")
+                .withProperty("severity.redis.enabled", "true");
+        environment.setActiveProfiles("embedded");
+
+        new EmbeddedDefault().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("severity.mlflow.uri")).isEmpty();
+        assertThat(environment.getProperty("severity.redis.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void thePostgresProfileKeepsThem() {
+        MockEnvironment environment = new MockEnvironment().withProperty("severity.mlflow.uri", "http://127.0.0.1:15000");
+        environment.setActiveProfiles("postgres");
+
+        new EmbeddedDefault().postProcessEnvironment(environment, new SpringApplication());
+
+        assertThat(environment.getProperty("severity.mlflow.uri")).isEqualTo("http://127.0.0.1:15000");
+    }
 }

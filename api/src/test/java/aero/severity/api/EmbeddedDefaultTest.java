@@ -16,13 +16,14 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.EventRows;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.Http;
-import aero.severity.api.support.ToyRegistryConfiguration;
+import aero.severity.api.support.RealModels;
+import aero.severity.ml.registry.LocalModelRegistry;
+import aero.severity.ml.serving.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -32,11 +33,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The embedded default needs nothing outside the process: an H2GIS file database (migrated by
- * Flyway), a generated JWT key, the in-process limiter and cache. A unit test for that reason.
+ * Flyway), ml's local model folder holding a model ml trained, a generated JWT key, the in-process
+ * limiter and cache. A unit test for that reason.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
+        "severity.model.name=accident-severity"})
 @ActiveProfiles("embedded")
-@Import(ToyRegistryConfiguration.class)
 @DirtiesContext
 class EmbeddedDefaultTest {
 
@@ -70,6 +72,8 @@ class EmbeddedDefaultTest {
 
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("cached").asBoolean()).isFalse();
+        assertThat(first.json().get("model").get("name").asString()).isEqualTo("accident-severity");
+        assertThat(first.json().get("model").get("runId").isNull()).as("no tracking server in the embedded default").isTrue();
         assertThat(second.json().get("cached").asBoolean()).isTrue();
         assertThat(second.longHeader("RateLimit-Limit")).isEqualTo(100);
         assertThat(second.longHeader("RateLimit-Remaining")).isEqualTo(98);
@@ -122,10 +126,13 @@ class EmbeddedDefaultTest {
         return reply.json().get("access_token").asString();
     }
 
+    /** A data folder whose local registry already has a champion, as the demo leaves it after training. */
     private static Path temporaryFolder() {
         try {
             Path folder = Files.createTempDirectory("severity-embedded");
             folder.toFile().deleteOnExit();
+            RealModels.register(new LocalModelRegistry(folder.resolve("models"), "accident-severity"), RealModels.champion(),
+                    ModelRegistry.CHAMPION);
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

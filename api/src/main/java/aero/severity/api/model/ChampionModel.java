@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -34,18 +33,6 @@ import org.springframework.stereotype.Component;
 public class ChampionModel implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ChampionModel.class);
-
-    private static final ModelRegistry NO_REGISTRY = new ModelRegistry() {
-        @Override
-        public Optional<ModelId> findByAlias(String alias) {
-            throw new IllegalStateException("no model registry is configured in this build");
-        }
-
-        @Override
-        public SeverityModel load(ModelId id) {
-            throw new IllegalStateException("no model registry is configured in this build");
-        }
-    };
 
     private final ModelRegistry registry;
     private final ModelServingProperties properties;
@@ -62,12 +49,10 @@ public class ChampionModel implements SmartLifecycle {
     private @Nullable String lastLogged;
     private @Nullable ScheduledExecutorService poller;
 
-    ChampionModel(ObjectProvider<ModelRegistry> registry, ModelServingProperties properties, Clock clock,
-            MeterRegistry meters, ShadowChallenger shadow) {
+    ChampionModel(ModelRegistry registry, ModelServingProperties properties, Clock clock, MeterRegistry meters,
+            ShadowChallenger shadow) {
         this.shadow = shadow;
-        // Until the ml module's registries are wired in (ModelRegistryConfiguration), an api without
-        // one still starts: it serves nothing, says why, and is not ready.
-        this.registry = registry.getIfAvailable(() -> NO_REGISTRY);
+        this.registry = registry;
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;

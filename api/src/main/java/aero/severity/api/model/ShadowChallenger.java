@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -36,7 +35,7 @@ public class ShadowChallenger implements AutoCloseable {
     static final String CHALLENGER = "challenger";
 
     private final boolean enabled;
-    private final @Nullable ModelRegistry registry;
+    private final ModelRegistry registry;
     private final Counter agree;
     private final Counter disagree;
     private final Counter dropped;
@@ -45,9 +44,9 @@ public class ShadowChallenger implements AutoCloseable {
     private volatile @Nullable SeverityModel challenger;
 
     ShadowChallenger(@Value("${severity.predict.shadow-challenger:false}") boolean enabled,
-            ObjectProvider<ModelRegistry> registry, MeterRegistry meters) {
+            ModelRegistry registry, MeterRegistry meters) {
         this.enabled = enabled;
-        this.registry = registry.getIfAvailable();
+        this.registry = registry;
         this.agree = counter(meters, "agree");
         this.disagree = counter(meters, "disagree");
         this.dropped = counter(meters, "dropped");
@@ -65,7 +64,7 @@ public class ShadowChallenger implements AutoCloseable {
 
     /** Called by the champion's poller: follows the challenger alias, keeping the last good one. */
     void refresh() {
-        if (!enabled || registry == null) {
+        if (!enabled) {
             return;
         }
         try {

@@ -3,7 +3,6 @@ package aero.severity.api.auth;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import aero.severity.api.SeverityApiApplication;
-import aero.severity.api.support.ToyRegistryConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -24,8 +23,9 @@ class StartupSecretTest {
 
     private static void start(String secretArgument) {
         // the embedded profile (no outside servers) with the postgres profile's rule: no generated secret
-        new SpringApplicationBuilder(SeverityApiApplication.class, ToyRegistryConfiguration.class).profiles("embedded")
+        new SpringApplicationBuilder(SeverityApiApplication.class).profiles("embedded")
                 .run("--server.port=0", "--management.server.port=0",
+                        "--severity.embedded.data-dir=" + System.getProperty("java.io.tmpdir") + "/severity-startup-secret",
                         "--spring.datasource.url=jdbc:h2:mem:secret" + System.nanoTime() + ";MODE=PostgreSQL",
                         "--severity.security.jwt.generate-missing-secret=false", secretArgument)
                 .close();

@@ -9,17 +9,17 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
-import aero.severity.api.support.InMemoryModelRegistry;
+import aero.severity.api.support.RealModels;
+import aero.severity.api.support.RegisteredModelExtension;
+import aero.severity.api.support.RegisteredModelExtension.WithoutChampion;
+import aero.severity.ml.serving.ModelRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** Before anything is trained the api still starts: alive, not ready, and clear about why it cannot predict. */
-@TestPropertySource(properties = {"toy.initial-champion=", "severity.model.poll-interval=200ms"})
+@WithoutChampion
+@TestPropertySource(properties = "severity.model.poll-interval=200ms")
 class ModelStartupIT extends FullStackTest {
-
-    @Autowired
-    InMemoryModelRegistry registry;
 
     @Test
     void withoutAChampionTheApiIsAliveButNotReadyAndPredictionsAre503UntilOneIsRegistered() {
@@ -35,7 +35,7 @@ class ModelStartupIT extends FullStackTest {
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.json().get("components").get("model").get("status").asString()).isEqualTo("OUT_OF_SERVICE");
 
-        registry.promote("1");
+        RealModels.register(RegisteredModelExtension.registry(), RealModels.champion(), ModelRegistry.CHAMPION);
         await(Duration.ofSeconds(10), () -> management().get("/actuator/health/readiness").status() == 200,
                 "readiness once the champion is loaded");
 

@@ -11,21 +11,19 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
-import aero.severity.api.support.InMemoryModelRegistry;
+import aero.severity.api.support.RealModels;
+import aero.severity.api.support.RegisteredModelExtension;
+import aero.severity.ml.serving.ModelRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /** The challenger scores live traffic in the shadow: counted, never answered. */
 @TestPropertySource(properties = {"SEVERITY_FEATURE_SHADOW_CHALLENGER=true", "severity.model.poll-interval=200ms"})
 class ShadowChallengerIT extends FullStackTest {
 
-    @Autowired
-    InMemoryModelRegistry registry;
-
     @Test
     void theChallengerScoresComputedPredictionsButTheChampionAnswers() {
-        registry.challenge("2");
+        RealModels.register(RegisteredModelExtension.registry(), RealModels.other(), ModelRegistry.CHALLENGER);
         String token = token(ClientRole.ANALYST, Tier.ENTERPRISE);
         await(Duration.ofSeconds(10), () -> {
             http().postJson("/api/v1/predict", token, Flights.unique());

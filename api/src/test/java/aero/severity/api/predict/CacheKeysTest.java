@@ -6,8 +6,7 @@ import java.time.Instant;
 
 import aero.severity.api.model.LiveModel;
 import aero.severity.api.model.ModelRef;
-import aero.severity.api.support.Flights;
-import aero.severity.api.support.ToyModel;
+import aero.severity.api.support.RealModels;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.ModelId;
 import org.junit.jupiter.api.Test;
@@ -53,7 +52,7 @@ class CacheKeysTest {
 
     private static LiveModel live(String version) {
         ModelId id = new ModelId("accident-severity", version, "run-" + version);
-        return new LiveModel(new ToyModel(id, Flights.encoder(), 1), id, new ModelRef(id.name(), version, id.runId()),
-                Instant.EPOCH, id.name() + ":" + version + ":" + id.runId());
+        return new LiveModel(RealModels.champion().outcome().bundle().toModel(id), id,
+                new ModelRef(id.name(), version, id.runId()), Instant.EPOCH, id.name() + ":" + version + ":" + id.runId());
     }
 }

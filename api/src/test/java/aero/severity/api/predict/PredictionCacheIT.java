@@ -8,19 +8,17 @@ import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
-import aero.severity.api.support.InMemoryModelRegistry;
+import aero.severity.api.support.RealModels;
+import aero.severity.api.support.RegisteredModelExtension;
+import aero.severity.ml.serving.ModelRegistry;
 import aero.severity.testing.RealServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** The prediction cache lives in the real Redis, keyed by model version, with the configured TTL. */
 class PredictionCacheIT extends FullStackTest {
-
-    @Autowired
-    InMemoryModelRegistry registry;
 
     @Test
     void answersAreCachedInRedisUnderTheModelVersionWithAnHourToLive() {
@@ -28,9 +26,10 @@ class PredictionCacheIT extends FullStackTest {
 
         http().postJson("/api/v1/predict", analyst, Flights.unique());
 
-        List<String> keys = redisKeys("severity:prediction:" + registry.name() + ":1:run-1:*");
+        String runId = RegisteredModelExtension.firstChampion().runId();
+        List<String> keys = redisKeys("severity:prediction:" + RegisteredModelExtension.modelName() + ":1:" + runId + ":*");
         assertThat(keys).hasSize(1);
-        assertThat(keys.get(0)).matches("severity:prediction:toy-[0-9a-f]{8}:1:run-1:[A-Za-z0-9_-]{43}");
+        assertThat(keys.get(0)).matches("severity:prediction:api-predictioncacheit-[0-9a-f]{8}:1:[0-9a-f]{32}:[A-Za-z0-9_-]{43}");
         assertThat(pttl(keys.get(0))).isBetween(3_590_000L, 3_600_000L);
     }
 
@@ -42,7 +41,7 @@ class PredictionCacheIT extends FullStackTest {
         http().postJson("/api/v1/predict", analyst, flight);
         JsonNode before = http().postJson("/api/v1/predict", analyst, flight).json();
 
-        registry.promote("2");
+        RealModels.register(RegisteredModelExtension.registry(), RealModels.other(), ModelRegistry.CHAMPION);
         assertThat(http().postJson("/api/v1/models/reload", admin, "").status()).isEqualTo(200);
         JsonNode afterSwap = http().postJson("/api/v1/predict", analyst, flight).json();
         JsonNode again = http().postJson("/api/v1/predict", analyst, flight).json();

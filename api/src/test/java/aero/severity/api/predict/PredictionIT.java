@@ -10,17 +10,13 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import aero.severity.api.support.Flights;
-import aero.severity.api.support.InMemoryModelRegistry;
+import aero.severity.api.support.RegisteredModelExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Predictions end to end: token, validation, encoding, the model, the Redis cache, the answer. */
 class PredictionIT extends FullStackTest {
-
-    @Autowired
-    InMemoryModelRegistry registry;
 
     String token;
 
@@ -42,9 +38,9 @@ class PredictionIT extends FullStackTest {
         String severity = body.get("severity").asString();
         assertThat(severity).isIn("FATL", "SERS", "MINR", "NONE");
         assertThat(body.get("confidence").asDouble()).isEqualTo(p.get(severity).asDouble());
-        assertThat(body.get("model").get("name").asString()).isEqualTo(registry.name());
+        assertThat(body.get("model").get("name").asString()).isEqualTo(RegisteredModelExtension.modelName());
         assertThat(body.get("model").get("version").asString()).isEqualTo("1");
-        assertThat(body.get("model").get("runId").asString()).isEqualTo("run-1");
+        assertThat(body.get("model").get("runId").asString()).isEqualTo(RegisteredModelExtension.firstChampion().runId());
         assertThat(body.get("cached").asBoolean()).isFalse();
     }
 

@@ -7,11 +7,8 @@ import aero.severity.api.auth.ClientCredentials;
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
-import aero.severity.api.support.FreshDatabaseExtension;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
-import aero.severity.api.support.ToyRegistryConfiguration;
-import aero.severity.testing.RealServices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,18 +29,10 @@ class RateLimitIT extends FullStackTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        RealServices services = RealServices.get();
-        secondInstance = new SpringApplicationBuilder(SeverityApiApplication.class, ToyRegistryConfiguration.class)
-                .profiles("postgres")
-                // as command-line arguments: they must win over application.yml, like the test's own properties
-                .run("--server.port=0", "--management.server.port=0",
-                        "--spring.datasource.url=" + FreshDatabaseExtension.current().jdbcUrl(),
-                        "--spring.datasource.username=" + services.dbUser(),
-                        "--spring.datasource.password=" + services.dbPassword(),
-                        "--spring.data.redis.url=" + services.redisUrl(),
-                        "--severity.security.jwt.secret=" + JWT_SECRET,
-                        "--severity.rate-limit.tiers.FREE=5", "--severity.rate-limit.tiers.PRO=7",
-                        "--severity.rate-limit.tiers.ENTERPRISE=1000");
+        // as command-line arguments: they must win over application.yml, like the test's own properties
+        secondInstance = new SpringApplicationBuilder(SeverityApiApplication.class).run(sameApiArguments(
+                "--severity.rate-limit.tiers.FREE=5", "--severity.rate-limit.tiers.PRO=7",
+                "--severity.rate-limit.tiers.ENTERPRISE=1000"));
     }
 
     @AfterAll

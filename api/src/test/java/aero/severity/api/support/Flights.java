@@ -1,21 +1,7 @@
 package aero.severity.api.support;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-
-import aero.severity.domain.FlightFacts;
-import aero.severity.domain.code.AircraftCategory;
-import aero.severity.domain.code.EngineType;
-import aero.severity.domain.code.FarPart;
-import aero.severity.domain.code.FlightPhase;
-import aero.severity.domain.code.FlightPurpose;
-import aero.severity.domain.code.LightCondition;
-import aero.severity.domain.code.PilotCertificate;
-import aero.severity.domain.code.State;
-import aero.severity.domain.code.WeatherCondition;
-import aero.severity.features.FeatureEncoder;
 
 /** Test data: plausible flights, as objects and as the JSON clients send. */
 public final class Flights {
@@ -52,46 +38,4 @@ public final class Flights {
         return "{\"flights\":[" + String.join(",", flights) + "]}";
     }
 
-    /** Random but plausible training rows for fitting an encoder. */
-    public static List<FlightFacts> sample(int n, long seed) {
-        Random random = new Random(seed);
-        List<FlightFacts> rows = new ArrayList<>();
-        String[] makes = {"Cessna", "Piper", "Beech", "Bell", "Robinson", "Mooney"};
-        for (int i = 0; i < n; i++) {
-            rows.add(FlightFacts.on(LocalDate.of(1990 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28)))
-                    .localHour(random.nextInt(24))
-                    .location(25 + random.nextDouble() * 20, -120 + random.nextDouble() * 45)
-                    .state(pick(random, State.values()))
-                    .country("USA")
-                    .lightCondition(pick(random, LightCondition.values()))
-                    .weatherCondition(pick(random, WeatherCondition.values()))
-                    .windSpeedKts(random.nextInt(30))
-                    .visibilityMiles(random.nextDouble() * 10)
-                    .temperatureC(random.nextInt(40) - 5)
-                    .aircraftCategory(pick(random, AircraftCategory.values()))
-                    .make(makes[random.nextInt(makes.length)])
-                    .amateurBuilt(random.nextBoolean())
-                    .engineCount(1 + random.nextInt(2))
-                    .engineType(pick(random, EngineType.values()))
-                    .maxGrossWeightLbs(1500 + random.nextInt(10000))
-                    .aircraftYear(1950 + random.nextInt(40))
-                    .farPart(pick(random, FarPart.values()))
-                    .flightPurpose(pick(random, FlightPurpose.values()))
-                    .flightPhase(pick(random, FlightPhase.values()))
-                    .pilotAge(18 + random.nextInt(60))
-                    .pilotCertificate(pick(random, PilotCertificate.values()))
-                    .pilotTotalHours(50 + random.nextDouble() * 5000)
-                    .pilotMakeModelHours(10 + random.nextDouble() * 40)
-                    .build());
-        }
-        return rows;
-    }
-
-    public static FeatureEncoder encoder() {
-        return FeatureEncoder.fit(sample(200, 7), 10, 2);
-    }
-
-    private static <T> T pick(Random random, T[] values) {
-        return values[random.nextInt(values.length)];
-    }
 }

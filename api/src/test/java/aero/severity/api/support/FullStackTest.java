@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,16 +21,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The api as it runs in production ({@code postgres} profile) on a random port: a fresh PostGIS
- * database, the real Redis, the real token flow. Subclasses talk HTTP to it.
+ * database, the real Redis, the real MLflow serving a model ml trained, the real token flow.
+ * Subclasses talk HTTP to it.
  */
-@ExtendWith({RealServicesExtension.class, FreshDatabaseExtension.class})
+@ExtendWith({RealServicesExtension.class, FreshDatabaseExtension.class, RegisteredModelExtension.class})
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
         "severity.security.jwt.secret=" + FullStackTest.JWT_SECRET,
         // every test client asks for tokens from 127.0.0.1; TokenThrottleIT checks the real default
         "severity.security.token-requests.per-minute=100000"})
 @ActiveProfiles("postgres")
-@Import(ToyRegistryConfiguration.class)
 @DirtiesContext
 public abstract class FullStackTest {
 
@@ -54,6 +53,22 @@ public abstract class FullStackTest {
         registry.add("spring.datasource.username", services::dbUser);
         registry.add("spring.datasource.password", services::dbPassword);
         registry.add("spring.data.redis.url", services::redisUrl);
+        registry.add("severity.mlflow.uri", services::mlflowUri);
+        registry.add("severity.model.name", RegisteredModelExtension::modelName);
+    }
+
+    /** The command-line arguments that start another instance of the same api (same database, Redis, MLflow, model). */
+    protected static String[] sameApiArguments(String... more) {
+        RealServices services = RealServices.get();
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
+                "--management.server.port=0", "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + FreshDatabaseExtension.current().jdbcUrl(),
+                "--spring.datasource.username=" + services.dbUser(), "--spring.datasource.password=" + services.dbPassword(),
+                "--spring.data.redis.url=" + services.redisUrl(), "--severity.mlflow.uri=" + services.mlflowUri(),
+                "--severity.model.name=" + RegisteredModelExtension.modelName(),
+                "--severity.security.jwt.secret=" + JWT_SECRET));
+        args.addAll(java.util.List.of(more));
+        return args.toArray(String[]::new);
     }
 
     protected Http http() {

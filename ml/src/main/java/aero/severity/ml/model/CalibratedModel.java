@@ -1,9 +1,13 @@
 package aero.severity.ml.model;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.SeverityModel;
+import org.jspecify.annotations.Nullable;
 
 /** A scorer with its encoder, calibration and decision rule: what the api serves. Immutable. */
 public final class CalibratedModel implements SeverityModel {
@@ -16,13 +20,27 @@ public final class CalibratedModel implements SeverityModel {
     private final Scorer scorer;
     private final Calibration calibration;
     private final DecisionRule rule;
+    private final @Nullable Instant createdAt;
 
     public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule) {
+        this(id, encoder, scorer, calibration, rule, null);
+    }
+
+    /** @param createdAt when the model was trained and saved (its bundle metadata), if known */
+    public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule,
+            @Nullable Instant createdAt) {
         this.id = id;
         this.encoder = encoder;
         this.scorer = scorer;
         this.calibration = calibration;
         this.rule = rule;
+        this.createdAt = createdAt;
+    }
+
+    /** A version is registered right after it is trained and saved: the bundle's creation time. */
+    @Override
+    public Optional<Instant> registeredAt() {
+        return Optional.ofNullable(createdAt);
     }
 
     @Override

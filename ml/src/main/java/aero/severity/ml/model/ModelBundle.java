@@ -63,7 +63,16 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
 
     /** The servable model, with the fast scorer for its algorithm. */
     public CalibratedModel toModel(ModelId id) {
-        return new CalibratedModel(id, encoder, fastScorer(), calibration, rule);
+        return new CalibratedModel(id, encoder, fastScorer(), calibration, rule, createdAt());
+    }
+
+    /** The training time in the metadata; null for a bundle that does not state a parsable one. */
+    private java.time.@org.jspecify.annotations.Nullable Instant createdAt() {
+        try {
+            return java.time.Instant.parse(metadata.createdAt());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Tribuo's own prediction path (slower): the reference the fast scorer is tested against. */

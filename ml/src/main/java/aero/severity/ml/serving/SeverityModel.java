@@ -16,9 +16,10 @@ public interface SeverityModel {
     ModelId id();
 
     /**
-     * When this version was registered: the MLflow model version's creation time, or when the local
-     * registry saved it. The api exports it as {@code severity_model_created_timestamp_seconds}, which
-     * the "model stale" alert watches. Empty when the registry does not know.
+     * When this version was registered; models are registered right after training, so the
+     * training time saved with the model stands for it. The api exports it as
+     * {@code severity_model_created_timestamp_seconds}, which the "model stale" alert watches.
+     * Empty when unknown.
      */
     default Optional<Instant> registeredAt() {
         return Optional.empty();
