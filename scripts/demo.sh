@@ -3,7 +3,7 @@
 #   1. builds the jars;
 #   2. loads NTSB data into the embedded H2GIS database under .data/ (the real extracts from
 #      ../shared/data/ntsb when present, else a generated sample) with the ingest module;
-#   3. trains a model and registers it as champion in the local registry   [needs the ml trainer]
+#   3. trains a model with the ml module and registers it as champion in the local registry;
 #   4. creates a demo client (role ANALYST, tier PRO) and keeps its secret in .data/demo-client;
 #   5. starts the api on :8080 (management :8081) with the in-process limiter and cache;
 #   6. runs and prints a working curl sequence: token, predict, the same prediction again (cached).
@@ -66,8 +66,17 @@ else
 fi
 
 # 3. model ---------------------------------------------------------------------------------------
-# TODO(ml): train and register the champion in the local registry once the ml module is on main.
-say "model: SKIPPED - the ml trainer and registries are not on this branch yet; predictions answer 503"
+# ml reads the same database and registers in the local folder the api serves from (no MLflow here).
+if grep -qs '"champion"' "$DATA/models/accident-severity/aliases.json"; then
+  say "model: a champion is already registered in $DATA/models (delete that folder to train again)"
+else
+  TRAIN=(train)
+  # the real extracts end in 2012: train up to 2010, validate on 2011-2012 (DESIGN.md)
+  [ -d "$SHARED_NTSB" ] && TRAIN+=(--train-until 2010)
+  say "model: training (XGBoost, split by time) and registering it in $DATA/models (under a minute)"
+  SEVERITY_DB_URL="$H2_URL" SEVERITY_MODEL_DIR="$DATA/models" OMP_WAIT_POLICY=PASSIVE \
+    java -jar ml/target/ml.jar "${TRAIN[@]}" </dev/null || die "training failed (see above)"
+fi
 
 # 4. demo client ---------------------------------------------------------------------------------
 say "client: creating the demo client (ANALYST, PRO)"
