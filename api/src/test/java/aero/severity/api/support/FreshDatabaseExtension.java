@@ -28,12 +28,27 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
         current = FreshDatabase.create(context.getRequiredTestClass().getSimpleName());
     }
 
+    /**
+     * After a large load (IngestedSampleIT) an autovacuum worker may be in the database; the test
+     * role cannot terminate it, so DROP ... WITH (FORCE) fails until it is done: try again briefly.
+     */
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws InterruptedException {
         FreshDatabase database = current;
         current = null;
-        if (database != null) {
-            database.close();
+        if (database == null) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                database.close();
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
         }
     }
 }
