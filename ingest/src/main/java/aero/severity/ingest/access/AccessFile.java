@@ -76,9 +76,15 @@ public final class AccessFile implements SourceFile {
                     tables.add(new AccessTable(avall, table));
                 }
             }
-            AccessTable first = (AccessTable) tables.get(0);
-            if (first.avall().eventData() && first.columns().stream().noneMatch(c -> c.equalsIgnoreCase("ev_id"))) {
-                throw new UnreadableFileException(path.getFileName() + " is not an NTSB avall database: its events table has no ev_id");
+            for (SourceTable table : tables) {
+                List<String> missing = requiredColumns(((AccessTable) table).avall()).stream()
+                        .filter(required -> table.columns().stream().noneMatch(c -> c.equalsIgnoreCase(required))).toList();
+                if (!missing.isEmpty()) {
+                    // a table without its key (or an events table without ev_date) is another schema: every row
+                    // would be rejected, so the load would "succeed" with nothing in it
+                    throw new UnreadableFileException(path.getFileName() + " is not an NTSB avall database: its "
+                            + table.name() + " table has no " + String.join(", ", missing));
+                }
             }
             return new AccessFile(path, db, List.copyOf(tables));
         } catch (IOException | RuntimeException e) {
@@ -89,6 +95,10 @@ public final class AccessFile implements SourceFile {
             throw new UnreadableFileException(path.getFileName() + " is not a readable Access database (corrupt or truncated): "
                     + e.getMessage(), e);
         }
+    }
+
+    private static List<String> requiredColumns(AvallTable avall) {
+        return avall.name().equals("events") ? List.of("ev_id", "ev_date") : avall.key();
     }
 
     @Override

@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * {@code java -jar ingest.jar import FILE... | status | generate --events N --out FILE.mdb [--seed S]
- * [--broken truncated|missing-table|bad-values|password]}. Without a command it imports
+ * [--broken truncated|missing-table|bad-values|password|wrong-schema]}. Without a command it imports
  * {@code severity.ingest.files}. The database is {@code SEVERITY_DB_URL} (PostgreSQL) or, unset, the
  * embedded H2GIS file {@code ./.data/severity} the api also defaults to; Flyway migrates it first.
  * Settings live in {@code ingest.yml}, not {@code application.yml}, because the api and ml put this
@@ -89,7 +89,7 @@ public class IngestApplication {
             return 0;
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("generate: " + e.getMessage());
-            System.err.println("usage: generate --events N --out FILE.mdb [--seed S] [--broken truncated|missing-table|bad-values|password]");
+            System.err.println("usage: generate --events N --out FILE.mdb [--seed S] [--broken truncated|missing-table|bad-values|password|wrong-schema]");
             return 2;
         }
     }

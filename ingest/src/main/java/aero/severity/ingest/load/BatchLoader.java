@@ -152,6 +152,22 @@ public final class BatchLoader {
                 targets.add(TargetTable.read(db, table));
             }
             Staging staging = Staging.of(db);
+            try {
+                return load(staging, targets);
+            } catch (SQLException | IOException | RuntimeException e) {
+                // the staged rows of a failed load are half a file: drop them now rather than leave them
+                // in the database until the next load rebuilds the staging tables
+                safeRollback(db);
+                try {
+                    staging.drop(targets);
+                } catch (SQLException dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
+                throw e;
+            }
+        }
+
+        private IngestResult load(Staging staging, List<TargetTable> targets) throws SQLException, IOException {
             List<TargetTable> present = new ArrayList<>();
             try (SourceFile source = Sources.open(file, allowPartial)) {
                 staging.prepare(targets);

@@ -13,9 +13,14 @@ public enum Breakage {
     /** A sound file in which about 2% of the events carry values the loader must reject. */
     BAD_VALUES,
     /** The database carries an Access database password. */
-    PASSWORD;
+    PASSWORD,
+    /** The {@code events} table calls its date {@code event_date}: another schema, every row would be rejected. */
+    WRONG_SCHEMA;
 
-    /** Reads the CLI spelling: {@code truncated}, {@code missing-table}, {@code bad-values}, {@code password}. */
+    /**
+     * Reads the CLI spelling: {@code truncated}, {@code missing-table}, {@code bad-values}, {@code password},
+     * {@code wrong-schema}.
+     */
     public static Breakage parse(String text) {
         return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }

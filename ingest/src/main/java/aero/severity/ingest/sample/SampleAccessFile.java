@@ -81,7 +81,7 @@ public final class SampleAccessFile {
                 if (options.breakage() == Breakage.MISSING_TABLE && table.name().equals("events")) {
                     continue;
                 }
-                tables.put(table.name(), create(db, table));
+                tables.put(table.name(), create(db, table, options.breakage()));
             }
             writeCodeTables(tables, rowsPerTable);
 
@@ -161,10 +161,13 @@ public final class SampleAccessFile {
         }
     }
 
-    private static Table create(Database db, AvallTable table) throws IOException {
+    private static Table create(Database db, AvallTable table, Breakage breakage) throws IOException {
         TableBuilder builder = new TableBuilder(table.accessName());
         for (AvallColumn column : table.columns()) {
-            ColumnBuilder c = new ColumnBuilder(column.accessName());
+            // another schema's spelling of the event date: the rows still fit, the loader must refuse the file
+            boolean renamed = breakage == Breakage.WRONG_SCHEMA && table.name().equals("events")
+                    && column.accessName().equalsIgnoreCase("ev_date");
+            ColumnBuilder c = new ColumnBuilder(renamed ? "event_date" : column.accessName());
             switch (column.type()) {
                 case "char", "varchar" -> {
                     int length = column.length() <= 0 ? 50 : column.length();

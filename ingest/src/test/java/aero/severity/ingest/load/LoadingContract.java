@@ -187,6 +187,8 @@ abstract class LoadingContract {
                 SampleOptions.of(50).withSeed(10).broken(Breakage.MISSING_TABLE)).file();
         Path password = SampleAccessFile.write(folder.resolve("password.mdb"),
                 SampleOptions.of(50).withSeed(11).broken(Breakage.PASSWORD)).file();
+        Path wrongSchema = SampleAccessFile.write(folder.resolve("wrong-schema.mdb"),
+                SampleOptions.of(50).withSeed(12).broken(Breakage.WRONG_SCHEMA)).file();
         Path garbage = folder.resolve("garbage.mdb");
         byte[] noise = new byte[64 * 1024];
         new Random(1).nextBytes(noise);
@@ -202,12 +204,16 @@ abstract class LoadingContract {
                     .hasMessageContaining("not an NTSB avall database").hasMessageContaining("no events table");
             assertThatThrownBy(() -> load(db, password)).isInstanceOf(IngestException.class)
                     .hasMessageContaining("password-protected");
+            assertThatThrownBy(() -> load(db, wrongSchema)).isInstanceOf(IngestException.class)
+                    .hasMessageContaining("not an NTSB avall database").hasMessageContaining("events table has no ev_date");
             assertThatThrownBy(() -> load(db, garbage)).isInstanceOf(IngestException.class)
                     .hasMessageContaining("not a readable Access database");
             assertThatThrownBy(() -> load(db, wrongCsv)).isInstanceOf(IngestException.class)
                     .hasMessageContaining("not a CAROL / AviationData export");
             assertThat(db.checksums()).isEqualTo(before);
-            assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'FAILED' AND error IS NOT NULL")).isEqualTo(5);
+            assertThat(db.count("SELECT count(*) FROM information_schema.tables WHERE lower(table_schema) = 'ingest_stage'"))
+                    .as("staging tables left by the failed loads").isZero();
+            assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'FAILED' AND error IS NOT NULL")).isEqualTo(6);
             assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'DONE'")).isEqualTo(1);
         }
     }
@@ -293,31 +299,54 @@ abstract class LoadingContract {
     void aLoadKilledAtRandomPointsThenRerunEndsIdenticalToAnUninterruptedLoad() throws Exception {
         SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(2_500).withSeed(8));
         Map<String, String> expected;
+        long loadMillis;
         try (TestDatabase reference = newDatabase("uninterrupted")) {
+            long start = System.nanoTime();
             load(reference, sample.file());
+            loadMillis = Math.max(200, (System.nanoTime() - start) / 1_000_000);
             expected = reference.checksums();
         }
         Random random = new Random(System.nanoTime());
         try (TestDatabase db = newDatabase("killed")) {
+            Map<String, String> empty = db.checksums();
             int killed = 0;
             for (int attempt = 0; attempt < 4; attempt++) {
+                Path log = folder.resolve("child-" + attempt + ".log");
                 Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-cp", System.getProperty("java.class.path"), ChildLoad.class.getName(), db.jdbcUrl(), db.user(),
                         db.password(), sample.file().toString()).redirectErrorStream(true)
-                        .redirectOutput(folder.resolve("child-" + attempt + ".log").toFile()).start();
-                // JVM start takes ~1 s; the load itself a few seconds: kill anywhere in staging, validation or upsert
-                Thread.sleep(1_000 + random.nextInt(5_000));
+                        .redirectOutput(log.toFile()).start();
+                awaitLine(child, log, "started");
+                // the child (a cold JVM) takes longer than the warm reference load: a kill within that time
+                // lands anywhere in staging, validation or upsert
+                Thread.sleep(random.nextLong(loadMillis));
                 if (child.isAlive()) {
                     child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback by the client
-                    killed++;
+                    child.waitFor(1, TimeUnit.MINUTES);
+                    if (db.count("SELECT count(*) FROM ingest_batches WHERE status = 'DONE'") == 0) {
+                        killed++;
+                        assertThat(db.checksums()).as("data after a kill before the commit (attempt %d)", attempt)
+                                .isEqualTo(empty);
+                    }
                 }
                 child.waitFor(1, TimeUnit.MINUTES);
             }
+            assertThat(killed).as("loads killed before they committed").isPositive();
             IngestResult rerun = load(db, sample.file());
             assertThat(rerun.outcome()).as("killed %d times", killed).isIn(IngestResult.Outcome.LOADED,
                     IngestResult.Outcome.ALREADY_LOADED);
             assertThat(db.checksums()).isEqualTo(expected);
             assertThat(db.count("SELECT count(*) FROM ingest_batches WHERE status = 'DONE'")).isEqualTo(1);
+        }
+    }
+
+    private static void awaitLine(Process child, Path log, String line) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.readString(log).lines().anyMatch(line::equals)) {
+            if (!child.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the child load never printed '" + line + "':\n" + Files.readString(log));
+            }
+            Thread.sleep(20);
         }
     }
 

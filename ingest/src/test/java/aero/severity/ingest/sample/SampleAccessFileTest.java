@@ -121,6 +121,12 @@ class SampleAccessFileTest {
         try (Database db = DatabaseBuilder.open(password.file().toFile())) {
             assertThat(db.getDatabasePassword()).isEqualTo("secret");
         }
+        SampleSummary wrong = SampleAccessFile.write(folder.resolve("w.mdb"), SampleOptions.of(50).broken(Breakage.WRONG_SCHEMA));
+        try (Database db = DatabaseBuilder.open(wrong.file().toFile())) {
+            assertThat(db.getTable("events").getColumns()).extracting(c -> c.getName())
+                    .contains("ev_id", "event_date").doesNotContain("ev_date");
+            assertThat(db.getTable("events").getRowCount()).isEqualTo(50);
+        }
         SampleSummary bad = SampleAccessFile.write(folder.resolve("b.mdb"), SampleOptions.of(500).broken(Breakage.BAD_VALUES));
         assertThat(bad.badRows()).isEqualTo(10);
     }
