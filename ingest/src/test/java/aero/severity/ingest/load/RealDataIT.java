@@ -25,7 +25,25 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealServicesExtension.class)
 class RealDataIT {
 
-    static final Path DATA = Path.of(System.getenv().getOrDefault("SEVERITY_NTSB_DATA", "/work/shared/data/ntsb"));
+    /** SEVERITY_NTSB_DATA, else ../shared/data/ntsb beside the project (as the scripts look), else /work/shared. */
+    static final Path DATA = dataFolder();
+
+    private static Path dataFolder() {
+        String configured = System.getenv("SEVERITY_NTSB_DATA");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw"))) {
+                Path beside = dir.resolve("../shared/data/ntsb").normalize();
+                if (Files.isDirectory(beside)) {
+                    return beside;
+                }
+                break;
+            }
+        }
+        return Path.of("/work/shared/data/ntsb");
+    }
 
     @TempDir
     Path folder;
