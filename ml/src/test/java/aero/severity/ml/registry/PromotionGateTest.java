@@ -58,20 +58,24 @@ class PromotionGateTest {
     private static final ModelId CHAMPION = new ModelId("accident-severity", "1", null);
 
     @Test
-    void aHigherMacroF1WithAnEceClearlyWorseAndAboveTheGoalStaysChallenger() {
-        PromotionDecision decision = new PromotionGate(5, 1).judge(report(0.46, 0.035), report(0.44, 0.015), CHAMPION, 1000);
+    void aHigherMacroF1WithAnEceClearlyWorseStaysChallenger() {
+        PromotionGate gate = new PromotionGate(5, 1);
+        PromotionDecision decision = gate.judge(report(0.46, 0.035), report(0.44, 0.015), CHAMPION, 1000);
 
         assertThat(decision.promote()).isFalse();
         assertThat(decision.reason()).startsWith("stays challenger: ECE worse").contains("0.0350 vs 0.0150");
+        // within the 0.02 calibration goal is still worse than a champion at 0.008
+        assertThat(gate.judge(report(0.46, 0.019), report(0.44, 0.008), CHAMPION, 1000).promote()).isFalse();
     }
 
     @Test
-    void aHigherMacroF1WithAnEceWithinTheGoalOrTheToleranceIsPromoted() {
+    void aHigherMacroF1WithAnEceNotWorseBeyondSamplingNoiseIsPromoted() {
         PromotionGate gate = new PromotionGate(5, 1);
 
-        assertThat(gate.judge(report(0.46, 0.019), report(0.44, 0.008), CHAMPION, 1000).promote()).isTrue();
         assertThat(gate.judge(report(0.46, 0.034), report(0.44, 0.030), CHAMPION, 1000).promote()).isTrue();
         assertThat(gate.judge(report(0.46, 0.010), report(0.44, 0.012), CHAMPION, 1000).reason()).startsWith("beats the champion");
+        assertThat(new PromotionGate(5, 1, 0.0).judge(report(0.46, 0.031), report(0.44, 0.030), CHAMPION, 1000).promote())
+                .as("with no tolerance, any rise of the ECE is worse").isFalse();
     }
 
     @Test
