@@ -16,10 +16,11 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * Where the real services of a test run are. Resolved once per JVM:
  * <ol>
- *   <li>with a Docker engine, containers (PostGIS, Redis, MLflow) are started and their addresses
+ *   <li>when {@code SEVERITY_DB_URL} is set, the {@code SEVERITY_*} environment variables (as
+ *       {@code scripts/services.sh env} prints them, natively or from docker-compose.test.yml);</li>
+ *   <li>else with a Docker engine, containers (PostGIS, Redis, MLflow) are started and their addresses
  *       are published as the same {@code SEVERITY_*} system properties the application reads;</li>
- *   <li>otherwise the {@code SEVERITY_*} environment variables that {@code scripts/services.sh env}
- *       prints, with that script's defaults.</li>
+ *   <li>otherwise that script's defaults.</li>
  * </ol>
  * Each service is checked to be reachable so a missing one fails with what to do, not with a
  * connection stack trace deep inside a test.
@@ -44,7 +45,11 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
             synchronized (RealServices.class) {
                 resolved = instance;
                 if (resolved == null) {
-                    resolved = dockerAvailable() ? startContainers() : fromEnvironment(System::getenv);
+                    // services named in the environment (scripts/test.sh exports those of services.sh, which
+                    // in Docker mode are compose containers already) win: starting a second set would
+                    // double the load for nothing
+                    boolean named = System.getenv("SEVERITY_DB_URL") != null && !System.getenv("SEVERITY_DB_URL").isBlank();
+                    resolved = !named && dockerAvailable() ? startContainers() : fromEnvironment(System::getenv);
                     resolved.checkReachable();
                     instance = resolved;
                 }
