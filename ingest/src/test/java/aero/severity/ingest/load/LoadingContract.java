@@ -98,6 +98,93 @@ abstract class LoadingContract {
         }
     }
 
+    /**
+     * Every column of every table, checked against the Access file with an oracle written apart from
+     * the loader: text stripped (blank and the NTSB's UNK/UNKN spellings may be null), numbers equal,
+     * dates and timestamps equal. A column mapped to the wrong target or a lossy type fails here.
+     */
+    @Test
+    void everyColumnOfEveryTableHoldsTheAccessValue() throws Exception {
+        SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(200).withSeed(5));
+        List<String> mismatches = new ArrayList<>();
+        int compared = 0;
+        try (TestDatabase db = newDatabase("columns"); Connection c = db.dataSource().getConnection();
+                Database access = DatabaseBuilder.open(sample.file().toFile())) {
+            load(db, sample.file());
+            access.setDateTimeType(DateTimeType.LOCAL_DATE_TIME);
+            for (aero.severity.ingest.avall.AvallTable avall : aero.severity.ingest.avall.AvallTables.all()) {
+                Table table = access.getTable(avall.accessName());
+                int rows = 0;
+                for (Row row : table) {
+                    if (rows++ == 5) {
+                        break;
+                    }
+                    String where = String.join(" AND ", avall.key().stream().map(k -> k + " = ?").toList());
+                    try (java.sql.PreparedStatement select = c.prepareStatement("SELECT * FROM " + avall.name() + " WHERE " + where)) {
+                        for (int i = 0; i < avall.key().size(); i++) {
+                            Object key = row.get(accessColumn(table, avall.key().get(i)));
+                            select.setObject(i + 1, key instanceof String text ? text.strip() : key);
+                        }
+                        try (ResultSet stored = select.executeQuery()) {
+                            assertThat(stored.next()).as("%s row %s", avall.name(), row).isTrue();
+                            for (com.healthmarketscience.jackcess.Column column : table.getColumns()) {
+                                String name = column.getName().toLowerCase(java.util.Locale.ROOT);
+                                String problem = sameValue(row.get(column.getName()), stored.getObject(name));
+                                compared++;
+                                if (problem != null) {
+                                    mismatches.add(avall.name() + "." + name + ": " + problem);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(mismatches).isEmpty();
+        assertThat(compared).as("values compared").isGreaterThan(1_000);
+    }
+
+    private static String accessColumn(Table table, String name) {
+        return table.getColumns().stream().map(com.healthmarketscience.jackcess.Column::getName)
+                .filter(n -> n.equalsIgnoreCase(name)).findFirst().orElseThrow();
+    }
+
+    /** Null when the stored value is the Access value as the README says it is converted; else why not. */
+    private static String sameValue(Object accessValue, Object stored) {
+        if (accessValue instanceof String text) {
+            String stripped = text.strip();
+            if (stored == null) {
+                return stripped.isEmpty() || stripped.equalsIgnoreCase("UNK") || stripped.equalsIgnoreCase("UNKN") ? null
+                        : "'" + text + "' stored as null";
+            }
+            return stored.toString().equals(stripped) ? null : "'" + text + "' stored as '" + stored + "'";
+        }
+        if (accessValue == null || stored == null) {
+            return accessValue == stored ? null : accessValue + " stored as " + stored;
+        }
+        if (accessValue instanceof Boolean flag) {
+            boolean same = stored instanceof Boolean b ? b.equals(flag) : stored.toString().equals(flag ? "1" : "0");
+            return same ? null : flag + " stored as " + stored;
+        }
+        if (accessValue instanceof Number number) {
+            double expected = accessValue instanceof Float f ? f.doubleValue() : number.doubleValue();
+            double actual = stored instanceof Number n ? n.doubleValue() : Double.NaN;
+            if (accessValue instanceof Float || stored instanceof Float) {
+                return Math.abs((float) expected - (float) actual) <= Math.ulp((float) expected) ? null : number + " stored as " + stored;
+            }
+            return expected == actual ? null : number + " stored as " + stored;
+        }
+        if (accessValue instanceof LocalDateTime time) {
+            Object value = stored instanceof java.sql.Timestamp t ? t.toLocalDateTime()
+                    : stored instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay() : stored;
+            if (stored instanceof java.sql.Date) {
+                time = time.toLocalDate().atStartOfDay(); // a date column keeps the day
+            }
+            return time.equals(value) ? null : time + " stored as " + stored;
+        }
+        return accessValue.equals(stored) ? null : accessValue + " stored as " + stored;
+    }
+
     @Test
     void locationsAreRightForBothCoordinateForms() throws Exception {
         SampleSummary sample = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(600).withSeed(5));
