@@ -10,7 +10,8 @@
 # The api keeps running in the foreground; Ctrl-C stops it.
 #
 # Environment: SEVERITY_API_PORT (8080), SEVERITY_MANAGEMENT_PORT (8081), SEVERITY_DEMO_DATA (.data),
-# SEVERITY_NTSB_DATA (../shared/data/ntsb), SEVERITY_DEMO_SKIP_BUILD=1 to reuse the jars already built.
+# SEVERITY_NTSB_DATA (../shared/data/ntsb), SEVERITY_DEMO_SKIP_BUILD=1 to reuse the jars already built,
+# SEVERITY_DEMO_EXIT=1 to stop the api after the curl sequence instead of keeping it running.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd -P)"
@@ -100,12 +101,14 @@ say "api: starting on $BASE (management http://127.0.0.1:$MANAGEMENT_PORT), log 
 java -jar "$API_JAR" "${COMMON[@]}" >"$DATA/api.log" 2>&1 &
 API_PID=$!
 trap 'kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true' EXIT INT TERM
+# readiness, not liveness: ready means the champion is loaded, so the predictions below answer
+READY="http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/readiness"
 for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness" >/dev/null 2>&1; then break; fi
+  if curl -fsS "$READY" >/dev/null 2>&1; then break; fi
   kill -0 "$API_PID" 2>/dev/null || { tail -n 30 "$DATA/api.log" >&2; die "the api exited during startup"; }
   sleep 1
 done
-curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/actuator/health/liveness" >/dev/null || die "the api did not come up in 120 s"
+curl -fsS "$READY" >/dev/null || { tail -n 30 "$DATA/api.log" >&2; die "the api was not ready in 120 s"; }
 
 # 6. curl sequence ------------------------------------------------------------------------------
 FLIGHT='{"eventDate":"2019-07-14","localHour":15,"latitude":39.8617,"longitude":-104.6731,"state":"CO","lightCondition":"DAYL","weatherCondition":"VMC","aircraftCategory":"AIR","make":"Cessna","engineCount":1,"engineType":"REC","farPart":"091","flightPurpose":"PERS","flightPhase":"TAKEOFF","pilotAge":54,"pilotCertificate":"PRI","pilotTotalHours":420}'
@@ -137,5 +140,9 @@ done
 say "events near Denver International (50 km, first 2):"
 curl -sS "$BASE/api/v1/events/near?lat=39.8617&lon=-104.6731&radiusKm=50&limit=2" -H "Authorization: Bearer $TOKEN"
 echo
+if [ "${SEVERITY_DEMO_EXIT:-0}" = "1" ]; then
+  say "done; stopping the api (SEVERITY_DEMO_EXIT=1)"
+  exit 0
+fi
 say "running; Ctrl-C stops the api"
 wait "$API_PID"
