@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAllCallback {
 
     private static volatile FreshDatabase current;
+    private static volatile Class<?> currentTestClass;
 
     public static FreshDatabase current() {
         FreshDatabase database = current;
@@ -23,8 +24,16 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
         return database;
     }
 
+    /** The JDBC URL the api under test uses: the database itself, or PgBouncer in front of it ({@link ThroughPgBouncer}). */
+    public static String applicationJdbcUrl() {
+        String direct = current().jdbcUrl();
+        Class<?> testClass = currentTestClass;
+        return testClass != null && testClass.isAnnotationPresent(ThroughPgBouncer.class) ? PgBouncer.urlFor(direct) : direct;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
+        currentTestClass = context.getRequiredTestClass();
         current = FreshDatabase.create(context.getRequiredTestClass().getSimpleName());
     }
 

@@ -49,7 +49,8 @@ public abstract class FullStackTest {
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
         RealServices services = RealServices.get();
-        registry.add("spring.datasource.url", () -> FreshDatabaseExtension.current().jdbcUrl());
+        registry.add("spring.datasource.url", FreshDatabaseExtension::applicationJdbcUrl);
+        registry.add("spring.flyway.url", () -> FreshDatabaseExtension.current().jdbcUrl());
         registry.add("spring.datasource.username", services::dbUser);
         registry.add("spring.datasource.password", services::dbPassword);
         registry.add("spring.data.redis.url", services::redisUrl);
