@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import aero.severity.ingest.sample.Breakage;
 import aero.severity.ingest.sample.SampleAccessFile;
 import aero.severity.ingest.sample.SampleOptions;
 import aero.severity.testing.FreshDatabase;
@@ -29,21 +30,24 @@ class IngestCliIT {
 
     @Test
     void importThenStatusOnPostgres() throws Exception {
-        Path file = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(150)).file();
+        Path file = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(150).broken(Breakage.BAD_VALUES)).file();
         try (FreshDatabase db = FreshDatabase.create("cli")) {
             String[] connection = {"--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
                     "--spring.datasource.password=" + db.password()};
             String imported = captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString())))
                     .isZero());
-            assertThat(imported).contains("batch 1 loaded").contains("events").contains("150");
+            assertThat(imported).contains("batch 1 loaded").contains("events").contains("150").contains("rejected");
             String again = captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString()))).isZero());
             assertThat(again).contains("already loaded as batch 1");
             String status = captured(() -> assertThat(IngestApplication.run(concat(connection, "status"))).isZero());
             assertThat(status).contains("Batches").contains("DONE").contains("avall.mdb").contains("Rows per table");
+            // BAD_VALUES spoils events 7, 57 and 107: no event date, an ev_time that is not HHMM, an impossible latitude
+            assertThat(status).contains("Rejects by table and reason:").containsPattern("events +1  .*HHMM")
+                    .containsPattern("events +1  .*latitude");
             try (Connection c = db.connect(); Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
                 rs.next();
-                assertThat(rs.getInt(1)).isEqualTo(150);
+                assertThat(rs.getInt(1)).as("150 events less the three spoiled ones").isEqualTo(147);
             }
         }
     }
