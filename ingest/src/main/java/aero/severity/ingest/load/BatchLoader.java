@@ -27,6 +27,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
+import aero.severity.domain.EventLocation;
 import aero.severity.ingest.avall.AvallTable;
 import aero.severity.ingest.avall.AvallTables;
 import aero.severity.ingest.source.SourceFile;
@@ -276,9 +277,11 @@ public final class BatchLoader {
                         continue;
                     }
                     if (events) {
-                        Coordinates where = Coordinates.of((Double) values[decLat], (Double) values[decLon],
+                        EventLocation where = EventLocation.of((Double) values[decLat], (Double) values[decLon],
                                 (String) values[lat], (String) values[lon]);
-                        values[location] = where == null ? null : where.ewkt();
+                        // extended WKT, which PostgreSQL's geography and H2's geometry both read from text
+                        values[location] = where == null ? null
+                                : "SRID=4326;POINT(" + where.longitude() + " " + where.latitude() + ")";
                     }
                     if (isParent && confirmed) {
                         confirmedKeys.add(keyValue); // only rows whose own parent is certain vouch for their children

@@ -209,8 +209,11 @@ abstract class LoadingContract {
                     } else if (latText != null) {
                         fromText++;
                         assertThat(located).as("location from %s", latText).isTrue();
-                        assertThat(y).isCloseTo(Coordinates.dms(latText, "N", "S", 90), within(1e-6));
-                        assertThat(rs.getDouble(6)).isCloseTo(Coordinates.dms(rs.getString(4), "E", "W", 180), within(1e-6));
+                        aero.severity.domain.EventLocation parsed = aero.severity.domain.EventLocation.of(null, null, latText,
+                                rs.getString(4));
+                        assertThat(parsed).isNotNull();
+                        assertThat(y).isCloseTo(parsed.latitude(), within(1e-6));
+                        assertThat(rs.getDouble(6)).isCloseTo(parsed.longitude(), within(1e-6));
                     } else {
                         assertThat(located).isFalse();
                     }

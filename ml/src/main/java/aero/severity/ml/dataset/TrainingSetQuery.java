@@ -14,6 +14,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import aero.severity.domain.EventLocation;
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.Severity;
 import aero.severity.domain.code.AircraftCategory;
@@ -51,7 +52,7 @@ public final class TrainingSetQuery {
             "MIL", "FE", "RMPT", "NONE");
 
     public static final String SQL = """
-            SELECT e.ev_id, e.ev_date, e.ev_time, e.dec_latitude, e.dec_longitude, e.ev_state, e.ev_country,
+            SELECT e.ev_id, e.ev_date, e.ev_time, e.dec_latitude, e.dec_longitude, e.latitude, e.longitude, e.ev_state, e.ev_country,
                    e.light_cond, e.wx_cond_basic, e.wind_vel_kts, e.gust_kts, e.vis_sm, e.wx_temp, e.wx_dens_alt,
                    a.acft_category, a.acft_make, a.homebuilt, a.num_eng, a.cert_max_gr_wt, a.acft_year, a.far_part,
                    a.oper_sched, a.type_fly, a.phase_flt_spec,
@@ -140,12 +141,11 @@ public final class TrainingSetQuery {
 
     static FlightFacts facts(ResultSet r) throws SQLException {
         LocalDate date = r.getDate("ev_date").toLocalDate();
-        Double lat = decimal(r, "dec_latitude");
-        Double lon = decimal(r, "dec_longitude");
-        if (lat == null || lon == null || (lat == 0 && lon == 0)) { // 0,0 is the sources' placeholder for unknown
-            lat = null;
-            lon = null;
-        }
+        // the decimals, else the DDMMSS text older avall events carry alone: the rule events.location has
+        EventLocation where = EventLocation.of(decimal(r, "dec_latitude"), decimal(r, "dec_longitude"),
+                r.getString("latitude"), r.getString("longitude"));
+        Double lat = where == null ? null : where.latitude();
+        Double lon = where == null ? null : where.longitude();
         Integer engines = integer(r, "num_eng");
         if (engines == null) {
             int engineRows = r.getInt("engine_rows");

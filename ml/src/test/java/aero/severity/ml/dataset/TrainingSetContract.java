@@ -1,6 +1,7 @@
 package aero.severity.ml.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -139,6 +140,29 @@ abstract class TrainingSetContract {
             FlightFacts served = json.readValue(json.writeValueAsString(original), FlightFacts.class);
             assertThat(encoder.encode(row.facts())).as(row.eventId()).containsExactly(encoder.encode(served));
         }
+    }
+
+    @Test
+    void withoutDecimalDegreesTheDdmmssTextGivesTheLocationAsForEventsLocation() throws SQLException {
+        reset();
+        try (Connection db = dataSource().getConnection()) {
+            AvallRows.insert(db, "19920101X00001", SPARSE, Severity.FATL, false);
+            AvallRows.insert(db, "19920101X00002", SPARSE, Severity.NONE, false);
+            try (Statement s = db.createStatement()) {
+                // older avall events: no decimals (or the 0 placeholder), the position as DDMMSS text
+                s.execute("UPDATE events SET dec_latitude = NULL, dec_longitude = NULL, latitude = '324406N',"
+                        + " longitude = '1171123W' WHERE ev_id = '19920101X00001'");
+                s.execute("UPDATE events SET dec_latitude = 0, dec_longitude = 0, latitude = 'garbage', longitude = NULL"
+                        + " WHERE ev_id = '19920101X00002'");
+            }
+        }
+
+        Map<String, LabelledEvent> events = readAll();
+
+        assertThat(events.get("19920101X00001").facts().latitude()).isCloseTo(32 + 44 / 60.0 + 6 / 3600.0, within(1e-9));
+        assertThat(events.get("19920101X00001").facts().longitude()).isCloseTo(-(117 + 11 / 60.0 + 23 / 3600.0), within(1e-9));
+        assertThat(events.get("19920101X00002").facts().latitude()).as("0,0 and unreadable text: unknown").isNull();
+        assertThat(events.get("19920101X00002").facts().longitude()).isNull();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package aero.severity.ingest.load;
+package aero.severity.domain;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -7,22 +7,23 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an event happened, for {@code events.location}: {@code dec_latitude/dec_longitude} when both
- * are there and neither is the 0 placeholder, else the DDMMSS[NSEW] text of
- * {@code latitude/longitude} ({@code 324406N}, {@code 1171123W}, hemisphere in any case).
+ * Where an event happened, as the NTSB records it: {@code dec_latitude/dec_longitude} when both are
+ * there and neither is the 0 placeholder, else the DDMMSS[NSEW] text of {@code latitude/longitude}
+ * ({@code 324406N}, {@code 1171123W}, hemisphere in any case). One rule for ingest
+ * ({@code events.location}) and for the training set, so both read the same place.
  */
-record Coordinates(double latitude, double longitude) {
+public record EventLocation(double latitude, double longitude) {
 
     private static final Pattern DMS = Pattern.compile("(\\d{1,3})(\\d{2})(\\d{2})(?:\\.\\d+)?([NSEW])");
 
-    static @Nullable Coordinates of(@Nullable Double decLatitude, @Nullable Double decLongitude, @Nullable String latitude,
+    public static @Nullable EventLocation of(@Nullable Double decLatitude, @Nullable Double decLongitude, @Nullable String latitude,
             @Nullable String longitude) {
         if (decLatitude != null && decLongitude != null && decLatitude != 0.0 && decLongitude != 0.0) {
-            return new Coordinates(decLatitude, decLongitude);
+            return new EventLocation(decLatitude, decLongitude);
         }
         Double lat = dms(latitude, "N", "S", 90);
         Double lon = dms(longitude, "E", "W", 180);
-        return lat == null || lon == null ? null : new Coordinates(lat, lon);
+        return lat == null || lon == null ? null : new EventLocation(lat, lon);
     }
 
     static @Nullable Double dms(@Nullable String text, String positive, String negative, double limit) {
@@ -44,10 +45,5 @@ record Coordinates(double latitude, double longitude) {
             return null;
         }
         return hemisphere.equals(negative) ? -degrees : degrees;
-    }
-
-    /** Extended WKT, which PostgreSQL's geography and H2's geometry both read from text. */
-    String ewkt() {
-        return "SRID=4326;POINT(" + longitude + " " + latitude + ")";
     }
 }
