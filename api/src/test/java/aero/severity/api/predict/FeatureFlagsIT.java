@@ -11,16 +11,22 @@ import java.util.zip.GZIPInputStream;
 
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
+import aero.severity.api.support.EventRows;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /** The switches the deployment sets through the environment (see README, Configuration). */
 @TestPropertySource(properties = {"SEVERITY_FEATURE_PREDICTION_CACHE=false", "SEVERITY_FEATURE_BATCH_MAX_SIZE=3",
         "SEVERITY_RATELIMIT_FREE_PER_HOUR=42"})
 class FeatureFlagsIT extends FullStackTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void withTheCacheSwitchedOffEveryPredictionIsComputed() {
@@ -73,6 +79,36 @@ class FeatureFlagsIT extends FullStackTest {
 
         assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(gunzip(response.body())).startsWith("{\"openapi\"");
+    }
+
+    @Test
+    void aGeoJsonPageIsGzippedAndASmallPredictionIsLeftAlone() throws Exception {
+        String token = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+        EventRows rows = new EventRows(jdbc, true);
+        for (int i = 0; i < 60; i++) {
+            rows.event(String.format("20200101X%05d", i), java.time.LocalDate.of(2020, 1, 1).plusDays(i), "CO", "NONE",
+                    39.0 + i / 100.0, -105.0 + i / 100.0);
+        }
+        HttpClient client = HttpClient.newHttpClient();
+
+        HttpResponse<byte[]> page = client.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/events/within?bbox=-106,38,-104,40"))
+                .header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> prediction = client.send(HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/predict"))
+                .header("Accept-Encoding", "gzip").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Flights.unique())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/geo+json"));
+        assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        String geoJson = gunzip(page.body());
+        assertThat(geoJson).contains("\"FeatureCollection\"").contains("20200101X00059");
+        assertThat(page.body().length).as("compressed size").isLessThan(geoJson.length() / 3);
+        assertThat(prediction.statusCode()).isEqualTo(200);
+        assertThat(prediction.headers().firstValue("Content-Encoding")).as("under the 2 KB threshold").isEmpty();
     }
 
     private static String gunzip(byte[] body) {
