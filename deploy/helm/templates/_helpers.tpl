@@ -62,6 +62,12 @@ jdbc:postgresql://{{ .Values.database.host }}:{{ .Values.database.port }}/{{ .Va
       key: {{ .Values.secrets.keys.redisUrl }}
 {{- end -}}
 
+{{/* The JVM's java.io.tmpdir (Tomcat's work dir, XGBoost's native library) and TMPDIR in every pod
+     of the image: the root filesystem is read-only, so it must be the mount point of the writable
+     emptyDir itself. A directory below it would not exist, because the mount hides what the image
+     has there (the Dockerfile's /tmp/severity). */}}
+{{- define "severity.tmpDir" -}}/tmp{{- end -}}
+
 {{- define "severity.podSecurityContext" -}}
 runAsNonRoot: true
 runAsUser: 10001

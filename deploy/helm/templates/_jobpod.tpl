@@ -34,7 +34,7 @@ spec:
         {{- include "severity.containerSecurityContext" $root | nindent 8 }}
       volumeMounts:
         - name: tmp
-          mountPath: /tmp
+          mountPath: {{ include "severity.tmpDir" $root }}
         {{- if $root.Values.ingest.dataVolume.claimName }}
         - name: data
           mountPath: /data

@@ -77,6 +77,44 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
+    void everyJvmWritesItsTempFilesToTheMountPointOfAWritableVolume(String environment) {
+        // The root filesystem is read-only and a mount hides what the image has below it, so
+        // java.io.tmpdir must be exactly where a writable emptyDir is mounted (Tomcat fails with
+        // "Unable to create tempDir" otherwise).
+        RenderedChart chart = RenderedChart.render(environment, "ingest.job.enabled=true");
+        Map<String, Object> config = chart.one("ConfigMap", "severity-config").at("data").map();
+        String imageDefault = javaTmpdir(Project.read("deploy/Dockerfile").lines()
+                .filter(l -> l.contains("JAVA_TOOL_OPTIONS=")).findFirst().orElseThrow());
+        List<YamlTree> jvmPods = chart.podSpecs().filter(p -> p.at("containers.0.envFrom.0.configMapRef.name").exists())
+                .toList();
+        assertThat(jvmPods).as("api, retrain and ingest pods").hasSizeGreaterThanOrEqualTo(3);
+        for (YamlTree pod : jvmPods) {
+            YamlTree container = pod.at("containers.0");
+            String options = container.at("env").list().stream().filter(e -> e.at("name").text().equals("JAVA_TOOL_OPTIONS"))
+                    .map(e -> e.at("value").text()).findFirst().orElse((String) config.get("JAVA_TOOL_OPTIONS"));
+            String tmpdir = options == null || javaTmpdir(options) == null ? imageDefault : javaTmpdir(options);
+            Set<String> emptyDirs = pod.at("volumes").list().stream().filter(v -> v.at("emptyDir").exists())
+                    .map(v -> v.at("name").text()).collect(Collectors.toSet());
+            assertThat(container.at("volumeMounts").list()).as(container.at("name").text() + ": java.io.tmpdir " + tmpdir)
+                    .anySatisfy(m -> {
+                        assertThat(m.at("mountPath").text()).isEqualTo(tmpdir);
+                        assertThat(emptyDirs).contains(m.at("name").text());
+                        assertThat(m.at("readOnly").value()).isNotEqualTo(true);
+                    });
+        }
+    }
+
+    private static String javaTmpdir(String javaOptions) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-Djava\\.io\\.tmpdir=([^\\s\"]+)").matcher(javaOptions);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1); // the JVM takes the last -D of a property
+        }
+        return last;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
     void secretsAreReferencedNeverRendered(String environment) {
         RenderedChart chart = RenderedChart.render(environment);
         assertThat(chart.ofKind("Secret")).as("the chart must not carry secret values").isEmpty();
