@@ -306,6 +306,19 @@ class HelmChartTest {
         Set<String> egressPorts = api.at("spec.egress").list().stream()
                 .flatMap(rule -> rule.at("ports").list().stream()).map(p -> p.at("port").text()).collect(Collectors.toSet());
         assertThat(egressPorts).containsExactlyInAnyOrder("5432", "6379", "5000", "53");
+        // Flyway migrates at start over the direct URL, so the api must reach PostgreSQL itself too.
+        YamlTree values = YamlTree.parse(Project.read("deploy/helm/values-" + environment + ".yaml"));
+        String migrationUrl = (String) chart.one("ConfigMap", "severity-config").at("data").map().get("SEVERITY_DB_MIGRATION_URL");
+        java.util.regex.Matcher hostPort = java.util.regex.Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/").matcher(migrationUrl);
+        assertThat(hostPort.find()).as(migrationUrl).isTrue();
+        assertThat(hostPort.group(1)).isEqualTo(values.at("database.host").text());
+        for (String workload : List.of("severity-api", "severity-batch")) {
+            assertThat(chart.one("NetworkPolicy", workload).at("spec.egress").list()).as(workload + " -> PostgreSQL")
+                    .anySatisfy(rule -> {
+                        assertThat(rule.at("to.0.ipBlock.cidr").text()).isEqualTo(values.at("database.egressCidr").text());
+                        assertThat(rule.at("ports").list()).extracting(p -> p.at("port").text()).containsExactly(hostPort.group(2));
+                    });
+        }
         // The management port only from the monitoring namespace (and the smoke test), not from the ingress controller.
         YamlTree managementRule = api.at("spec.ingress").list().stream()
                 .filter(r -> r.at("ports.0.port").text().equals("8081")).findFirst().orElseThrow();
