@@ -11,6 +11,7 @@
 #   scripts/blue-green.sh --tag TAG [--release severity] [--namespace severity-production]
 #                         [--values deploy/helm/values-production.yaml] [--chart deploy/helm]
 #
+# The namespace is created and labelled first (scripts/namespace.sh; the chart has no Namespace).
 # The smoke test is scripts/health_check.sh (liveness, readiness, a real authenticated predict)
 # through `kubectl port-forward`; its client is SEVERITY_SMOKE_CLIENT_ID/SECRET. The old color
 # keeps running (rollout.previewReplicas) so a later manual switch back is instant:
@@ -40,7 +41,7 @@ while [ "$#" -gt 0 ]; do
     --values) values="${2:?}"; shift 2 ;;
     --chart) chart="${2:?}"; shift 2 ;;
     --switch-to) switch_to="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "blue-green.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -51,6 +52,9 @@ fi
 
 log() { printf '[blue-green] %s\n' "$*" >&2; }
 other() { if [ "$1" = blue ]; then echo green; else echo blue; fi; }
+
+# The namespace with its Pod Security labels first: the chart does not create it (see scripts/namespace.sh).
+KUBECTL="$KUBECTL" "$ROOT/scripts/namespace.sh" "$namespace" || { log "preparing namespace $namespace failed"; exit 3; }
 
 service="$release-api"
 live="$("$KUBECTL" -n "$namespace" get service "$service" -o 'jsonpath={.spec.selector.severity\.aero/color}' 2>/dev/null || true)"

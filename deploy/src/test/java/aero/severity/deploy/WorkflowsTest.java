@@ -73,6 +73,26 @@ class WorkflowsTest {
     }
 
     @Test
+    void stagingPreparesTheNamespaceWithItsLabelsBeforeHelmInstallsIntoIt() {
+        List<String> runs = workflow("cd-staging.yml").at("jobs.deploy.steps").list().stream()
+                .map(s -> s.at("run").exists() ? s.at("run").text() : "").toList();
+        int namespace = -1;
+        int helm = -1;
+        for (int i = 0; i < runs.size(); i++) {
+            if (namespace < 0 && runs.get(i).contains("scripts/namespace.sh \"$NAMESPACE\"")) {
+                namespace = i;
+            }
+            if (helm < 0 && runs.get(i).contains("helm upgrade --install")) {
+                helm = i;
+            }
+        }
+        assertThat(namespace).as("scripts/namespace.sh step").isNotNegative().isLessThan(helm);
+        assertThat(String.join("\n", runs)).doesNotContain("--create-namespace");
+        // Production: scripts/blue-green.sh prepares it (BlueGreenScriptTest).
+        assertThat(Project.read("scripts/blue-green.sh")).contains("scripts/namespace.sh\" \"$namespace\"");
+    }
+
+    @Test
     void productionNeedsApprovalAndRollsOutBlueGreenOnAReleaseTag() {
         YamlTree production = workflow("cd-production.yml");
         assertThat(production.at("on.push.tags.0").text()).isEqualTo("v*.*.*");
