@@ -15,7 +15,7 @@ spec:
     {{- include "severity.podSecurityContext" $root | nindent 4 }}
   containers:
     - name: {{ $component }}
-      image: {{ include "severity.image" (list $root "") }}
+      image: {{ include "severity.image" (list $root (include "severity.liveTag" $root)) }}
       imagePullPolicy: {{ $root.Values.image.pullPolicy }}
       args:
         {{- toYaml (index . 2) | nindent 8 }}

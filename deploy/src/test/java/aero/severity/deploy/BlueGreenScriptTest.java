@@ -156,6 +156,22 @@ class BlueGreenScriptTest {
     }
 
     @Test
+    void everyHelmCallPinsTheRepositoryCdPushedTheTagTo() throws IOException {
+        ToolRun run = run("--tag", "v1.1.0", "--repository", "ghcr.io/acme/severity");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> helmCalls = helmCalls();
+        assertThat(helmCalls).hasSize(2).allSatisfy(call -> assertThat(call).contains("--set image.repository=ghcr.io/acme/severity"));
+    }
+
+    @Test
+    void aManualSwitchKeepsTheRepositoryTheLiveColorRuns() throws IOException {
+        ToolRun run = run("--switch-to", "green");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(helmCalls()).singleElement().asString().contains("--set image.repository=repo/severity",
+                "rollout.activeColor=green", "rollout.colors.blue.tag=v1.0.0", "rollout.colors.green.tag=v0.9.0");
+    }
+
+    @Test
     void aDeployThatHelmRejectsLeavesTrafficWhereItWas() throws IOException {
         Files.writeString(state.resolve("fail-helm"), "yes");
         ToolRun run = release("v1.1.0", "", "");
@@ -164,6 +180,16 @@ class BlueGreenScriptTest {
     }
 
     private ToolRun release(String tag, String broken, String brokenWhenLive) throws IOException {
+        return runWith(broken, brokenWhenLive, "--tag", tag);
+    }
+
+    private ToolRun run(String... args) throws IOException {
+        return runWith("", "", args);
+    }
+
+    private ToolRun runWith(String broken, String brokenWhenLive, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("scripts/blue-green.sh"));
+        command.addAll(List.of(args));
         return Tool.BASH.run(Project.root(), Map.of(
                 "STATE", state.toString(),
                 "HELM", state.resolve("helm").toString(),
@@ -172,7 +198,11 @@ class BlueGreenScriptTest {
                 "BROKEN", broken, "BROKEN_WHEN_LIVE", brokenWhenLive,
                 "SEVERITY_FORWARD_API_PORT", String.valueOf(freePort()),
                 "SEVERITY_FORWARD_MANAGEMENT_PORT", String.valueOf(freePort())),
-                List.of("scripts/blue-green.sh", "--tag", tag));
+                command);
+    }
+
+    private List<String> helmCalls() throws IOException {
+        return Files.readAllLines(state.resolve("calls")).stream().filter(c -> c.startsWith("helm upgrade")).toList();
     }
 
     private static int indexOf(List<String> calls, String prefix) {

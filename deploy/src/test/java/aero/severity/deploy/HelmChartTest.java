@@ -214,6 +214,23 @@ class HelmChartTest {
     }
 
     @Test
+    void productionBatchJobsRunTheImageOfTheLiveColor() {
+        // scripts/blue-green.sh sets only the colors' tags and the repository CD pushed to; the
+        // retrain and ingest jobs must not fall back to the chart's appVersion, which is never pushed.
+        for (String live : List.of("blue", "green")) {
+            RenderedChart chart = RenderedChart.render("production", "rollout.activeColor=" + live,
+                    "rollout.colors.blue.tag=v1.0.0", "rollout.colors.green.tag=v1.1.0",
+                    "image.repository=ghcr.io/acme/severity", "ingest.job.enabled=true");
+            String liveImage = chart.one("Deployment", "severity-api-" + live).at("spec.template.spec.containers.0.image").text();
+            assertThat(liveImage).isEqualTo("ghcr.io/acme/severity:" + (live.equals("blue") ? "v1.0.0" : "v1.1.0"));
+            assertThat(chart.one("CronJob", "severity-retrain").at("spec.jobTemplate.spec.template.spec.containers.0.image").text())
+                    .as("retrain while " + live + " is live").isEqualTo(liveImage);
+            assertThat(chart.one("Job", "severity-ingest").at("spec.template.spec.containers.0.image").text())
+                    .as("ingest while " + live + " is live").isEqualTo(liveImage);
+        }
+    }
+
+    @Test
     void stagingUpdatesInPlaceWithOneApiDeployment() {
         RenderedChart chart = RenderedChart.render("staging");
         assertThat(chart.ofKind("Deployment").map(YamlTree::name)).containsExactlyInAnyOrder("severity-api", "severity-pgbouncer");

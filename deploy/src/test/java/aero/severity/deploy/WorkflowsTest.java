@@ -98,6 +98,9 @@ class WorkflowsTest {
         assertThat(production.at("on.push.tags.0").text()).isEqualTo("v*.*.*");
         assertThat(production.at("jobs.rollout.environment.name").text()).isEqualTo("production");
         assertThat(production.at("jobs.rollout.steps").value().toString()).contains("scripts/blue-green.sh --tag");
+        // The release runs the repository the images were pushed to, not the chart's default.
+        assertThat(production.at("jobs.rollout.steps").value().toString()).contains("--repository \"$IMAGE\"");
+        assertThat(production.at("env.IMAGE").text()).isEqualTo(workflow("cd-staging.yml").at("env.IMAGE").text());
     }
 
     @Test
