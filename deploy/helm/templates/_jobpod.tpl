@@ -1,4 +1,5 @@
-{{/* Pod spec of the batch roles (ingest, ml, retrain): include "severity.jobPod" (list . "retrain" args resources) */}}
+{{/* Pod spec of the batch roles (ingest, ml, retrain):
+     include "severity.jobPod" (list . "retrain" args resources [extra env]) */}}
 {{- define "severity.jobPod" -}}
 {{- $root := index . 0 -}}
 {{- $component := index . 1 -}}
@@ -28,6 +29,9 @@ spec:
         # locks): they connect to PostgreSQL directly, not through PgBouncer.
         - name: SEVERITY_DB_URL
           value: {{ include "severity.migrationUrl" $root | quote }}
+        {{- if gt (len .) 4 }}
+        {{- toYaml (index . 4) | nindent 8 }}
+        {{- end }}
       resources:
         {{- toYaml (index . 3) | nindent 8 }}
       securityContext:

@@ -260,13 +260,19 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
-    void retrainRunsEverySundayAt0200WithoutOverlap(String environment) {
-        YamlTree cron = RenderedChart.render(environment).one("CronJob", "severity-retrain");
+    void retrainIsATemplateForTheWeeklyWorkflowAndIngestsTheUpdatesFolderOfTheDataVolume(String environment) {
+        YamlTree cron = RenderedChart.render(environment, "ingest.dataVolume.claimName=ntsb-data").one("CronJob", "severity-retrain");
         assertThat(cron.at("spec.schedule").text()).isEqualTo("0 2 * * 0");
         assertThat(cron.at("spec.timeZone").text()).isEqualTo("Etc/UTC");
         assertThat(cron.at("spec.concurrencyPolicy").text()).isEqualTo("Forbid");
-        assertThat(cron.at("spec.jobTemplate.spec.template.spec.containers.0.args").list())
-                .extracting(YamlTree::text).containsExactly("retrain");
+        // ml-retrain.yml is the one scheduler (WorkflowsTest); the CronJob only starts when it asks.
+        assertThat(cron.at("spec.suspend").value()).isEqualTo(true);
+        YamlTree container = cron.at("spec.jobTemplate.spec.template.spec.containers.0");
+        assertThat(container.at("args").list()).extracting(YamlTree::text).containsExactly("retrain");
+        String updates = container.at("env").list().stream().filter(e -> e.at("name").text().equals("SEVERITY_RETRAIN_UPDATES_DIR"))
+                .map(e -> e.at("value").text()).findFirst().orElseThrow();
+        assertThat(container.at("volumeMounts").list()).as(updates + " is on the data volume")
+                .anySatisfy(m -> assertThat(updates).startsWith(m.at("mountPath").text() + "/"));
     }
 
     @Test

@@ -104,11 +104,27 @@ class WorkflowsTest {
     }
 
     @Test
-    void retrainRunsSundaysAtTwoAndOnDemand() {
+    void retrainRunsSundaysAtTwoAndOnDemandAsAJobOfTheClustersCronJob() {
         YamlTree retrain = workflow("ml-retrain.yml");
         assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
         assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
-        assertThat(retrain.at("jobs.retrain.steps").value().toString()).contains("retrain-cronjob.yaml", "gh issue create");
+        assertThat(retrain.at("jobs.retrain.steps").value().toString())
+                .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
+        assertThat(retrain.at("jobs.retrain.concurrency.group").text()).contains("${{ matrix.environment }}");
+    }
+
+    @Test
+    void everyEnvironmentHasExactlyOneWeeklyRetrainScheduler() {
+        // The workflow's schedule covers the environments of its matrix; a CronJob that is not
+        // suspended would be a second, concurrent retrain at the same hour.
+        String scheduled = workflow("ml-retrain.yml").at("jobs.retrain.strategy.matrix.environment").text();
+        for (String environment : List.of("staging", "production")) {
+            boolean workflowSchedules = scheduled.contains("\"" + environment + "\"");
+            boolean cronJobSchedules = RenderedChart.render(environment).ofKind("CronJob")
+                    .anyMatch(c -> !Boolean.TRUE.equals(c.at("spec.suspend").value()));
+            assertThat(workflowSchedules ^ cronJobSchedules).as(environment + ": workflow " + workflowSchedules + ", CronJob "
+                    + cronJobSchedules).isTrue();
+        }
     }
 
     @Test
