@@ -91,6 +91,8 @@ case "$role" in
       echo "retrain: no file to ingest (${SEVERITY_RETRAIN_UPDATES_DIR:-SEVERITY_RETRAIN_UPDATES_DIR unset}); training on the database as it is" >&2
     fi
     train_until="${SEVERITY_TRAINING_TRAINUNTIL:-$(($(date -u +%Y) - 3))}"
+    # compose passes an empty value for "not set"; Spring would try to bind "" as the year.
+    if [ -z "${SEVERITY_TRAINING_TRAINUNTIL:-}" ]; then unset SEVERITY_TRAINING_TRAINUNTIL; fi
     run java -jar "$APP_HOME/ml/application.jar" train --train-until "$train_until"
     run java -jar "$APP_HOME/ml/application.jar" promote
     ;;
