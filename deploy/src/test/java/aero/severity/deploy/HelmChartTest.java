@@ -166,8 +166,9 @@ class HelmChartTest {
         assertThat(hpas).hasSize(1);
         YamlTree hpa = hpas.get(0);
         String target = hpa.at("spec.scaleTargetRef.name").text();
-        assertThat(chart.one("Deployment", target).at("spec.replicas").exists())
-                .as("the autoscaler, not the Deployment, owns the replica count").isFalse();
+        assertThat(Integer.parseInt(chart.one("Deployment", target).at("spec.replicas").text()))
+                .as("the live Deployment never starts below the autoscaler's minimum")
+                .isEqualTo(Integer.parseInt(hpa.at("spec.minReplicas").text()));
         List<YamlTree> metrics = hpa.at("spec.metrics").list();
         assertThat(metrics).anySatisfy(m -> {
             assertThat(m.at("type").text()).isEqualTo("Resource");
@@ -227,6 +228,27 @@ class HelmChartTest {
                     .as("retrain while " + live + " is live").isEqualTo(liveImage);
             assertThat(chart.one("Job", "severity-ingest").at("spec.template.spec.containers.0.image").text())
                     .as("ingest while " + live + " is live").isEqualTo(liveImage);
+        }
+    }
+
+    @Test
+    void aColorGoingLiveKeepsAtLeastTheProductionMinimumThroughBothPhasesOfTheSwitch() {
+        // Without a replicas field on the live color, Helm removes the previewReplicas it had and
+        // Kubernetes runs 1 pod for all production traffic until the HPA reacts.
+        int minReplicas = Integer.parseInt(YamlTree.parse(Project.read("deploy/helm/values-production.yaml"))
+                .at("autoscaling.minReplicas").text());
+        int previewReplicas = Integer.parseInt(YamlTree.parse(Project.read("deploy/helm/values-production.yaml"))
+                .at("rollout.previewReplicas").text());
+        assertThat(minReplicas).isGreaterThan(previewReplicas);
+        // Phase 1: v1.1.0 goes to idle green, blue stays live. Phase 2: green becomes live.
+        for (String live : List.of("blue", "green")) {
+            RenderedChart chart = RenderedChart.render("production", "rollout.activeColor=" + live,
+                    "rollout.colors.blue.tag=v1.0.0", "rollout.colors.green.tag=v1.1.0");
+            String idle = live.equals("blue") ? "green" : "blue";
+            assertThat(Integer.parseInt(chart.one("Deployment", "severity-api-" + live).at("spec.replicas").text()))
+                    .as(live + " live").isGreaterThanOrEqualTo(minReplicas);
+            assertThat(Integer.parseInt(chart.one("Deployment", "severity-api-" + idle).at("spec.replicas").text()))
+                    .as(idle + " idle").isEqualTo(previewReplicas);
         }
     }
 
