@@ -335,6 +335,19 @@ class HelmChartTest {
         assertThat(rule.at("spec.groups").value()).isEqualTo(file.at("groups").value());
     }
 
+    @Test
+    void runbookLinksOfTheAlertsFollowTheConfiguredBase() {
+        assertThat(YamlTree.parse(Project.read("deploy/helm/values.yaml")).at("monitoring.prometheusRule.runbookBaseUrl").text())
+                .isEqualTo(PrometheusTest.RUNBOOK_BASE_URL);
+        String base = "https://git.example.org/ops/severity/-/blob/main/docs/RUNBOOK.md";
+        YamlTree rule = RenderedChart.render("production", "monitoring.prometheusRule.runbookBaseUrl=" + base + "/")
+                .one("PrometheusRule", "severity-alerts");
+        List<YamlTree> alerts = rule.at("spec.groups").list().stream().flatMap(g -> g.at("rules").list().stream())
+                .filter(r -> r.at("alert").exists()).toList();
+        assertThat(alerts).hasSize(7).allSatisfy(a -> assertThat(a.at("annotations.runbook_url").text())
+                .isEqualTo(base + "#" + a.at("alert").text().toLowerCase()));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
     void networkPoliciesDenyByDefaultAndOpenOnlyWhatThePlatformNeeds(String environment) {
