@@ -55,7 +55,8 @@ class HelmChartTest {
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
     void everyContainerRunsAsNonRootReadOnlyWithoutCapabilitiesAndWithLimits(String environment) {
-        RenderedChart chart = RenderedChart.render(environment);
+        RenderedChart chart = RenderedChart.render(environment, "backup.enabled=true", "backup.claimName=severity-backups",
+                "ingest.job.enabled=true");
         List<YamlTree> pods = chart.podSpecs().toList();
         assertThat(pods).hasSizeGreaterThanOrEqualTo(3);
         for (YamlTree pod : pods) {
@@ -312,6 +313,41 @@ class HelmChartTest {
             assertThat(m.at("readOnly").value()).isEqualTo(true);
         });
         assertThat(job.at("metadata.annotations").key("helm.sh/hook").text()).isEqualTo("post-install,post-upgrade");
+    }
+
+    @Test
+    void theScheduledBackupIsTheProjectsBackupScriptStraightToPostgresOntoAVolume() {
+        RenderedChart chart = RenderedChart.render("production", "backup.enabled=true", "backup.claimName=severity-backups");
+        Map<String, Object> scripts = chart.one("ConfigMap", "severity-backup-scripts").at("data").map();
+        assertThat(((String) scripts.get("backup.sh")).strip()).isEqualTo(Project.read("scripts/backup.sh").strip());
+        assertThat(((String) scripts.get("db-connection.sh")).strip()).isEqualTo(Project.read("scripts/lib/db-connection.sh").strip());
+
+        YamlTree cron = chart.one("CronJob", "severity-backup");
+        YamlTree pod = cron.at("spec.jobTemplate.spec.template");
+        assertThat(pod.at("metadata.labels").key("severity.aero/batch").text()).as("batch NetworkPolicy").isEqualTo("true");
+        YamlTree container = pod.at("spec.containers.0");
+        Map<String, YamlTree> env = container.at("env").list().stream().collect(Collectors.toMap(e -> e.at("name").text(), e -> e));
+        assertThat(env.get("SEVERITY_DB_URL").at("value").text()).as("a snapshot needs a real session, not PgBouncer")
+                .isEqualTo(chart.one("ConfigMap", "severity-config").at("data").map().get("SEVERITY_DB_MIGRATION_URL"));
+        assertThat(env.get("SEVERITY_DB_PASSWORD").at("valueFrom.secretKeyRef.key").text()).isEqualTo("db-password");
+        // backup.sh sources ../scripts/lib/db-connection.sh relative to itself.
+        Map<String, String> mounts = container.at("volumeMounts").list().stream()
+                .collect(Collectors.toMap(m -> m.at("name").text(), m -> m.at("mountPath").text()));
+        List<YamlTree> volumes = pod.at("spec.volumes").list();
+        YamlTree scriptsVolume = volumes.stream().filter(v -> v.at("name").text().equals("scripts")).findFirst().orElseThrow();
+        assertThat(scriptsVolume.at("configMap.items").list()).extracting(i -> i.at("path").text())
+                .containsExactlyInAnyOrder("backup.sh", "lib/db-connection.sh");
+        String command = container.at("args.0").text();
+        assertThat(command).contains("bash " + mounts.get("scripts") + "/backup.sh --out \"" + mounts.get("backups") + "/");
+        assertThat(volumes).anySatisfy(v -> {
+            assertThat(v.at("name").text()).isEqualTo("backups");
+            assertThat(v.at("persistentVolumeClaim.claimName").text()).isEqualTo("severity-backups");
+        });
+        assertThat(cron.at("spec.concurrencyPolicy").text()).isEqualTo("Forbid");
+
+        ToolRun withoutClaim = Tool.HELM.run("template", "x", "deploy/helm", "--set", "backup.enabled=true");
+        assertThat(withoutClaim.succeeded()).isFalse();
+        assertThat(withoutClaim.stderr()).contains("backup.claimName is required");
     }
 
     @ParameterizedTest
