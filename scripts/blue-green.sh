@@ -10,7 +10,13 @@
 #
 #   scripts/blue-green.sh --tag TAG [--release severity] [--namespace severity-production]
 #                         [--values deploy/helm/values-production.yaml] [--chart deploy/helm]
+#                         [--repository ghcr.io/OWNER/REPO]
 #
+# --repository is the image repository CD pushed TAG to (cd-production passes ghcr.io/<repo>);
+# without it the one the live Deployment runs is kept (a manual --switch-to), else the chart's.
+# The batch jobs (retrain CronJob, ingest Job) run the live color's image (chart: severity.liveTag).
+#
+# The namespace is created and labelled first (scripts/namespace.sh; the chart has no Namespace).
 # The smoke test is scripts/health_check.sh (liveness, readiness, a real authenticated predict)
 # through `kubectl port-forward`; its client is SEVERITY_SMOKE_CLIENT_ID/SECRET. The old color
 # keeps running (rollout.previewReplicas) so a later manual switch back is instant:
@@ -29,6 +35,7 @@ release="severity"
 namespace="severity-production"
 values="$ROOT/deploy/helm/values-production.yaml"
 chart="$ROOT/deploy/helm"
+repository=""
 tag=""
 switch_to=""
 timeout="${SEVERITY_ROLLOUT_TIMEOUT:-10m}"
@@ -39,8 +46,9 @@ while [ "$#" -gt 0 ]; do
     --namespace) namespace="${2:?}"; shift 2 ;;
     --values) values="${2:?}"; shift 2 ;;
     --chart) chart="${2:?}"; shift 2 ;;
+    --repository) repository="${2:?}"; shift 2 ;;
     --switch-to) switch_to="${2:?}"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0"; exit 0 ;;
     *) echo "blue-green.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
@@ -52,22 +60,33 @@ fi
 log() { printf '[blue-green] %s\n' "$*" >&2; }
 other() { if [ "$1" = blue ]; then echo green; else echo blue; fi; }
 
+# The namespace with its Pod Security labels first: the chart does not create it (see scripts/namespace.sh).
+KUBECTL="$KUBECTL" "$ROOT/scripts/namespace.sh" "$namespace" || { log "preparing namespace $namespace failed"; exit 3; }
+
 service="$release-api"
 live="$("$KUBECTL" -n "$namespace" get service "$service" -o 'jsonpath={.spec.selector.severity\.aero/color}' 2>/dev/null || true)"
 [ -n "$live" ] || live=blue
-tag_of() { # color -> image tag running in that color's Deployment (empty when none)
-  local image
-  image="$("$KUBECTL" -n "$namespace" get deployment "$release-api-$1" -o 'jsonpath={.spec.template.spec.containers[0].image}' 2>/dev/null || true)"
+image_of() { # color -> image running in that color's Deployment (empty when none)
+  "$KUBECTL" -n "$namespace" get deployment "$release-api-$1" -o 'jsonpath={.spec.template.spec.containers[0].image}' 2>/dev/null || true
+}
+tag_of() { # color -> its image tag (empty when none)
+  local image; image="$(image_of "$1")"
   if [ -n "$image" ]; then printf '%s' "${image##*:}"; fi
 }
 blue_tag="$(tag_of blue)"
 green_tag="$(tag_of green)"
+if [ -z "$repository" ]; then
+  live_image="$(image_of "$live")"
+  if [ -n "$live_image" ]; then repository="${live_image%:*}"; fi
+fi
+repository_set=()
+if [ -n "$repository" ]; then repository_set=(--set "image.repository=$repository"); fi
 
 # helm upgrade with the given live color and per-color tags; everything else from the values file.
 release_with() { # active-color blue-tag green-tag
   "$HELM" upgrade --install "$release" "$chart" --namespace "$namespace" -f "$values" \
     --set "rollout.strategy=blueGreen" --set "rollout.activeColor=$1" \
-    --set "rollout.colors.blue.tag=$2" --set "rollout.colors.green.tag=$3" \
+    --set "rollout.colors.blue.tag=$2" --set "rollout.colors.green.tag=$3" "${repository_set[@]}" \
     --wait --timeout "$timeout"
 }
 

@@ -4,8 +4,16 @@
 #   api                         the HTTP service (default)
 #   ingest ARGS...              java -jar ingest: import FILE... | status | generate
 #   ml ARGS...                  java -jar ml: train | evaluate | promote
-#   retrain [FILE...]           the weekly job: ingest FILEs (if any), train, then promote (the gate
-#                               keeps the champion unless the new version beats it)
+#   retrain [FILE...]           the weekly job: ingest, train, then promote (the gate keeps the
+#                               champion unless the new version beats it). What it ingests: the
+#                               FILEs; none given -> every .mdb/.accdb in SEVERITY_RETRAIN_UPDATES_DIR
+#                               (where the NTSB's monthly upDDMON.mdb files are put; a file already
+#                               loaded is a no-op, so the folder may keep them all); none there and
+#                               SEVERITY_RETRAIN_SAMPLE_EVENTS=N -> a generated sample of N events
+#                               (the compose stack without a real file); else nothing (train on the
+#                               database as it is). It trains up to SEVERITY_TRAINING_TRAINUNTIL, by
+#                               default the current year - 3, so validation is the last two complete
+#                               years and moves with time.
 #   healthcheck                 used by the image's HEALTHCHECK: the api's liveness on the
 #                               management port; always healthy for the batch roles
 #   ARGS with a leading '-'     passed to the api (e.g. --debug)
@@ -66,10 +74,26 @@ case "$role" in
   ingest) launch ingest "$@" ;;
   ml) launch ml "$@" ;;
   retrain)
-    if [ "$#" -gt 0 ]; then
-      run java -jar "$APP_HOME/ingest/application.jar" import "$@"
+    files=("$@")
+    if [ "${#files[@]}" -eq 0 ] && [ -n "${SEVERITY_RETRAIN_UPDATES_DIR:-}" ]; then
+      shopt -s nullglob nocaseglob
+      files=("$SEVERITY_RETRAIN_UPDATES_DIR"/*.mdb "$SEVERITY_RETRAIN_UPDATES_DIR"/*.accdb)
+      shopt -u nullglob nocaseglob
     fi
-    run java -jar "$APP_HOME/ml/application.jar" train
+    if [ "${#files[@]}" -eq 0 ] && [ -n "${SEVERITY_RETRAIN_SAMPLE_EVENTS:-}" ]; then
+      sample="${TMPDIR:-/tmp}/severity-sample.mdb"
+      run java -jar "$APP_HOME/ingest/application.jar" generate --events "$SEVERITY_RETRAIN_SAMPLE_EVENTS" --out "$sample"
+      files=("$sample")
+    fi
+    if [ "${#files[@]}" -gt 0 ]; then
+      run java -jar "$APP_HOME/ingest/application.jar" import "${files[@]}"
+    else
+      echo "retrain: no file to ingest (${SEVERITY_RETRAIN_UPDATES_DIR:-SEVERITY_RETRAIN_UPDATES_DIR unset}); training on the database as it is" >&2
+    fi
+    train_until="${SEVERITY_TRAINING_TRAINUNTIL:-$(($(date -u +%Y) - 3))}"
+    # compose passes an empty value for "not set"; Spring would try to bind "" as the year.
+    if [ -z "${SEVERITY_TRAINING_TRAINUNTIL:-}" ]; then unset SEVERITY_TRAINING_TRAINUNTIL; fi
+    run java -jar "$APP_HOME/ml/application.jar" train --train-until "$train_until"
     run java -jar "$APP_HOME/ml/application.jar" promote
     ;;
   *)

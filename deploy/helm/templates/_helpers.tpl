@@ -33,6 +33,15 @@ app.kubernetes.io/instance: {{ $root.Release.Name }}
 {{- printf "%s:%s" $root.Values.image.repository $tag -}}
 {{- end -}}
 
+{{/* The image tag the live api runs: the active color's in blue-green (scripts/blue-green.sh sets
+     only the colors' tags), else image.tag. The batch jobs run it, so they run the released
+     version and follow a switch back. Empty = severity.image's defaults. */}}
+{{- define "severity.liveTag" -}}
+{{- if eq .Values.rollout.strategy "blueGreen" -}}
+{{- (index .Values.rollout.colors .Values.rollout.activeColor).tag -}}
+{{- end -}}
+{{- end -}}
+
 {{/* The api and the jobs go through PgBouncer in transaction mode: no server-side prepared
      statements (prepareThreshold=0), see the deploy module's PgBouncerTransactionPoolingIT. */}}
 {{- define "severity.dbUrl" -}}
@@ -61,6 +70,12 @@ jdbc:postgresql://{{ .Values.database.host }}:{{ .Values.database.port }}/{{ .Va
       name: {{ .Values.secrets.existingSecret }}
       key: {{ .Values.secrets.keys.redisUrl }}
 {{- end -}}
+
+{{/* The JVM's java.io.tmpdir (Tomcat's work dir, XGBoost's native library) and TMPDIR in every pod
+     of the image: the root filesystem is read-only, so it must be the mount point of the writable
+     emptyDir itself. A directory below it would not exist, because the mount hides what the image
+     has there (the Dockerfile's /tmp/severity). */}}
+{{- define "severity.tmpDir" -}}/tmp{{- end -}}
 
 {{- define "severity.podSecurityContext" -}}
 runAsNonRoot: true

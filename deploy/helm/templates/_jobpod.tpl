@@ -1,4 +1,5 @@
-{{/* Pod spec of the batch roles (ingest, ml, retrain): include "severity.jobPod" (list . "retrain" args resources) */}}
+{{/* Pod spec of the batch roles (ingest, ml, retrain):
+     include "severity.jobPod" (list . "retrain" args resources [extra env]) */}}
 {{- define "severity.jobPod" -}}
 {{- $root := index . 0 -}}
 {{- $component := index . 1 -}}
@@ -15,7 +16,7 @@ spec:
     {{- include "severity.podSecurityContext" $root | nindent 4 }}
   containers:
     - name: {{ $component }}
-      image: {{ include "severity.image" (list $root "") }}
+      image: {{ include "severity.image" (list $root (include "severity.liveTag" $root)) }}
       imagePullPolicy: {{ $root.Values.image.pullPolicy }}
       args:
         {{- toYaml (index . 2) | nindent 8 }}
@@ -28,13 +29,16 @@ spec:
         # locks): they connect to PostgreSQL directly, not through PgBouncer.
         - name: SEVERITY_DB_URL
           value: {{ include "severity.migrationUrl" $root | quote }}
+        {{- if gt (len .) 4 }}
+        {{- toYaml (index . 4) | nindent 8 }}
+        {{- end }}
       resources:
         {{- toYaml (index . 3) | nindent 8 }}
       securityContext:
         {{- include "severity.containerSecurityContext" $root | nindent 8 }}
       volumeMounts:
         - name: tmp
-          mountPath: /tmp
+          mountPath: {{ include "severity.tmpDir" $root }}
         {{- if $root.Values.ingest.dataVolume.claimName }}
         - name: data
           mountPath: /data

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -105,6 +106,48 @@ class BackupRestoreIT {
             next.next();
             assertThat(next.getLong(1)).isEqualTo(3001);
         }
+    }
+
+    @Test
+    void theChartsScheduledBackupWritesARestorableDumpAndPrunesOldOnes() throws Exception {
+        // The backup CronJob's own script files and command line, as rendered by helm, with the
+        // container's paths mapped into this test's folder.
+        RenderedChart chart = RenderedChart.render("production", "backup.enabled=true", "backup.claimName=severity-backups",
+                "backup.keepDays=7");
+        Map<String, Object> scripts = chart.one("ConfigMap", "severity-backup-scripts").at("data").map();
+        Path scriptDir = Files.createDirectories(dir.resolve("scripts/lib"));
+        Files.writeString(dir.resolve("scripts/backup.sh"), (String) scripts.get("backup.sh"));
+        Files.writeString(scriptDir.resolve("db-connection.sh"), (String) scripts.get("db-connection.sh"));
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        Path old = Files.writeString(backups.resolve("severity-20000101T000000Z.dump"), "old");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(8))));
+        Path recent = Files.writeString(backups.resolve("severity-recent.dump"), "recent");
+        Path unrelated = Files.writeString(backups.resolve("notes.txt"), "keep");
+        Files.setLastModifiedTime(unrelated, Files.getLastModifiedTime(old));
+
+        YamlTree container = chart.one("CronJob", "severity-backup").at("spec.jobTemplate.spec.template.spec.containers.0");
+        String command = container.at("args.0").text().replace("/opt/severity/scripts", dir.resolve("scripts").toString())
+                .replace("/backups", backups.toString());
+        List<String> shell = new java.util.ArrayList<>(container.at("command").list().stream().map(YamlTree::text).toList());
+        shell.remove(0); // bash itself
+        shell.add(command);
+        ToolRun run = Tool.BASH.run(Project.root(), Map.of("SEVERITY_DB_URL", source.jdbcUrl(), "SEVERITY_DB_USER", source.user(),
+                "SEVERITY_DB_PASSWORD", source.password()), shell);
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+
+        List<Path> dumps;
+        try (java.util.stream.Stream<Path> files = Files.list(backups)) {
+            dumps = files.filter(f -> f.getFileName().toString().matches("severity-\\d{8}T\\d{6}Z\\.dump")).toList();
+        }
+        assertThat(dumps).as("older than keepDays pruned, today's written").singleElement()
+                .satisfies(dump -> assertThat(dump).isNotEqualTo(old));
+        assertThat(recent).exists();
+        assertThat(unrelated).as("only dumps are pruned").exists();
+        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dumps.get(0).toString(),
+                "--target-db", target, "--create");
+        assertThat(restore.exitCode()).as(restore.describe()).isZero();
+        assertThat(tableFingerprints(source.jdbcUrl().replace(source.name(), target)))
+                .isEqualTo(tableFingerprints(source.jdbcUrl()));
     }
 
     @Test

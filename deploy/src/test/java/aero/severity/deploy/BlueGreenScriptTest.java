@@ -50,6 +50,7 @@ class BlueGreenScriptTest {
                   *"get service severity-api "*) cat "$STATE/active" 2>/dev/null ;;
                   *"get deployment severity-api-blue "*) [ -s "$STATE/blue" ] && echo "repo/severity:$(cat "$STATE/blue")" ;;
                   *"get deployment severity-api-green "*) [ -s "$STATE/green" ] && echo "repo/severity:$(cat "$STATE/green")" ;;
+                  "apply -f -") cat >/dev/null; [ "$(cat "$STATE/fail-kubectl-apply" 2>/dev/null)" != "yes" ] || exit 1 ;;
                   *"port-forward service/"*) for a in "$@"; do case "$a" in service/*) echo "${a#service/}" > "$STATE/forwarded" ;; esac; done ;;
                 esac
                 exit 0
@@ -132,6 +133,45 @@ class BlueGreenScriptTest {
     }
 
     @Test
+    void theNamespaceIsCreatedAndLabelledForPodSecurityBeforeHelmRuns() throws IOException {
+        ToolRun run = release("v1.1.0", "", "");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> calls = Files.readAllLines(state.resolve("calls"));
+        int created = indexOf(calls, "kubectl create namespace severity-production --dry-run=client -o yaml");
+        int labelled = indexOf(calls, "kubectl label namespace severity-production --overwrite"
+                + " pod-security.kubernetes.io/enforce=restricted");
+        int firstHelm = indexOf(calls, "helm upgrade --install");
+        assertThat(created).as(String.join("\n", calls)).isNotNegative().isLessThan(firstHelm);
+        assertThat(calls.get(created + 1)).startsWith("kubectl apply -f -");
+        assertThat(labelled).isNotNegative().isLessThan(firstHelm);
+        assertThat(String.join("\n", calls)).doesNotContain("--create-namespace");
+    }
+
+    @Test
+    void aNamespaceThatCannotBeCreatedStopsTheRelease() throws IOException {
+        Files.writeString(state.resolve("fail-kubectl-apply"), "yes");
+        ToolRun run = release("v1.1.0", "", "");
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(read("calls")).doesNotContain("helm upgrade");
+    }
+
+    @Test
+    void everyHelmCallPinsTheRepositoryCdPushedTheTagTo() throws IOException {
+        ToolRun run = run("--tag", "v1.1.0", "--repository", "ghcr.io/acme/severity");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> helmCalls = helmCalls();
+        assertThat(helmCalls).hasSize(2).allSatisfy(call -> assertThat(call).contains("--set image.repository=ghcr.io/acme/severity"));
+    }
+
+    @Test
+    void aManualSwitchKeepsTheRepositoryTheLiveColorRuns() throws IOException {
+        ToolRun run = run("--switch-to", "green");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(helmCalls()).singleElement().asString().contains("--set image.repository=repo/severity",
+                "rollout.activeColor=green", "rollout.colors.blue.tag=v1.0.0", "rollout.colors.green.tag=v0.9.0");
+    }
+
+    @Test
     void aDeployThatHelmRejectsLeavesTrafficWhereItWas() throws IOException {
         Files.writeString(state.resolve("fail-helm"), "yes");
         ToolRun run = release("v1.1.0", "", "");
@@ -140,6 +180,16 @@ class BlueGreenScriptTest {
     }
 
     private ToolRun release(String tag, String broken, String brokenWhenLive) throws IOException {
+        return runWith(broken, brokenWhenLive, "--tag", tag);
+    }
+
+    private ToolRun run(String... args) throws IOException {
+        return runWith("", "", args);
+    }
+
+    private ToolRun runWith(String broken, String brokenWhenLive, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of("scripts/blue-green.sh"));
+        command.addAll(List.of(args));
         return Tool.BASH.run(Project.root(), Map.of(
                 "STATE", state.toString(),
                 "HELM", state.resolve("helm").toString(),
@@ -148,7 +198,20 @@ class BlueGreenScriptTest {
                 "BROKEN", broken, "BROKEN_WHEN_LIVE", brokenWhenLive,
                 "SEVERITY_FORWARD_API_PORT", String.valueOf(freePort()),
                 "SEVERITY_FORWARD_MANAGEMENT_PORT", String.valueOf(freePort())),
-                List.of("scripts/blue-green.sh", "--tag", tag));
+                command);
+    }
+
+    private List<String> helmCalls() throws IOException {
+        return Files.readAllLines(state.resolve("calls")).stream().filter(c -> c.startsWith("helm upgrade")).toList();
+    }
+
+    private static int indexOf(List<String> calls, String prefix) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void write(String name, String script) throws IOException {

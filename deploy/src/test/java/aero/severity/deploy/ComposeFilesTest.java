@@ -52,17 +52,114 @@ class ComposeFilesTest {
             services.forEach((name, definition) -> {
                 YamlTree service = new YamlTree(definition);
                 service.at("depends_on").map().forEach((dependency, condition) -> {
+                    if (oneShot(services.get(dependency))) {
+                        assertThat(new YamlTree(condition).at("condition").text()).as(name + " -> " + dependency)
+                                .isEqualTo("service_completed_successfully");
+                        return;
+                    }
                     assertThat(new YamlTree(condition).at("condition").text()).as(name + " -> " + dependency)
                             .isEqualTo("service_healthy");
                     assertThat(new YamlTree(services.get(dependency)).at("healthcheck.test").exists())
                             .as(dependency + " needs a healthcheck for " + name + " to wait on").isTrue();
                 });
-                boolean oneShot = "no".equals(service.at("restart").value());
-                if (!oneShot) {
+                if (!oneShot(definition)) {
                     assertThat(service.at("healthcheck.test").exists()).as(file + ": " + name + " healthcheck").isTrue();
                 }
             });
         }
+    }
+
+    @Test
+    void upWaitAcceptsTheExitOfEveryOneShotJob() {
+        // `docker compose up --wait` fails on a container that exits, even with 0, unless a running
+        // service depends on it with service_completed_successfully.
+        Map<String, Object> services = services("docker-compose.yml");
+        List<String> oneShots = services.entrySet().stream().filter(e -> oneShot(e.getValue())).map(Map.Entry::getKey).toList();
+        assertThat(oneShots).contains("ingest-train");
+        for (String job : oneShots) {
+            assertThat(services.entrySet()).as(job + " is awaited by a long-running service").anySatisfy(e -> {
+                assertThat(oneShot(e.getValue())).isFalse();
+                assertThat(new YamlTree(e.getValue()).at("depends_on").key(job).at("condition").value())
+                        .isEqualTo("service_completed_successfully");
+            });
+        }
+    }
+
+    @Test
+    void everyJobConnectsToPostgresDirectlyNotThroughPgBouncer() {
+        // Ingest takes a session-level advisory lock and COPYs into staging tables, and Flyway runs
+        // first: none of it survives PgBouncer's transaction pooling.
+        Map<String, Object> services = services("docker-compose.yml");
+        List<String> jobs = services.entrySet().stream().filter(e -> oneShot(e.getValue()))
+                .filter(e -> new YamlTree(e.getValue()).at("environment.SEVERITY_DB_URL").exists()).map(Map.Entry::getKey).toList();
+        assertThat(jobs).contains("ingest-train");
+        for (String job : jobs) {
+            YamlTree environment = new YamlTree(services.get(job)).at("environment");
+            assertThat(environment.at("SEVERITY_DB_URL").text()).as(job).startsWith("jdbc:postgresql://postgis:5432/")
+                    .doesNotContain("pgbouncer");
+            assertThat(environment.at("SEVERITY_DB_MIGRATION_URL").text()).as(job).isEqualTo(environment.at("SEVERITY_DB_URL").text());
+        }
+    }
+
+    @Test
+    void aFreshStackWithoutAnNtsbFileTrainsOnAGeneratedSample(@TempDir Path dataDir) throws IOException {
+        assertThat(ingestTrainRun(dataDir)).containsExactly(
+                "java -jar /app/ingest/application.jar generate --events 20000 --out " + dataDir.resolve("tmp/severity-sample.mdb"),
+                "java -jar /app/ingest/application.jar import " + dataDir.resolve("tmp/severity-sample.mdb"),
+                "java -jar /app/ml/application.jar train --train-until " + (java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 3),
+                "java -jar /app/ml/application.jar promote");
+    }
+
+    @Test
+    void theNtsbFilesInTheDataFolderAreLoadedInsteadOfTheSample(@TempDir Path dataDir) throws IOException {
+        Path ntsb = Files.createDirectories(dataDir.resolve("ntsb"));
+        Files.writeString(ntsb.resolve("avall.mdb"), "");
+        Files.writeString(ntsb.resolve("up01NOV.mdb"), "");
+        List<String> run = ingestTrainRun(dataDir);
+        assertThat(run.get(0)).isEqualTo("java -jar /app/ingest/application.jar import " + ntsb.resolve("avall.mdb") + " "
+                + ntsb.resolve("up01NOV.mdb"));
+        assertThat(run).noneMatch(line -> line.contains("generate"));
+    }
+
+    /**
+     * What the ingest-train service runs: its command through the image's entrypoint (dry run), with
+     * its environment as compose interpolates it from .env.example's defaults, and its /data mount
+     * as {@code dataDir/ntsb}.
+     */
+    private static List<String> ingestTrainRun(Path dataDir) throws IOException {
+        YamlTree job = new YamlTree(services("docker-compose.yml").get("ingest-train"));
+        String mount = job.at("volumes.0").text();
+        String containerPath = interpolate(mount).split(":")[1];
+        Map<String, String> environment = new java.util.HashMap<>();
+        job.at("environment").map().forEach((k, v) -> environment.put(k, interpolate(String.valueOf(v))));
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            if (e.getValue().equals(containerPath)) {
+                e.setValue(dataDir.resolve("ntsb").toString());
+            }
+        }
+        environment.put("TMPDIR", Files.createDirectories(dataDir.resolve("tmp")).toString());
+        environment.put("SEVERITY_ENTRYPOINT_DRY_RUN", "1");
+        List<String> command = new java.util.ArrayList<>(List.of(Project.file("deploy/docker/entrypoint.sh").toString()));
+        job.at("command").list().forEach(arg -> command.add(interpolate(arg.text())));
+        ToolRun run = Tool.BASH.run(Project.root(), environment, command);
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        return run.stdout().lines().toList();
+    }
+
+    /** Compose's interpolation with nothing set: defaults, a dummy for required values. */
+    private static String interpolate(String value) {
+        Matcher matcher = VARIABLE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String operator = matcher.group(2) == null ? "" : matcher.group(2);
+            String replacement = operator.endsWith("-") ? matcher.group(3) : operator.endsWith("?") ? "set" : "";
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    private static boolean oneShot(Object service) {
+        return "no".equals(new YamlTree(service).at("restart").value());
     }
 
     @Test

@@ -77,14 +77,51 @@ class DockerfileTest {
         assertThat(entrypoint(Map.of(), "ingest", "import", "/data/a.mdb").stdout())
                 .isEqualTo("java -jar /app/ingest/application.jar import /data/a.mdb\n");
         assertThat(entrypoint(Map.of(), "ml", "promote").stdout()).isEqualTo("java -jar /app/ml/application.jar promote\n");
-        assertThat(entrypoint(Map.of(), "retrain", "/data/up01NOV.mdb").stdout()).isEqualTo("""
+        assertThat(entrypoint(Map.of("SEVERITY_TRAINING_TRAINUNTIL", "2010"), "retrain", "/data/up01NOV.mdb").stdout())
+                .isEqualTo("""
                 java -jar /app/ingest/application.jar import /data/up01NOV.mdb
-                java -jar /app/ml/application.jar train
+                java -jar /app/ml/application.jar train --train-until 2010
                 java -jar /app/ml/application.jar promote
                 """);
         ToolRun unknown = entrypoint(Map.of(), "serve");
         assertThat(unknown.exitCode()).isEqualTo(64);
         assertThat(unknown.stderr()).contains("usage");
+    }
+
+    @Test
+    void retrainValidatesOnTheLastTwoCompleteYearsSoItMovesWithTime() {
+        int lastComplete = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1;
+        String run = entrypoint(Map.of(), "retrain").stdout();
+        // T = current year - 3: train up to T, validate T+1..T+2 = the last two complete years.
+        assertThat(run).contains("java -jar /app/ml/application.jar train --train-until " + (lastComplete - 2) + "\n");
+        assertThat(run).endsWith("java -jar /app/ml/application.jar promote\n");
+    }
+
+    @Test
+    void retrainIngestsEveryAccessFileInTheUpdatesFolder(@TempDir Path updates) throws IOException {
+        for (String name : List.of("up01NOV.mdb", "up15NOV.MDB", "README.txt")) {
+            Files.writeString(updates.resolve(name), "");
+        }
+        String run = entrypoint(Map.of("SEVERITY_RETRAIN_UPDATES_DIR", updates.toString(), "SEVERITY_RETRAIN_SAMPLE_EVENTS", "500"),
+                "retrain").stdout();
+        assertThat(run.lines().findFirst().orElseThrow()).isEqualTo("java -jar /app/ingest/application.jar import "
+                + updates.resolve("up01NOV.mdb") + " " + updates.resolve("up15NOV.MDB"));
+        assertThat(run).as("a real file wins over the sample").doesNotContain("generate");
+    }
+
+    @Test
+    void retrainGeneratesASampleOnlyWhenAskedAndNoFileIsThere(@TempDir Path tmp) throws IOException {
+        Path empty = Files.createDirectory(tmp.resolve("updates"));
+        Map<String, String> env = Map.of("TMPDIR", tmp.toString(), "SEVERITY_RETRAIN_UPDATES_DIR", empty.toString());
+        ToolRun nothing = entrypoint(env, "retrain");
+        assertThat(nothing.stdout()).doesNotContain("ingest");
+        assertThat(nothing.stderr()).contains("no file to ingest");
+        Map<String, String> sample = new java.util.HashMap<>(env);
+        sample.put("SEVERITY_RETRAIN_SAMPLE_EVENTS", "500");
+        List<String> lines = entrypoint(sample, "retrain").stdout().lines().toList();
+        String file = tmp.resolve("severity-sample.mdb").toString();
+        assertThat(lines.get(0)).isEqualTo("java -jar /app/ingest/application.jar generate --events 500 --out " + file);
+        assertThat(lines.get(1)).isEqualTo("java -jar /app/ingest/application.jar import " + file);
     }
 
     @Test

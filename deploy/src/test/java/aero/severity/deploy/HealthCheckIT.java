@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * scripts/health_check.sh: its database and Redis checks against the real services, and the exit
  * code that names each failing part. The api checks (liveness, readiness, token, predict) are run
- * here against a port where no api listens; the passing case against the running api belongs to
- * the suite once the api module serves predictions (see the ops report).
+ * here against a port where no api listens; the passing case against the running api (with its
+ * champion from MLflow) is the api module's HealthCheckScriptIT, where the app runs in-process.
  */
 @ExtendWith(RealServicesExtension.class)
 class HealthCheckIT {

@@ -17,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** prometheus/: the config, the alert rules and their unit tests, checked by the real promtool. */
 class PrometheusTest {
 
+    /** Where the alerts' runbook_url point by default: the chart's monitoring.prometheusRule.runbookBaseUrl. */
+    static final String RUNBOOK_BASE_URL = "https://github.com/severity-platform/severity/blob/main/docs/RUNBOOK.md";
+
     static final List<String> REQUIRED_ALERTS = List.of("HighErrorRate", "SlowResponses", "LowModelConfidence",
             "DatabaseConnectionsSaturated", "RateLimitFallbackActive", "ModelStale", "ApiDown");
 
@@ -52,7 +55,9 @@ class PrometheusTest {
         String runbook = Project.read("docs/RUNBOOK.md");
         alerts.forEach((name, rule) -> {
             assertThat(rule.at("labels.severity").text()).as(name).isIn("critical", "warning");
-            assertThat(rule.at("annotations.runbook_url").text()).as(name).isEqualTo("docs/RUNBOOK.md#" + name.toLowerCase());
+            // Absolute: an alert is read in Alertmanager, chat or a pager, where a relative path leads nowhere.
+            assertThat(rule.at("annotations.runbook_url").text()).as(name)
+                    .isEqualTo(RUNBOOK_BASE_URL + "#" + name.toLowerCase());
             assertThat(runbook).as("docs/RUNBOOK.md has a section for " + name).contains("### " + name);
         });
     }

@@ -73,19 +73,58 @@ class WorkflowsTest {
     }
 
     @Test
+    void stagingPreparesTheNamespaceWithItsLabelsBeforeHelmInstallsIntoIt() {
+        List<String> runs = workflow("cd-staging.yml").at("jobs.deploy.steps").list().stream()
+                .map(s -> s.at("run").exists() ? s.at("run").text() : "").toList();
+        int namespace = -1;
+        int helm = -1;
+        for (int i = 0; i < runs.size(); i++) {
+            if (namespace < 0 && runs.get(i).contains("scripts/namespace.sh \"$NAMESPACE\"")) {
+                namespace = i;
+            }
+            if (helm < 0 && runs.get(i).contains("helm upgrade --install")) {
+                helm = i;
+            }
+        }
+        assertThat(namespace).as("scripts/namespace.sh step").isNotNegative().isLessThan(helm);
+        assertThat(String.join("\n", runs)).doesNotContain("--create-namespace");
+        // Production: scripts/blue-green.sh prepares it (BlueGreenScriptTest).
+        assertThat(Project.read("scripts/blue-green.sh")).contains("scripts/namespace.sh\" \"$namespace\"");
+    }
+
+    @Test
     void productionNeedsApprovalAndRollsOutBlueGreenOnAReleaseTag() {
         YamlTree production = workflow("cd-production.yml");
         assertThat(production.at("on.push.tags.0").text()).isEqualTo("v*.*.*");
         assertThat(production.at("jobs.rollout.environment.name").text()).isEqualTo("production");
         assertThat(production.at("jobs.rollout.steps").value().toString()).contains("scripts/blue-green.sh --tag");
+        // The release runs the repository the images were pushed to, not the chart's default.
+        assertThat(production.at("jobs.rollout.steps").value().toString()).contains("--repository \"$IMAGE\"");
+        assertThat(production.at("env.IMAGE").text()).isEqualTo(workflow("cd-staging.yml").at("env.IMAGE").text());
     }
 
     @Test
-    void retrainRunsSundaysAtTwoAndOnDemand() {
+    void retrainRunsSundaysAtTwoAndOnDemandAsAJobOfTheClustersCronJob() {
         YamlTree retrain = workflow("ml-retrain.yml");
         assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
         assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
-        assertThat(retrain.at("jobs.retrain.steps").value().toString()).contains("retrain-cronjob.yaml", "gh issue create");
+        assertThat(retrain.at("jobs.retrain.steps").value().toString())
+                .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
+        assertThat(retrain.at("jobs.retrain.concurrency.group").text()).contains("${{ matrix.environment }}");
+    }
+
+    @Test
+    void everyEnvironmentHasExactlyOneWeeklyRetrainScheduler() {
+        // The workflow's schedule covers the environments of its matrix; a CronJob that is not
+        // suspended would be a second, concurrent retrain at the same hour.
+        String scheduled = workflow("ml-retrain.yml").at("jobs.retrain.strategy.matrix.environment").text();
+        for (String environment : List.of("staging", "production")) {
+            boolean workflowSchedules = scheduled.contains("\"" + environment + "\"");
+            boolean cronJobSchedules = RenderedChart.render(environment).ofKind("CronJob")
+                    .anyMatch(c -> !Boolean.TRUE.equals(c.at("spec.suspend").value()));
+            assertThat(workflowSchedules ^ cronJobSchedules).as(environment + ": workflow " + workflowSchedules + ", CronJob "
+                    + cronJobSchedules).isTrue();
+        }
     }
 
     @Test

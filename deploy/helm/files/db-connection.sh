@@ -1,0 +1,1 @@
+../../../scripts/lib/db-connection.sh
