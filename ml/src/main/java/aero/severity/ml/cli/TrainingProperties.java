@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Training defaults ({@code SEVERITY_TRAINING_TRAIN_UNTIL}, ...); the command line overrides them.
+ * Training defaults ({@code SEVERITY_TRAINING_TRAINUNTIL}: relaxed binding drops the dash of train-until, ...); the command line overrides them.
  *
  * @param trainUntil      last training year T (validation T+1..T+validationYears); 2017 for the full
  *                        avall database, 2010 for the real extracts that end in 2012
