@@ -28,8 +28,10 @@ case "$level" in
   *) echo "namespace.sh: --pod-security restricted|baseline|privileged (got '$level')" >&2; exit 2 ;;
 esac
 
-# create --dry-run | apply: creates it when missing, leaves an existing one alone.
-"$KUBECTL" create namespace "$namespace" --dry-run=client -o yaml | "$KUBECTL" apply -f - >&2 || exit 3
+# create --dry-run, then apply: creates it when missing, leaves an existing one alone. One after the
+# other, not a pipe, so a failing dry run stops here and the calls happen in a fixed order.
+manifest="$("$KUBECTL" create namespace "$namespace" --dry-run=client -o yaml)" || exit 3
+printf '%s\n' "$manifest" | "$KUBECTL" apply -f - >&2 || exit 3
 "$KUBECTL" label namespace "$namespace" --overwrite \
   "pod-security.kubernetes.io/enforce=$level" "pod-security.kubernetes.io/warn=$level" \
   "pod-security.kubernetes.io/audit=$level" app.kubernetes.io/part-of=severity >&2 || exit 3
