@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -75,6 +78,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "coordinatesComplete", "latitude",
             "aircraftYearNotAfterEvent", "aircraftYear",
             "makeModelHoursWithinTotal", "pilotMakeModelHours");
+
+    /** About how long a database restart or failover takes. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final MeterRegistry meters;
     private final long retryWithoutModelSeconds;
@@ -262,6 +268,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ClientAlreadyExistsException ex, WebRequest request) {
         return problem(ex, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage(), List.of(),
                 new HttpHeaders(), request);
+    }
+
+    /**
+     * The database is away (stopped, failing over, pool exhausted): not our bug and not the client's,
+     * and worth retrying; predictions do not need it and keep answering. Without this it was a 500
+     * after the pool's connection timeout.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable on {}: {}", request.getDescription(false), ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+                "the event database cannot be reached right now; try again later (predictions do not need it)",
+                List.of(), headers, request);
     }
 
     /** Our bug, never the client's: logged with its stack, answered without internals. */

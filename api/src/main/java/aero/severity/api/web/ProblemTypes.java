@@ -19,6 +19,7 @@ final class ProblemTypes {
     static final URI MODEL_REFRESH = of("model-refresh-failed");
     static final URI NOT_FOUND = of("not-found");
     static final URI CONFLICT = of("conflict");
+    static final URI DATABASE_UNAVAILABLE = of("database-unavailable");
     static final URI INTERNAL = of("internal-error");
 
     private ProblemTypes() {
