@@ -79,6 +79,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "aircraftYearNotAfterEvent", "aircraftYear",
             "makeModelHoursWithinTotal", "pilotMakeModelHours");
 
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
     /** About how long a database restart or failover takes. */
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
@@ -311,7 +314,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        // Spring's own answers (405, 406, 415, ...) come with no body: the base class makes one from the exception
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null) {
+            response = new ResponseEntity<>(body, headers, statusCode);
+        }
+        if (response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+                problem.setType(ProblemTypes.forStatus(statusCode.value()));
+            }
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
                 problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
             }
@@ -323,8 +334,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Counter.builder("severity.api.errors").description("Failed requests by exception and status")
                 .tag("exception", ex.getClass().getSimpleName()).tag("status", Integer.toString(statusCode.value()))
                 .register(meters).increment();
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        return response == null ? new ResponseEntity<>(body, headers, statusCode) : response;
+        return response;
     }
 
     private static ResponseEntity<Object> withProperty(ResponseEntity<Object> response, String name, @Nullable Object value) {
