@@ -34,7 +34,7 @@ import tools.jackson.databind.json.JsonMapper;
  *       and bounding boxes; every one must be a 4xx problem detail;</li>
  *   <li>generated from the api's own OpenAPI document (the one clients build against): every documented
  *       operation, every parameter and body field, filled with values drawn at random (seeded; the seed
- *       is in every failure message, {@code -Dsevere.hostile.seed=...} replays it) from the hostile
+ *       is in every failure message, {@code -Dseverity.hostile.seed=...} replays it) from the hostile
  *       values for the field's documented type. A value that breaks the documented schema (type,
  *       range, length, pattern, enum, date) must be a 4xx problem detail; any other must not be a 5xx,
  *       and whatever is not a 2xx must still be a problem detail.</li>
