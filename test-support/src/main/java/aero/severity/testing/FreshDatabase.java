@@ -58,9 +58,28 @@ public final class FreshDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl, services.dbUser(), services.dbPassword());
     }
 
+    /**
+     * After a load an autovacuum worker may still be in the database; the test role cannot terminate
+     * it, so {@code DROP ... WITH (FORCE)} fails until the worker is done: try again for a few seconds.
+     */
     @Override
     public void close() {
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private void admin(String sql) {

@@ -30,13 +30,19 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * Verifies bearer tokens with jjwt: signature with our key, algorithm pinned to HS256 (unsigned
  * {@code alg=none} tokens and every other algorithm are refused before any claim is read), issuer,
  * audience, {@code exp} (required) and {@code nbf} with a small clock skew, and our own claims
- * (subject, role, tier). Every failure is a {@link BadJwtException}, which Spring Security answers
- * with 401.
+ * (subject, role, tier), after a length cap. Every failure is a {@link BadJwtException}, which
+ * Spring Security answers with 401.
  */
 final class JjwtDecoder implements JwtDecoder {
 
     private static final Set<String> ROLES = Set.copyOf(Arrays.stream(ClientRole.values()).map(Enum::name).toList());
     private static final Set<String> TIERS = Set.copyOf(Arrays.stream(Tier.values()).map(Enum::name).toList());
+
+    /**
+     * Ours are about 350 characters. Anything far larger is refused before it is base64-decoded,
+     * parsed or its HMAC computed, so a client cannot make every request cost a large decode.
+     */
+    static final int MAX_TOKEN_LENGTH = 4096;
 
     private final JwtParser parser;
 
@@ -53,6 +59,9 @@ final class JjwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) {
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new BadJwtException("token is longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);

@@ -21,7 +21,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 /**
  * Documents the error answers every operation can give, as RFC 9457 problem details with an
  * example each: 400 with the named fields, 401, 403 on admin operations, 429 with the rate-limit
- * headers, 503 where a model is needed.
+ * headers, 503 where a model or the database is needed.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -60,6 +60,13 @@ final class ProblemResponses implements OpenApiCustomizer {
                     responses.addApiResponse("503", problem("No model loaded yet, or the registry could not serve a reload", """
                             {"type":"urn:severity:problem:no-model-loaded","title":"No model loaded","status":503,
                              "detail":"no model is loaded yet","instance":"%s"}""".formatted(path)));
+                }
+                if (path.startsWith("/api/v1/events") || path.startsWith("/api/v1/analytics")
+                        || path.startsWith("/api/v1/admin") || tokenEndpoint) {
+                    responses.addApiResponse("503", problem("The database cannot be reached right now; see Retry-After", """
+                            {"type":"urn:severity:problem:database-unavailable","title":"Database unavailable","status":503,
+                             "detail":"the event database cannot be reached right now; try again later (predictions do not need it)",
+                             "instance":"%s"}""".formatted(path)));
                 }
             }
         });

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -38,6 +40,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -75,6 +78,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "coordinatesComplete", "latitude",
             "aircraftYearNotAfterEvent", "aircraftYear",
             "makeModelHoursWithinTotal", "pilotMakeModelHours");
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+    /** About how long a database restart or failover takes. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final MeterRegistry meters;
     private final long retryWithoutModelSeconds;
@@ -264,6 +273,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), request);
     }
 
+    /**
+     * The database is away (stopped, failing over, pool exhausted): not our bug and not the client's,
+     * and worth retrying; predictions do not need it and keep answering. Without this it was a 500
+     * after the pool's connection timeout.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.warn("Database unavailable on {}: {}", request.getDescription(false), ex.getMessage());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+                "the event database cannot be reached right now; try again later (predictions do not need it)",
+                List.of(), headers, request);
+    }
+
     /** Our bug, never the client's: logged with its stack, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
@@ -289,7 +314,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
+        // Spring's own answers (405, 406, 415, ...) come with no body: the base class makes one from the exception
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response == null) {
+            response = new ResponseEntity<>(body, headers, statusCode);
+        }
+        if (response.getBody() instanceof ProblemDetail problem) {
+            if (problem.getType() == null || ABOUT_BLANK.equals(problem.getType())) {
+                problem.setType(ProblemTypes.forStatus(statusCode.value()));
+            }
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
                 problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
             }
@@ -301,8 +334,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Counter.builder("severity.api.errors").description("Failed requests by exception and status")
                 .tag("exception", ex.getClass().getSimpleName()).tag("status", Integer.toString(statusCode.value()))
                 .register(meters).increment();
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        return response == null ? new ResponseEntity<>(body, headers, statusCode) : response;
+        return response;
     }
 
     private static ResponseEntity<Object> withProperty(ResponseEntity<Object> response, String name, @Nullable Object value) {

@@ -1,6 +1,8 @@
 package aero.severity.api.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
+
+    /** Requests Tomcat refuses before the api sees them are answered as problem details too. */
+    @Bean
+    TomcatContextCustomizer containerErrorReport() {
+        return context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ContainerErrorReport.class.getName());
+            }
+        };
+    }
 
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestId() {

@@ -3,6 +3,8 @@ package aero.severity.api.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -127,6 +129,49 @@ class AuthenticationIT extends FullStackTest {
                 .encodeToString(mac.doFinal((header + "." + claims).getBytes(StandardCharsets.US_ASCII)));
 
         assertRefused(header + "." + claims + "." + signature);
+    }
+
+    @Test
+    void tokenSignedWithAnRsaKeyIsRefusedBecauseTheAlgorithmIsPinned() {
+        KeyPair rsa = Jwts.SIG.RS256.keyPair().build();
+        Instant now = Instant.now();
+
+        assertRefused(Jwts.builder().issuer("severity-auth").audience().add("severity-api").and().subject("analyst-x")
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofMinutes(15))))
+                .claim("role", "ADMIN").claim("tier", "ENTERPRISE").signWith(rsa.getPrivate(), Jwts.SIG.RS256).compact());
+    }
+
+    @Test
+    void algorithmConfusionIsRefusedWhetherTheHeaderSaysRs256OrTheHmacKeyIsAPublicKey() throws Exception {
+        String claims = b64(validClaimsJson(Instant.now()));
+        // a verifier that took the algorithm from the header would check this HMAC with "the key"
+        String rsHeader = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        assertRefused(rsHeader + "." + claims + "." + hmac(KEY.getEncoded(), rsHeader + "." + claims));
+        // the classic confusion: HS256 keyed with an RSA public key the attacker knows
+        PublicKey publicKey = Jwts.SIG.RS256.keyPair().build().getPublic();
+        String hsHeader = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        assertRefused(hsHeader + "." + claims + "." + hmac(publicKey.getEncoded(), hsHeader + "." + claims));
+    }
+
+    @Test
+    void oversizedTokenIsRefusedEvenWhenSignedWithOurKey() {
+        Instant now = Instant.now();
+        String oversized = Jwts.builder().issuer("severity-auth").audience().add("severity-api").and().subject("analyst-x")
+                .issuedAt(Date.from(now)).expiration(Date.from(now.plus(Duration.ofMinutes(15))))
+                .claim("role", "ANALYST").claim("tier", "FREE").claim("padding", "x".repeat(5_000))
+                .signWith(KEY, Jwts.SIG.HS256).compact();
+        assertThat(oversized.length()).isGreaterThan(JjwtDecoder.MAX_TOKEN_LENGTH);
+
+        assertRefused(oversized);
+        Http.Reply reply = http().get(PROTECTED, oversized);
+        assertThat(reply.json().get("detail").asString()).contains("longer than");
+    }
+
+    @Test
+    void aTokenLargerThanTheHeaderLimitIsAClientErrorNotAServerError() {
+        Http.Reply reply = http().get(PROTECTED, "eyJ" + "A".repeat(64 * 1024));
+
+        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
     }
 
     @Test
@@ -262,6 +307,12 @@ class AuthenticationIT extends FullStackTest {
         return """
                 {"iss":"severity-auth","aud":"severity-api","sub":"analyst-x","iat":%d,"nbf":%d,"exp":%d,"role":"ADMIN","tier":"ENTERPRISE"}"""
                 .formatted(now.getEpochSecond(), now.getEpochSecond(), now.plusSeconds(900).getEpochSecond());
+    }
+
+    private static String hmac(byte[] key, String signingInput) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private static String b64(String json) {

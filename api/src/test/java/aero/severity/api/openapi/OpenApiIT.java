@@ -2,13 +2,45 @@ package aero.severity.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
 
 /** The OpenAPI 3 document describes the bearer scheme, the endpoints, the NTSB codes and examples. */
 class OpenApiIT extends FullStackTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
+    /** The inventory: what clients are told exists is exactly what the code serves, method by method. */
+    @Test
+    void theDocumentListsEveryApiOperationOfTheCodeAndNoOther() {
+        Set<String> documented = new TreeSet<>();
+        Set<String> methods = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+        http().get("/v3/api-docs").json().get("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
+                .filter(methods::contains).forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        Set<String> served = new TreeSet<>();
+        for (RequestMappingInfo mapping : handlerMapping.getHandlerMethods().keySet()) {
+            for (String pattern : mapping.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    mapping.getMethodsCondition().getMethods().forEach(method -> served.add(method.name() + " " + pattern));
+                }
+            }
+        }
+
+        assertThat(served).hasSizeGreaterThan(10);
+        assertThat(documented).isEqualTo(served);
+    }
 
     @Test
     void documentIsPublicAndDeclaresTheBearerScheme() {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,12 @@ final class ValueConverter {
     private static final Pattern US = Pattern.compile(
             "(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern HH_MM = Pattern.compile("(\\d{1,2}):(\\d{2})");
+    /**
+     * Text columns that the events list index carries (V4, INCLUDE): a B-tree entry must fit in a
+     * third of a page, so one 20,000-character city failed a whole batch on PostgreSQL. The NTSB's
+     * own longest city is 37 characters; 500 characters keep the entry small in any alphabet.
+     */
+    private static final Map<String, Integer> INDEXED_TEXT = Map.of("ev_city", 500);
     /** Columns that hold a time of day as HHMM. */
     private static final Set<String> HHMM = Set.of("ev_time");
 
@@ -68,6 +75,11 @@ final class ValueConverter {
         if (column.length() > 0 && text.length() > column.length()) {
             throw new RejectedValue(column.name(), "longer than the column's " + column.length() + " characters", raw);
         }
+        Integer indexed = INDEXED_TEXT.get(column.name());
+        if (indexed != null && text.length() > indexed) {
+            throw new RejectedValue(column.name(), "longer than the " + indexed + " characters the event index can carry",
+                    raw);
+        }
         return text;
     }
 
@@ -99,6 +111,10 @@ final class ValueConverter {
             } catch (NumberFormatException e) {
                 throw new RejectedValue(column.name(), "not a number", raw);
             }
+        }
+        if (value < 0 && column.name().startsWith("inj_")) {
+            // injury counts (inj_tot_f, inj_person_count, ...) decide the label ml trains on
+            throw new RejectedValue(column.name(), "a negative count of people", raw);
         }
         if (HHMM.contains(column.name()) && (value < 0 || value > 2359 || value % 100 > 59)) {
             throw new RejectedValue(column.name(), "not a time of day as HHMM (0000-2359)", raw);

@@ -40,6 +40,19 @@ class ValueConverterTest {
         assertThatThrownBy(() -> ValueConverter.convert(CODE, "TURBOFAN", false)).isInstanceOf(RejectedValue.class)
                 .hasMessageContaining("longer than the column's 4 characters");
         assertThat(ValueConverter.convert(TEXT, "  Las Vegas ", false)).isEqualTo("Las Vegas");
+        assertThat(ValueConverter.convert(TEXT, "x".repeat(500), false)).isEqualTo("x".repeat(500));
+        assertThatThrownBy(() -> ValueConverter.convert(TEXT, "x".repeat(501), false)).isInstanceOf(RejectedValue.class)
+                .hasMessageContaining("the event index can carry");
+    }
+
+    @Test
+    void injuryCountsCannotBeNegativeOrBeyondASmallint() throws RejectedValue {
+        TargetColumn fatal = TargetColumn.of("inj_tot_f", Types.SMALLINT, "int2", 5);
+        assertThat(ValueConverter.convert(fatal, "3", false)).isEqualTo((short) 3);
+        assertThatThrownBy(() -> ValueConverter.convert(fatal, "-3", false)).hasMessageContaining("negative count");
+        assertThatThrownBy(() -> ValueConverter.convert(fatal, -1, false)).hasMessageContaining("negative count");
+        assertThatThrownBy(() -> ValueConverter.convert(fatal, Integer.MAX_VALUE, false))
+                .hasMessageContaining("out of range for a smallint");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package aero.severity.api.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Tomcat refuses some requests itself, before any filter or controller sees them (a path holding
+ * {@code %00} or an encoded slash, an unparseable request line). Its own report is an HTML page
+ * naming the server and its version; this one is a problem detail like every other error, with no
+ * internals. Installed as the host's error report valve by {@link WebConfiguration}.
+ */
+public final class ContainerErrorReport extends ErrorReportValve {
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        int status = response.getStatus();
+        // as Tomcat's own: only errors, only when nothing was written, only once
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        AtomicBoolean ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        HttpStatus known = HttpStatus.resolve(status);
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        try {
+            response.setContentType(ApiExceptionHandler.PROBLEM_JSON);
+            response.setCharacterEncoding("UTF-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write("{\"type\":\"" + ProblemTypes.forStatus(status) + "\",\"title\":\"" + title + "\",\"status\":"
+                        + status + ",\"detail\":\"the request was refused before it reached the api: it is not a valid"
+                        + " HTTP request for this server\"}");
+                response.finishResponse();
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client is gone or the response is committed: nothing more to say
+        }
+    }
+}
