@@ -8,8 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +24,7 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
+import aero.severity.api.support.LocalServices;
 import aero.severity.api.support.RealModels;
 import aero.severity.api.support.RegisteredModelExtension;
 import aero.severity.ml.serving.ModelId;
@@ -61,7 +60,7 @@ class ModelServingIT extends FullStackTest {
 
     @AfterAll
     static void mlflowRunsAgain() {
-        services("start", "mlflow");
+        LocalServices.run("start", "mlflow");
     }
 
     @Test
@@ -172,7 +171,7 @@ class ModelServingIT extends FullStackTest {
     void withMlflowStoppedTheModelKeepsServingAndReloadSaysWhyThenItRecovers() {
         String serving = currentVersion();
 
-        services("stop", "mlflow");
+        LocalServices.run("stop", "mlflow");
         try {
             Http.Reply predict = http().postJson("/api/v1/predict", analyst, Flights.unique());
             Http.Reply reload = http().postJson("/api/v1/models/reload", admin, "");
@@ -184,7 +183,7 @@ class ModelServingIT extends FullStackTest {
             assertThat(reload.json().get("servingVersion").asString()).isEqualTo(serving);
             assertThat(management().get("/actuator/health/readiness").status()).isEqualTo(200);
         } finally {
-            services("start", "mlflow");
+            LocalServices.run("start", "mlflow");
         }
         Http.Reply afterwards = http().postJson("/api/v1/models/reload", admin, "");
         assertThat(afterwards.status()).as(afterwards.toString()).isEqualTo(200);
@@ -221,24 +220,4 @@ class ModelServingIT extends FullStackTest {
         return Double.parseDouble(matcher.group(1));
     }
 
-    /** {@code scripts/services.sh <verb> <service>} with this run's ports (the environment Maven got). */
-    static void services(String verb, String service) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("scripts/services.sh"))) {
-            root = root.getParent();
-        }
-        try {
-            Process process = new ProcessBuilder(root.resolve("scripts/services.sh").toString(), verb, service)
-                    .directory(root.toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("services.sh " + verb + " " + service + " failed:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

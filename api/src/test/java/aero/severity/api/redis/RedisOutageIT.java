@@ -2,9 +2,6 @@ package aero.severity.api.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +11,7 @@ import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
+import aero.severity.api.support.LocalServices;
 import aero.severity.testing.RealServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -31,7 +29,7 @@ class RedisOutageIT extends FullStackTest {
 
     @AfterAll
     static void redisRunsAgain() {
-        services("start");
+        LocalServices.run("start", "redis");
     }
 
     @Test
@@ -40,7 +38,7 @@ class RedisOutageIT extends FullStackTest {
         double fallbacksBefore = metric("severity_ratelimit_fallback_total");
         double errorsBefore = metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}");
 
-        services("stop");
+        LocalServices.run("stop", "redis");
         try {
             for (int i = 0; i < 3; i++) {
                 Http.Reply reply = http().postJson("/api/v1/predict", analyst, Flights.unique());
@@ -51,7 +49,7 @@ class RedisOutageIT extends FullStackTest {
             Http.Reply batch = http().postJson("/api/v1/predict/batch", analyst, Flights.batchJson(4));
             assertThat(batch.status()).isEqualTo(200);
         } finally {
-            services("start");
+            LocalServices.run("start", "redis");
         }
         assertThat(metric("severity_ratelimit_fallback_total")).isGreaterThanOrEqualTo(fallbacksBefore + 4);
         assertThat(metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}"))
@@ -95,27 +93,4 @@ class RedisOutageIT extends FullStackTest {
         return Double.parseDouble(matcher.group(1));
     }
 
-    /** {@code scripts/services.sh <verb> redis} with this run's ports (the environment Maven got). */
-    private static void services(String verb) {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.exists(root.resolve("scripts/services.sh"))) {
-            root = root.getParent();
-            if (root == null) {
-                throw new IllegalStateException("scripts/services.sh not found above " + Path.of("").toAbsolutePath());
-            }
-        }
-        try {
-            Process process = new ProcessBuilder(root.resolve("scripts/services.sh").toString(), verb, "redis")
-                    .directory(root.toFile()).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new IllegalStateException("services.sh " + verb + " redis failed:\n" + output);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
