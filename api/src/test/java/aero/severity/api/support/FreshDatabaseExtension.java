@@ -37,27 +37,14 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
         current = FreshDatabase.create(context.getRequiredTestClass().getSimpleName());
     }
 
-    /**
-     * After a large load (IngestedSampleIT) an autovacuum worker may be in the database; the test
-     * role cannot terminate it, so DROP ... WITH (FORCE) fails until it is done: try again briefly.
-     */
+    /** Dropped after the context closed; {@link FreshDatabase#close()} waits out an autovacuum worker. */
     @Override
-    public void afterAll(ExtensionContext context) throws InterruptedException {
+    public void afterAll(ExtensionContext context) {
         FreshDatabase database = current;
         current = null;
-        if (database == null) {
-            return;
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                database.close();
-                return;
-            } catch (IllegalStateException e) {
-                if (attempt == 20) {
-                    throw e;
-                }
-                Thread.sleep(500);
-            }
+        currentTestClass = null;
+        if (database != null) {
+            database.close();
         }
     }
 }
