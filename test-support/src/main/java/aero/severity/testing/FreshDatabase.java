@@ -60,7 +60,7 @@ public final class FreshDatabase implements AutoCloseable {
 
     /**
      * After a load an autovacuum worker may still be in the database; the test role cannot terminate
-     * it, so {@code DROP ... WITH (FORCE)} fails until the worker is done: try again for a few seconds.
+     * it, so {@code DROP ... WITH (FORCE)} fails until the worker is done: try again for up to 30 s (a loaded machine vacuums slowly).
      */
     @Override
     public void close() {
@@ -69,7 +69,7 @@ public final class FreshDatabase implements AutoCloseable {
                 admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
                 return;
             } catch (IllegalStateException e) {
-                if (attempt == 20) {
+                if (attempt == 60) {
                     throw e;
                 }
                 try {
