@@ -234,6 +234,11 @@ add_row() { ROWS+=("$1"); printf '%s\n' "$1"; }
 
 gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   local name="$1" simulation="$2" offered="$3"; shift 3
+  # a run may set its own -Dseconds (the warm-up, the 429 run); rates per second use it
+  local SECONDS_PER_RUN="$SECONDS_PER_RUN" arg
+  for arg in "$@"; do case "$arg" in -Dseconds=*) SECONDS_PER_RUN="${arg#-Dseconds=}" ;; esac; done
+  # a stepped run (-Drates=a,b,c) lasts seconds x steps; its -Dseconds in "$@" still wins below
+  SECONDS_PER_RUN=$((SECONDS_PER_RUN * ($(tr -cd , <<<"$offered" | wc -c) + 1)))
   api_tokens
   local classpath; classpath="bench/target/test-classes:$(cat bench/target/test-classpath.txt)"
   local before429 before5xx api_cpu0 out="$BENCH_DIR/gatling-$name.log" timing="$BENCH_DIR/gatling-$name.time"
@@ -285,13 +290,13 @@ wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS
 
 plan() { # the default runs: NAME KIND ARGS...
   cat <<'EOF'
-warmup      gatling PredictSimulation  500 -Drate=500 -DhitRatio=0.5 -Dp99Ms=1000
+warmup      gatling PredictSimulation  500 -Drate=500 -DhitRatio=0.5 -Dp99Ms=1000 -Dseconds=60
 hit-1000    gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=1.0
 miss-1000   gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=0.0
 mix90-1000  gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=0.9
 hit-2500    gatling PredictSimulation  2500 -Drate=2500 -DhitRatio=1.0 -Dp99Ms=1000
 miss-2500   gatling PredictSimulation  2500 -Drate=2500 -DhitRatio=0.0 -Dp99Ms=1000
-hit-5000    gatling PredictSimulation  5000 -Drate=5000 -DhitRatio=1.0 -Dp99Ms=1000
+steps-hit   gatling PredictSimulation  500,1000,1500,2000 -Drates=500,1000,1500,2000 -DhitRatio=1.0 -Dp99Ms=1000 -Dseconds=10
 batch10-100 gatling BatchPredictSimulation 100x10 -Drate=100 -DbatchSize=10 -DhitRatio=0.5
 near-200    gatling EventsNearSimulation 200 -Drate=200
 ratelimit   gatling RateLimitSimulation 20 -Drate=20 -Dseconds=10

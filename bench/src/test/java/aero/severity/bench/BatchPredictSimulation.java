@@ -38,7 +38,7 @@ public class BatchPredictSimulation extends Simulation {
             .exec(http("predict batch").post("/api/v1/predict/batch")
                     .header("Authorization", "Bearer #{token}")
                     .body(StringBody("#{body}"))
-                    .check(status().is(200), jsonPath("$.predictions.length()").ofInt().is(settings.batchSize())));
+                    .check(status().is(200), jsonPath("$.predictions[*]").count().is(settings.batchSize())));
 
     @Override
     public void before() {
