@@ -241,8 +241,8 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   SECONDS_PER_RUN=$((SECONDS_PER_RUN * ($(tr -cd , <<<"$offered" | wc -c) + 1)))
   api_tokens
   local classpath; classpath="bench/target/test-classes:$(cat bench/target/test-classpath.txt)"
-  local before429 before5xx api_cpu0 out="$BENCH_DIR/gatling-$name.log" timing="$BENCH_DIR/gatling-$name.time"
-  before429=$(status_count 429); before5xx=$(status_count 500); api_cpu0=$(cpu_seconds "$API_PID")
+  local before429 api_cpu0 out="$BENCH_DIR/gatling-$name.log" timing="$BENCH_DIR/gatling-$name.time"
+  before429=$(status_count 429); api_cpu0=$(cpu_seconds "$API_PID")
   local dir="$GATLING_RESULTS/$name"; rm -rf "$dir"; mkdir -p "$dir"
   # -nr: the measured process only generates load; the HTML report is built afterwards (-ro)
   # the gatling-maven-plugin's own JVM options (Gatling reads String internals, hence add-opens)
@@ -251,8 +251,8 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   /usr/bin/time -f '%U %S %e' -o "$timing" java "${jvm[@]}" -cp "$classpath" \
       -DbaseUrl="$BASE" -Dseconds="$SECONDS_PER_RUN" "$@" \
       io.gatling.app.Gatling -s "aero.severity.bench.$simulation" -rf "$dir" -nr >"$out" 2>&1 || true
-  local api_cpu1 after429 after5xx; api_cpu1=$(cpu_seconds "$API_PID")
-  after429=$(status_count 429); after5xx=$(status_count 500)
+  local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID")
+  after429=$(status_count 429)
   local run; run=$(find "$dir" -mindepth 1 -maxdepth 1 -type d | head -1)
   [ -n "$run" ] || { tail -30 "$out"; echo "no Gatling results for $name" >&2; return; }
   java "${jvm[@]}" -cp "$classpath" io.gatling.app.Gatling -ro "$(basename "$run")" -rf "$dir" >>"$out" 2>&1 || true
@@ -263,7 +263,7 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   field() { awk -F'|' -v key="$1" -v col="${2:-2}" 'index($0, key) { v = $col; gsub(/[ ,]/, "", v); if (v == "-") v = 0; print v; exit }' <<<"$summary"; }
   local ok ko; ok=$(field "request count" 3); ko=$(field "request count" 4)
   local assertions="pass"; grep -q ' : false' "$out" && assertions="FAIL"
-  local user sys wall; read -r user sys wall < <(tail -1 "$timing") # time's last line; an exit status may precede it
+  local user sys; read -r user sys _ < <(tail -1 "$timing") # time's last line; an exit status may precede it
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
   add_row "| $name | $offered | $(field "mean throughput") | $(field '50th percentile') | $(field '95th percentile') | $(field '99th percentile') | $(field '99.9th percentile') | $(field 'max response time') | $ko | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" $((ok + ko))) us/req) | $assertions |"
 }
@@ -280,7 +280,7 @@ wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS
   TOKENS_FILE="$BENCH_DIR/tokens-enterprise.txt" HIT_RATIO="$ratio" /usr/bin/time -f '%U %S %e' -o "$timing" \
       wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/predict.lua "$BASE/api/v1/predict" >"$out" 2>&1 || true
   local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID"); after429=$(status_count 429)
-  local user sys wall; read -r user sys wall < <(tail -1 "$timing")
+  local user sys; read -r user sys _ < <(tail -1 "$timing")
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
   # predict.lua's done() prints one line: requests rps p50 p95 p99 p999 max non2xx errors (ms)
   local requests rps p50 p95 p99 p999 max non2xx errors
@@ -310,7 +310,7 @@ bench_api() {
   api_ensure_jars
   api_ensure_champion
   api_start
-  [ -s "$BENCH_DIR/clients.txt" ] && [ "${BENCH_KEEP_API:-0}" = "1" ] || api_register_clients
+  if [ ! -s "$BENCH_DIR/clients.txt" ] || [ "${BENCH_KEEP_API:-0}" != "1" ]; then api_register_clients; fi
   mkdir -p "$(dirname "$RESULTS_MD")"
   local header='| run | offered req/s | achieved req/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | errors | 429s | load-gen CPU s (cores) | api CPU s (per request) | assertions |'
   printf '%s\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' "$header"
