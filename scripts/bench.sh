@@ -2,6 +2,18 @@
 # Benchmarks, outside the test run (speed goals live here, never in timed unit tests).
 #
 #   scripts/bench.sh ingest [EVENTS]   avall-size import (default 90,000 events, ~2.1 M rows)
+#   scripts/bench.sh api [RUNS...]     Gatling load runs and wrk against the api (postgres profile)
+#
+# `api`: starts the services (unless SEVERITY_DB_URL is exported) and the api on SEVERITY_API_PORT /
+# SEVERITY_MANAGEMENT_PORT (default 28080 / 28081, away from a developer's 8080), makes sure MLflow
+# has a champion (generates and imports a 20,000-event sample and trains one if not), registers
+# BENCH_CLIENTS enterprise clients and one free client, then runs the Gatling simulations in
+# bench/src/test/java (open injection model) and wrk, and prints one table (also written to
+# bench/target/bench-results.md; Gatling's HTML reports under bench/target/gatling/). RUNS picks
+# rows of the default plan by name (see `plan` below), e.g. `scripts/bench.sh api hit-1000 wrk-hit`.
+# Settings: BENCH_SECONDS (30 per run), BENCH_CLIENTS (50), BENCH_KEEP_API=1 leaves the api running,
+# BENCH_API_JAVA_OPTS (extra JVM options of the api, e.g. a JFR recording), BENCH_API_JAR (another
+# build of the api to compare, default api/target/api.jar).
 #
 # `ingest`: generates (once, cached under .data/bench/) the avall-size NTSB-schema Access file,
 # imports it with `ingest.jar import` into a fresh PostgreSQL database (stage -> validate -> upsert
@@ -13,7 +25,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 
-usage() { echo "usage: scripts/bench.sh ingest [EVENTS]" >&2; exit 2; }
+usage() { echo "usage: scripts/bench.sh ingest [EVENTS] | api [RUNS...]" >&2; exit 2; }
 now_ms() { date +%s%3N; }
 
 bench_ingest() {
@@ -89,7 +101,243 @@ bench_ingest() {
   done
 }
 
+# ---- api ---------------------------------------------------------------------------------------
+export SEVERITY_API_PORT="${SEVERITY_API_PORT:-28080}" SEVERITY_MANAGEMENT_PORT="${SEVERITY_MANAGEMENT_PORT:-28081}"
+API_PORT="$SEVERITY_API_PORT"
+MANAGEMENT_PORT="$SEVERITY_MANAGEMENT_PORT"
+BASE="http://127.0.0.1:$API_PORT"
+MGMT="http://127.0.0.1:$MANAGEMENT_PORT"
+BENCH_DIR="$ROOT/.data/bench"
+RESULTS_MD="$ROOT/bench/target/bench-results.md"
+GATLING_RESULTS="$ROOT/bench/target/gatling"
+SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
+
+api_ensure_services() {
+  if [ -z "${SEVERITY_DB_URL:-}" ]; then
+    scripts/services.sh start
+    eval "$(scripts/services.sh env)"
+  fi
+  case "$SEVERITY_DB_URL" in jdbc:postgresql://*) ;; *) echo "bench api needs PostgreSQL (SEVERITY_DB_URL)" >&2; exit 1 ;; esac
+  [ -n "${SEVERITY_MLFLOW_URI:-}" ] || { echo "bench api needs MLflow (SEVERITY_MLFLOW_URI)" >&2; exit 1; }
+}
+
+api_ensure_jars() {
+  if [ ! -f api/target/api.jar ] || [ ! -f ml/target/ml.jar ] || [ ! -f ingest/target/ingest.jar ]; then
+    ./mvnw -B -ntp -q -pl api,ml,ingest,bench -am package -DskipTests </dev/null
+  fi
+  # the simulations run on a plain JVM (not through Maven) so the load generator's CPU is its own
+  ./mvnw -B -ntp -q -pl bench -am test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test </dev/null
+}
+
+api_ensure_champion() {
+  local model="${SEVERITY_MODEL_NAME:-accident-severity}"
+  if curl -fsS "$SEVERITY_MLFLOW_URI/api/2.0/mlflow/registered-models/alias?name=$model&alias=champion" >/dev/null 2>&1; then
+    return
+  fi
+  echo "== no champion in MLflow: generating, importing and training on a 20,000-event sample"
+  mkdir -p "$BENCH_DIR"
+  [ -s "$BENCH_DIR/sample-20000.mdb" ] || java -jar ingest/target/ingest.jar generate --events 20000 --seed 42 --out "$BENCH_DIR/sample-20000.mdb"
+  java -jar ingest/target/ingest.jar import "$BENCH_DIR/sample-20000.mdb" --severity.ingest.progress=log >"$BENCH_DIR/import.log" 2>&1 \
+    || { tail -30 "$BENCH_DIR/import.log"; exit 1; }
+  OMP_WAIT_POLICY=PASSIVE java -jar ml/target/ml.jar train </dev/null >"$BENCH_DIR/train.log" 2>&1 \
+    || { tail -30 "$BENCH_DIR/train.log"; exit 1; }
+}
+
+api_start() {
+  mkdir -p "$BENCH_DIR"
+  if [ ! -s "$BENCH_DIR/jwt-secret" ]; then (umask 077; head -c 32 /dev/urandom | base64 >"$BENCH_DIR/jwt-secret"); fi
+  export SEVERITY_JWT_SECRET; SEVERITY_JWT_SECRET="$(cat "$BENCH_DIR/jwt-secret")"
+  # enterprise limit raised so a 30 s run at 5,000/s over 50 clients never empties a bucket: every
+  # request is still rate-checked in Redis, the limit just does not dominate; FREE stays at 100/h
+  # for the 429 run. The token throttle is raised for the same reason (51 tokens per refresh).
+  export SEVERITY_RATELIMIT_ENTERPRISE_PER_HOUR="${SEVERITY_RATELIMIT_ENTERPRISE_PER_HOUR:-100000000}"
+  local common=(--spring.profiles.active=postgres --logging.level.root=WARN)
+  if [ "${BENCH_KEEP_API:-0}" = "1" ] && [ -s "$BENCH_DIR/api.pid" ] && kill -0 "$(cat "$BENCH_DIR/api.pid")" 2>/dev/null \
+      && curl -fsS "$MGMT/actuator/health/readiness" >/dev/null 2>&1; then
+    API_PID="$(cat "$BENCH_DIR/api.pid")"
+    echo "== reusing the api left running by BENCH_KEEP_API=1 (pid $API_PID)"
+    return
+  fi
+  # the first admin comes from the CLI (no server needed); the rest over HTTP
+  if ! java -jar api/target/api.jar clients create --client-id=bench-admin --role=ADMIN --tier=ENTERPRISE \
+      --name="bench admin" "${common[@]}" >"$BENCH_DIR/admin.out" 2>"$BENCH_DIR/admin.err"; then
+    grep -q "already exists" "$BENCH_DIR/admin.err" || { cat "$BENCH_DIR/admin.err" >&2; exit 1; }
+    java -jar api/target/api.jar clients reset-secret --client-id=bench-admin "${common[@]}" >"$BENCH_DIR/admin.out" 2>"$BENCH_DIR/admin.err" \
+      || { cat "$BENCH_DIR/admin.err" >&2; exit 1; }
+  fi
+  for port in "$API_PORT" "$MANAGEMENT_PORT"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "port $port is in use; set SEVERITY_API_PORT / SEVERITY_MANAGEMENT_PORT" >&2; exit 1
+    fi
+  done
+  # shellcheck disable=SC2086 # BENCH_API_JAVA_OPTS is a list of options
+  java ${BENCH_API_JAVA_OPTS:-} -jar "${BENCH_API_JAR:-api/target/api.jar}" "${common[@]}" --logging.level.aero.severity=INFO \
+      --severity.security.token-requests.per-minute=10000 >"$BENCH_DIR/api.log" 2>&1 &
+  API_PID=$!
+  echo "$API_PID" >"$BENCH_DIR/api.pid"
+  if [ "${BENCH_KEEP_API:-0}" != "1" ]; then
+    trap 'kill "$API_PID" 2>/dev/null || true; wait "$API_PID" 2>/dev/null || true; rm -f "$BENCH_DIR/api.pid"' EXIT INT TERM
+  fi
+  for _ in $(seq 1 180); do
+    curl -fsS "$MGMT/actuator/health/readiness" >/dev/null 2>&1 && break
+    kill -0 "$API_PID" 2>/dev/null || { tail -40 "$BENCH_DIR/api.log" >&2; echo "the api exited during startup" >&2; exit 1; }
+    sleep 1
+  done
+  curl -fsS "$MGMT/actuator/health/readiness" >/dev/null || { tail -40 "$BENCH_DIR/api.log" >&2; echo "the api is not ready after 180 s" >&2; exit 1; }
+  echo "== api up on $BASE (pid $API_PID), serving $(curl -fsS "$BASE/api/v1/models/current" -H "Authorization: Bearer $(token_for bench-admin "$(admin_secret)")" | jq -c '{name,version}')"
+}
+
+admin_secret() { sed -n 's/^client_secret=//p' "$BENCH_DIR/admin.out"; }
+
+token_for() { # CLIENT SECRET
+  curl -fsS -u "$1:$2" -d grant_type=client_credentials "$BASE/api/v1/auth/token" | jq -er .access_token
+}
+
+api_register_clients() {
+  local admin n="${BENCH_CLIENTS:-50}" id tier body
+  admin="$(token_for bench-admin "$(admin_secret)")"
+  : >"$BENCH_DIR/clients.txt"
+  for i in $(seq -w 1 "$n") free; do
+    if [ "$i" = free ]; then id=bench-free; tier=FREE; else id="bench-ent-$i"; tier=ENTERPRISE; fi
+    body=$(curl -sS -o /dev/stdout -w '\n%{http_code}' -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+        -d "{\"clientId\":\"$id\",\"role\":\"ANALYST\",\"tier\":\"$tier\",\"displayName\":\"bench\"}" "$BASE/api/v1/admin/clients")
+    if [ "$(tail -1 <<<"$body")" = 409 ]; then
+      body=$(curl -sS -X POST -H "Authorization: Bearer $admin" "$BASE/api/v1/admin/clients/$id/secret"; echo; echo 200)
+    fi
+    echo "$id $(head -1 <<<"$body" | jq -er .clientSecret) $tier" >>"$BENCH_DIR/clients.txt"
+  done
+  echo "== $n enterprise clients and one free client registered"
+}
+
+api_tokens() { # fresh tokens (they live 15 minutes) for every client, one file per tier
+  local now; now=$(date +%s)
+  if [ -s "$BENCH_DIR/tokens-enterprise.txt" ] && [ $((now - $(stat -c %Y "$BENCH_DIR/tokens-enterprise.txt"))) -lt 600 ]; then return; fi
+  : >"$BENCH_DIR/tokens-enterprise.txt.tmp"; : >"$BENCH_DIR/tokens-free.txt"
+  while read -r id secret tier; do
+    if [ "$tier" = FREE ]; then token_for "$id" "$secret" >>"$BENCH_DIR/tokens-free.txt"
+    else token_for "$id" "$secret" >>"$BENCH_DIR/tokens-enterprise.txt.tmp"; fi
+  done <"$BENCH_DIR/clients.txt"
+  mv "$BENCH_DIR/tokens-enterprise.txt.tmp" "$BENCH_DIR/tokens-enterprise.txt"
+}
+
+status_count() { # STATUS: http_server_requests_seconds_count summed over the api port's answers with it
+  curl -fsS "$MGMT/actuator/prometheus" | awk -v s="status=\"$1\"" 'index($0, "http_server_requests_seconds_count{") == 1 && index($0, s) { n += $NF } END { printf "%d", n }'
+}
+
+cpu_seconds() { # PID: user + system CPU seconds so far
+  awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"
+}
+
+ROWS=()
+add_row() { ROWS+=("$1"); printf '%s\n' "$1"; }
+
+gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
+  local name="$1" simulation="$2" offered="$3"; shift 3
+  # a run may set its own -Dseconds (the warm-up, the 429 run); rates per second use it
+  local SECONDS_PER_RUN="$SECONDS_PER_RUN" arg
+  for arg in "$@"; do case "$arg" in -Dseconds=*) SECONDS_PER_RUN="${arg#-Dseconds=}" ;; esac; done
+  # a stepped run (-Drates=a,b,c) lasts seconds x steps; its -Dseconds in "$@" still wins below
+  SECONDS_PER_RUN=$((SECONDS_PER_RUN * ($(tr -cd , <<<"$offered" | wc -c) + 1)))
+  api_tokens
+  local classpath; classpath="bench/target/test-classes:$(cat bench/target/test-classpath.txt)"
+  local before429 api_cpu0 out="$BENCH_DIR/gatling-$name.log" timing="$BENCH_DIR/gatling-$name.time"
+  before429=$(status_count 429); api_cpu0=$(cpu_seconds "$API_PID")
+  local dir="$GATLING_RESULTS/$name"; rm -rf "$dir"; mkdir -p "$dir"
+  # -nr: the measured process only generates load; the HTML report is built afterwards (-ro)
+  # the gatling-maven-plugin's own JVM options (Gatling reads String internals, hence add-opens)
+  local jvm=(-Xms1g -Xmx1g -XX:+UseG1GC -XX:+ParallelRefProcEnabled -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
+      --add-opens=java.base/java.lang=ALL-UNNAMED)
+  /usr/bin/time -f '%U %S %e' -o "$timing" java "${jvm[@]}" -cp "$classpath" \
+      -DbaseUrl="$BASE" -Dseconds="$SECONDS_PER_RUN" "$@" \
+      io.gatling.app.Gatling -s "aero.severity.bench.$simulation" -rf "$dir" -nr >"$out" 2>&1 || true
+  local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID")
+  after429=$(status_count 429)
+  local run; run=$(find "$dir" -mindepth 1 -maxdepth 1 -type d | head -1)
+  [ -n "$run" ] || { tail -30 "$out"; echo "no Gatling results for $name" >&2; return; }
+  java "${jvm[@]}" -cp "$classpath" io.gatling.app.Gatling -ro "$(basename "$run")" -rf "$dir" >>"$out" 2>&1 || true
+  # Gatling 3.15's reports keep their figures in JavaScript; its console summary (Total column,
+  # percentiles as set in bench/src/test/resources/gatling.conf) is the readable copy
+  local summary; summary=$(sed -n '/---- Global Information/,/---- Response Time Distribution/p' "$out" | tail -n 14)
+  [ -n "$summary" ] || { tail -30 "$out"; echo "no Gatling summary for $name" >&2; return; }
+  field() { awk -F'|' -v key="$1" -v col="${2:-2}" 'index($0, key) { v = $col; gsub(/[ ,]/, "", v); if (v == "-") v = 0; print v; exit }' <<<"$summary"; }
+  local ok ko; ok=$(field "request count" 3); ko=$(field "request count" 4)
+  local assertions="pass"; grep -q ' : false' "$out" && assertions="FAIL"
+  local user sys; read -r user sys _ < <(tail -1 "$timing") # time's last line; an exit status may precede it
+  local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
+  add_row "| $name | $offered | $(field "mean throughput") | $(field '50th percentile') | $(field '95th percentile') | $(field '99th percentile') | $(field '99.9th percentile') | $(field 'max response time') | $ko | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" $((ok + ko))) us/req) | $assertions |"
+}
+
+per_request() { # CPU_SECONDS REQUESTS: microseconds of CPU per request
+  if [ "${2:-0}" -gt 0 ]; then echo "$1 * 1000000 / $2" | bc; else echo "-"; fi
+}
+
+wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS
+  local name="$1" ratio="$2" threads="$3" connections="$4"
+  api_tokens
+  local before429 api_cpu0 timing="$BENCH_DIR/wrk-$name.time" out="$BENCH_DIR/wrk-$name.log"
+  before429=$(status_count 429); api_cpu0=$(cpu_seconds "$API_PID")
+  TOKENS_FILE="$BENCH_DIR/tokens-enterprise.txt" HIT_RATIO="$ratio" /usr/bin/time -f '%U %S %e' -o "$timing" \
+      wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/predict.lua "$BASE/api/v1/predict" >"$out" 2>&1 || true
+  local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID"); after429=$(status_count 429)
+  local user sys; read -r user sys _ < <(tail -1 "$timing")
+  local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
+  # predict.lua's done() prints one line: requests rps p50 p95 p99 p999 max non2xx errors (ms)
+  local requests rps p50 p95 p99 p999 max non2xx errors
+  read -r _ requests rps p50 p95 p99 p999 max non2xx errors < <(grep '^RESULT ' "$out")
+  add_row "| $name | max (wrk -t$threads -c$connections) | ${rps%.*} | $p50 | $p95 | $p99 | $p999 | $max | $((non2xx + errors)) | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | - |"
+}
+
+plan() { # the default runs: NAME KIND ARGS...
+  cat <<'EOF'
+warmup      gatling PredictSimulation  500 -Drate=500 -DhitRatio=0.5 -Dp99Ms=1000 -Dseconds=60
+hit-1000    gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=1.0
+miss-1000   gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=0.0
+mix90-1000  gatling PredictSimulation  1000 -Drate=1000 -DhitRatio=0.9
+hit-2500    gatling PredictSimulation  2500 -Drate=2500 -DhitRatio=1.0 -Dp99Ms=1000
+miss-2500   gatling PredictSimulation  2500 -Drate=2500 -DhitRatio=0.0 -Dp99Ms=1000
+steps-hit   gatling PredictSimulation  500,1000,1500,2000 -Drates=500,1000,1500,2000 -DhitRatio=1.0 -Dp99Ms=1000 -Dseconds=10
+batch10-100 gatling BatchPredictSimulation 100x10 -Drate=100 -DbatchSize=10 -DhitRatio=0.5
+near-200    gatling EventsNearSimulation 200 -Drate=200
+ratelimit   gatling RateLimitSimulation 20 -Drate=20 -Dseconds=10
+wrk-hit     wrk 1.0 2 64
+wrk-miss    wrk 0.0 2 64
+EOF
+}
+
+bench_api() {
+  api_ensure_services
+  api_ensure_jars
+  api_ensure_champion
+  api_start
+  if [ ! -s "$BENCH_DIR/clients.txt" ] || [ "${BENCH_KEEP_API:-0}" != "1" ]; then api_register_clients; fi
+  mkdir -p "$(dirname "$RESULTS_MD")"
+  local header='| run | offered req/s | achieved req/s | p50 ms | p95 ms | p99 ms | p99.9 ms | max ms | errors | 429s | load-gen CPU s (cores) | api CPU s (per request) | assertions |'
+  printf '%s\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' "$header"
+  local load=()
+  while read -r name kind rest; do
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+    # shellcheck disable=SC2086 # the plan's arguments are words
+    case "$kind" in
+      gatling) gatling_run "$name" $rest ;;
+      wrk) wrk_run "$name" $rest ;;
+    esac
+    load+=("$name $(awk '{print $1"/"$2"/"$3}' /proc/loadavg)")
+  done < <(plan)
+  {
+    echo "$header"
+    echo '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "Load average after each run (1, 5, 15 min): ${load[*]}"
+    echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GB; $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%dT%H:%MZ)"
+  } >"$RESULTS_MD"
+  echo
+  echo "table: $RESULTS_MD; Gatling HTML reports: $GATLING_RESULTS/*/*/index.html"
+}
+
 case "${1:-}" in
   ingest) shift; bench_ingest "$@" ;;
+  api) shift; bench_api "$@" ;;
   *) usage ;;
 esac

@@ -1,5 +1,6 @@
 package aero.severity.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,7 +32,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * training settings (XGBoost: 200 trees per class, depth 6) on 20,000 generated events:
  * the Java tree walk the api serves with, against Tribuo's own predict (example by feature name +
  * XGBoost native matrix per call), and the logistic regression. {@code encodeAndPredict} is the
- * whole per-request model cost: encode the facts, score, decide.
+ * whole per-request model cost: encode the facts, score, decide. The {@code ...Batch100} variants score
+ * 100 rows in one call, as {@code POST /predict/batch} does for its cache misses (time per call, not per row).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -46,6 +48,7 @@ public class PredictionBenchmark {
     private CalibratedModel logistic;
     private List<FlightFacts> facts;
     private double[][] encoded;
+    private double[][] batch;
     private int next;
 
     @Setup(Level.Trial)
@@ -59,6 +62,7 @@ public class PredictionBenchmark {
         logistic = outcome.all().get(Algorithm.LOGISTIC_REGRESSION).toModel(id);
         facts = SyntheticEvents.generate(1_024, 2018, 2019, 2).stream().map(LabelledEvent::facts).toList();
         encoded = facts.stream().map(xgboost.encoder()::encode).toArray(double[][]::new);
+        batch = Arrays.copyOf(encoded, 100);
     }
 
     private int nextRow() {
@@ -86,5 +90,20 @@ public class PredictionBenchmark {
         CalibratedModel model = xgboost;
         double[] p = model.probabilities(model.encoder().encode(facts.get(nextRow())));
         return model.decide(p);
+    }
+
+    @Benchmark
+    public double[][] xgboostJavaTreesBatch100() {
+        return xgboost.probabilities(batch);
+    }
+
+    @Benchmark
+    public double[][] xgboostTribuoNativeBatch100() {
+        return xgboostViaTribuo.probabilities(batch);
+    }
+
+    @Benchmark
+    public double[][] logisticRegressionBatch100() {
+        return logistic.probabilities(batch);
     }
 }

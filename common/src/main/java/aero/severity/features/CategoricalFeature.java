@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.code.AircraftCategory;
@@ -43,6 +44,10 @@ enum CategoricalFeature {
 
     static final String OTHER = "OTHER";
 
+    // compiled once: String.replaceAll/split compiled them on every request's encode
+    private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9 ]");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final Function<FlightFacts, @Nullable String> reader;
     private final @Nullable List<String> fixedLevels;
 
@@ -78,7 +83,7 @@ enum CategoricalFeature {
         if (make == null) {
             return null;
         }
-        String[] words = make.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9 ]", " ").strip().split("\\s+");
+        String[] words = WHITESPACE.split(NOT_WORD.matcher(make.toUpperCase(Locale.ROOT)).replaceAll(" ").strip());
         int end = words.length;
         while (end > 1 && CORPORATE_WORDS.contains(words[end - 1])) {
             end--;
