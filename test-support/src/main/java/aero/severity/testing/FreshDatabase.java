@@ -21,10 +21,7 @@ public final class FreshDatabase implements AutoCloseable {
     private FreshDatabase(RealServices services, String name) {
         this.services = services;
         this.name = name;
-        int query = services.jdbcUrl().indexOf('?');
-        String base = query < 0 ? services.jdbcUrl() : services.jdbcUrl().substring(0, query);
-        String params = query < 0 ? "" : services.jdbcUrl().substring(query);
-        this.jdbcUrl = base.substring(0, base.lastIndexOf('/') + 1) + name + params;
+        this.jdbcUrl = jdbcUrlOn(services.jdbcUrl());
     }
 
     /** Creates a database named {@code t_<prefix>_<random>} on the server of {@link RealServices#get()}. */
@@ -44,6 +41,14 @@ public final class FreshDatabase implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** This database behind another JDBC URL (its host, port and parameters), e.g. a pooler in front of the server. */
+    public String jdbcUrlOn(String serverUrl) {
+        int query = serverUrl.indexOf('?');
+        String base = query < 0 ? serverUrl : serverUrl.substring(0, query);
+        String params = query < 0 ? "" : serverUrl.substring(query);
+        return base.substring(0, base.lastIndexOf('/') + 1) + name + params;
     }
 
     public String user() {

@@ -74,9 +74,9 @@ class PgBouncerIT extends FullStackTest {
         assertThat(tokenFor(newClient(ClientRole.ADMIN, Tier.FREE))).isNotBlank();
         try (java.sql.Connection connection = dataSource.getConnection()) {
             assertThat(connection.getMetaData().getURL()).as("the api's JDBC URL")
-                    .isEqualTo(PgBouncer.urlFor(FreshDatabaseExtension.current().jdbcUrl()));
+                    .isEqualTo(PgBouncer.urlFor(FreshDatabaseExtension.current()));
         }
-        assertThat(pgBouncerClientsOf(FreshDatabaseExtension.current().jdbcUrl()))
+        assertThat(pgBouncerClientsOf(FreshDatabaseExtension.current().name()))
                 .as("the api's pool is connected to PgBouncer, not to PostgreSQL directly").isPositive();
     }
 
@@ -84,10 +84,8 @@ class PgBouncerIT extends FullStackTest {
      * PgBouncer's own view (admin console, SHOW CLIENTS): client connections to this test's database.
      * Through psql: the console is not a PostgreSQL server and the JDBC driver's setup queries fail on it.
      */
-    private static int pgBouncerClientsOf(String directUrl) throws Exception {
-        String bouncer = System.getenv("SEVERITY_PGBOUNCER_URL");
-        String database = PgBouncer.urlFor(directUrl).replaceAll(".*/([^/?]+).*", "$1");
-        java.net.URI address = java.net.URI.create(bouncer.substring("jdbc:".length()));
+    private static int pgBouncerClientsOf(String database) throws Exception {
+        java.net.URI address = java.net.URI.create(PgBouncer.url().substring("jdbc:".length()));
         RealServices services = RealServices.get();
         ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-A", "-t", "-h", address.getHost(), "-p",
                 String.valueOf(address.getPort()), "-U", services.dbUser(), "-d", "pgbouncer", "-c", "SHOW CLIENTS")

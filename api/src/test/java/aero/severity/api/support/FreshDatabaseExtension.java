@@ -26,9 +26,10 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
 
     /** The JDBC URL the api under test uses: the database itself, or PgBouncer in front of it ({@link ThroughPgBouncer}). */
     public static String applicationJdbcUrl() {
-        String direct = current().jdbcUrl();
+        FreshDatabase database = current();
         Class<?> testClass = currentTestClass;
-        return testClass != null && testClass.isAnnotationPresent(ThroughPgBouncer.class) ? PgBouncer.urlFor(direct) : direct;
+        return testClass != null && testClass.isAnnotationPresent(ThroughPgBouncer.class) ? PgBouncer.urlFor(database)
+                : database.jdbcUrl();
     }
 
     @Override
