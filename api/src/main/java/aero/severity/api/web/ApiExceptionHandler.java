@@ -79,7 +79,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             "aircraftYearNotAfterEvent", "aircraftYear",
             "makeModelHoursWithinTotal", "pilotMakeModelHours");
 
-    static final String PROBLEM_JSON = "application/problem+json";
     private static final URI ABOUT_BLANK = URI.create("about:blank");
 
     /** About how long a database restart or failover takes. */
