@@ -118,6 +118,8 @@ BENCH_DIR="$ROOT/.data/bench"
 RESULTS_MD="$ROOT/bench/target/bench-results.md"
 GATLING_RESULTS="$ROOT/bench/target/gatling"
 SECONDS_PER_RUN="${BENCH_SECONDS:-30}"
+# the load generator's own warm-up before each Gatling run (the 429 run has none), left out of the table
+WARM_UP_SECONDS="${BENCH_WARM_UP_SECONDS:-10}"
 
 api_ensure_services() {
   if [ -z "${SEVERITY_DB_URL:-}" ]; then
@@ -242,7 +244,8 @@ add_row() { ROWS+=("$1"); printf '%s\n' "$1"; }
 gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   local name="$1" simulation="$2" offered="$3"; shift 3
   # a run may set its own -Dseconds (the warm-up, the 429 run); rates per second use it
-  local SECONDS_PER_RUN="$SECONDS_PER_RUN" arg
+  local SECONDS_PER_RUN="$SECONDS_PER_RUN" WARM_UP_SECONDS="$WARM_UP_SECONDS" arg
+  [ "$simulation" != RateLimitSimulation ] || WARM_UP_SECONDS=0 # its FREE bucket is the measurement
   for arg in "$@"; do case "$arg" in -Dseconds=*) SECONDS_PER_RUN="${arg#-Dseconds=}" ;; esac; done
   # a stepped run (-Drates=a,b,c) lasts seconds x steps; its -Dseconds in "$@" still wins below
   SECONDS_PER_RUN=$((SECONDS_PER_RUN * ($(tr -cd , <<<"$offered" | wc -c) + 1)))
@@ -256,23 +259,50 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   local jvm=(-Xms1g -Xmx1g -XX:+UseG1GC -XX:+ParallelRefProcEnabled -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12
       --add-opens=java.base/java.lang=ALL-UNNAMED)
   /usr/bin/time -f '%U %S %e' -o "$timing" java "${jvm[@]}" -cp "$classpath" \
-      -DbaseUrl="$BASE" -Dseconds="$SECONDS_PER_RUN" "$@" \
+      -DbaseUrl="$BASE" -Dseconds="$SECONDS_PER_RUN" -DwarmUpSeconds="$WARM_UP_SECONDS" "$@" \
       io.gatling.app.Gatling -s "aero.severity.bench.$simulation" -rf "$dir" -nr >"$out" 2>&1 || true
   local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID")
   after429=$(status_count 429)
   local run; run=$(find "$dir" -mindepth 1 -maxdepth 1 -type d | head -1)
   [ -n "$run" ] || { tail -30 "$out"; echo "no Gatling results for $name" >&2; return; }
   java "${jvm[@]}" -cp "$classpath" io.gatling.app.Gatling -ro "$(basename "$run")" -rf "$dir" >>"$out" 2>&1 || true
-  # Gatling 3.15's reports keep their figures in JavaScript; its console summary (Total column,
-  # percentiles as set in bench/src/test/resources/gatling.conf) is the readable copy
-  local summary; summary=$(sed -n '/---- Global Information/,/---- Response Time Distribution/p' "$out" | tail -n 14)
-  [ -n "$summary" ] || { tail -30 "$out"; echo "no Gatling summary for $name" >&2; return; }
-  field() { awk -F'|' -v key="$1" -v col="${2:-2}" 'index($0, key) { v = $col; gsub(/[ ,]/, "", v); if (v == "-") v = 0; print v; exit }' <<<"$summary"; }
-  local ok ko; ok=$(field "request count" 3); ko=$(field "request count" 4)
+  # the table reports the measured request's row of the HTML report (its statistics table), so the
+  # warm-up (LoadSettings.population: same JVM, names prefixed "warm-up ") is left out; errors count
+  # every request, warm-up included
+  local report="$run/index.html" measured stats all
+  measured="$(measured_request "$simulation")"
+  stats=$(report_row "$report" "$measured"); all=$(report_row "$report" "All Requests")
+  [ -n "$stats" ] && [ -n "$all" ] || { tail -30 "$out"; echo "no statistics for '$measured' in $report" >&2; return; }
+  local total p50 p95 p99 p999 max ko
+  read -r total _ _ _ _ _ p50 p95 p99 p999 max _ <<<"$stats"
+  read -r _ _ ko _ <<<"$all"
   local assertions="pass"; grep -q ' : false' "$out" && assertions="FAIL"
   local user sys; read -r user sys _ < <(tail -1 "$timing") # time's last line; an exit status may precede it
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
-  add_row "| $name | $offered | $(field "mean throughput") | $(field '50th percentile') | $(field '95th percentile') | $(field '99th percentile') | $(field '99.9th percentile') | $(field 'max response time') | $ko | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" $((ok + ko))) us/req) | $assertions |"
+  local requests; requests=$(report_row "$report" "All Requests" | awk '{print $1}')
+  add_row "| $name | $offered | $(echo "scale=1; $total / $SECONDS_PER_RUN" | bc) | $p50 | $p95 | $p99 | $p999 | $max | $ko | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / ($SECONDS_PER_RUN + $WARM_UP_SECONDS)" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | $assertions |"
+}
+
+measured_request() { # SIMULATION: the request whose figures the table reports
+  case "$1" in
+    PredictSimulation) echo "predict" ;;
+    BatchPredictSimulation) echo "predict batch" ;;
+    EventsNearSimulation) echo "events near" ;;
+    RateLimitSimulation) echo "predict (free tier)" ;;
+    *) echo "All Requests" ;;
+  esac
+}
+
+report_row() { # INDEX_HTML REQUEST: the request's row of a Gatling report's statistics table, as
+  # "total ok ko %ko cnt/s min p50 p95 p99 p99.9 max mean stddev" (percentiles as gatling.conf sets them)
+  awk -v name="ellipsed-name\">$2</span>" '
+    index($0, name) { found = 1; next }
+    found && match($0, /col-[0-9]+">[^<]*</) {
+      v = substr($0, RSTART, RLENGTH); sub(/^col-[0-9]+">/, "", v); sub(/<$/, "", v); gsub(/,/, "", v)
+      if (v == "-") v = 0
+      out = out " " v
+      if (++n == 13) { print substr(out, 2); exit }
+    }' "$1"
 }
 
 per_request() { # CPU_SECONDS REQUESTS: microseconds of CPU per request

@@ -31,14 +31,16 @@ public class BatchPredictSimulation extends Simulation {
             .contentTypeHeader("application/json")
             .acceptHeader("application/json");
 
-    private final ScenarioBuilder batch = scenario("predict batch")
-            .feed(Stream.generate(() -> Map.<String, Object>of(
-                    "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
-                    "body", flights.batch(settings.batchSize(), settings.hitRatio()))).iterator())
-            .exec(http("predict batch").post("/api/v1/predict/batch")
-                    .header("Authorization", "Bearer #{token}")
-                    .body(StringBody("#{body}"))
-                    .check(status().is(200), jsonPath("$.predictions[*]").count().is(settings.batchSize())));
+    private ScenarioBuilder batch(String prefix) {
+        return scenario(prefix + "predict batch")
+                .feed(Stream.generate(() -> Map.<String, Object>of(
+                        "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
+                        "body", flights.batch(settings.batchSize(), settings.hitRatio()))).iterator())
+                .exec(http(prefix + "predict batch").post("/api/v1/predict/batch")
+                        .header("Authorization", "Bearer #{token}")
+                        .body(StringBody("#{body}"))
+                        .check(status().is(200), jsonPath("$.predictions[*]").count().is(settings.batchSize())));
+    }
 
     @Override
     public void before() {
@@ -46,7 +48,7 @@ public class BatchPredictSimulation extends Simulation {
     }
 
     {
-        setUp(batch.injectOpen(settings.injection()))
+        setUp(settings.population(this::batch))
                 .protocols(api)
                 .assertions(global().failedRequests().count().is(0L));
     }

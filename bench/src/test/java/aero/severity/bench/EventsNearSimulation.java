@@ -29,24 +29,26 @@ public class EventsNearSimulation extends Simulation {
             .shareConnections()
             .acceptHeader("application/json");
 
-    private final ScenarioBuilder near = scenario("events near")
-            .feed(Stream.generate(() -> {
-                ThreadLocalRandom random = ThreadLocalRandom.current();
-                return Map.<String, Object>of(
-                        "token", tokens.get(random.nextInt(tokens.size())),
-                        "lat", String.format(Locale.ROOT, "%.4f", 25 + random.nextDouble() * 24),
-                        "lon", String.format(Locale.ROOT, "%.4f", -124 + random.nextDouble() * 57));
-            }).iterator())
-            .exec(http("events near").get("/api/v1/events/near?lat=#{lat}&lon=#{lon}&radiusKm=50&limit=20")
-                    .header("Authorization", "Bearer #{token}")
-                    .check(status().is(200), jsonPath("$.events[0].evId").optional().saveAs("evId")))
-            .doIf(session -> session.contains("evId")).then(
-                    exec(http("event by id").get("/api/v1/events/#{evId}")
-                            .header("Authorization", "Bearer #{token}")
-                            .check(status().is(200))));
+    private ScenarioBuilder near(String prefix) {
+        return scenario(prefix + "events near")
+                .feed(Stream.generate(() -> {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    return Map.<String, Object>of(
+                            "token", tokens.get(random.nextInt(tokens.size())),
+                            "lat", String.format(Locale.ROOT, "%.4f", 25 + random.nextDouble() * 24),
+                            "lon", String.format(Locale.ROOT, "%.4f", -124 + random.nextDouble() * 57));
+                }).iterator())
+                .exec(http(prefix + "events near").get("/api/v1/events/near?lat=#{lat}&lon=#{lon}&radiusKm=50&limit=20")
+                        .header("Authorization", "Bearer #{token}")
+                        .check(status().is(200), jsonPath("$.events[0].evId").optional().saveAs("evId")))
+                .doIf(session -> session.contains("evId")).then(
+                        exec(http(prefix + "event by id").get("/api/v1/events/#{evId}")
+                                .header("Authorization", "Bearer #{token}")
+                                .check(status().is(200))));
+    }
 
     {
-        setUp(near.injectOpen(settings.injection()))
+        setUp(settings.population(this::near))
                 .protocols(api)
                 .assertions(global().failedRequests().count().is(0L));
     }
