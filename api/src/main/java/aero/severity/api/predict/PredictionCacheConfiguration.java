@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PredictionCacheConfiguration {
 
-    /** In Redis when Redis is configured (shared by replicas), in-process otherwise (embedded default). */
+    /**
+     * In Redis when Redis is configured (shared by replicas, its hot entries also kept near), in-process
+     * otherwise (embedded default).
+     */
     @Bean
     PredictionCache predictionCache(CacheProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link,
             MeterRegistry meters) {
@@ -19,7 +22,10 @@ class PredictionCacheConfiguration {
             return PredictionCache.NONE;
         }
         RedisLink redisLink = link.getIfAvailable();
-        return redis.enabled() && redisLink != null ? new RedisPredictionCache(redisLink, properties, metrics)
-                : new LocalPredictionCache(properties, metrics);
+        if (!redis.enabled() || redisLink == null) {
+            return new LocalPredictionCache(properties, metrics);
+        }
+        PredictionCache shared = new RedisPredictionCache(redisLink, properties, metrics);
+        return properties.nearMaxEntries() == 0 ? shared : new NearPredictionCache(shared, properties, metrics);
     }
 }

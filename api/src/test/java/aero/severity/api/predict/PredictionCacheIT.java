@@ -55,6 +55,25 @@ class PredictionCacheIT extends FullStackTest {
     }
 
     @Test
+    void aFlightAskedAgainIsAnsweredFromTheReplicasMemoryWithoutRedis() {
+        String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+        String flight = Flights.unique();
+        http().postJson("/api/v1/predict", analyst, flight);
+        JsonNode fromRedis = http().postJson("/api/v1/predict", analyst, flight).json();
+        String pattern = "severity:prediction:" + RegisteredModelExtension.modelName() + ":*";
+        double nearHitsBefore = metric("severity_cache_near_hits_total");
+
+        deleteRedisKeys(pattern);
+        JsonNode near = http().postJson("/api/v1/predict", analyst, flight).json();
+
+        assertThat(fromRedis.get("cached").asBoolean()).isTrue();
+        assertThat(near.get("cached").asBoolean()).isTrue();
+        assertThat(near.get("probabilities")).isEqualTo(fromRedis.get("probabilities"));
+        assertThat(metric("severity_cache_near_hits_total")).isEqualTo(nearHitsBefore + 1);
+        assertThat(redisKeys(pattern)).as("a near hit writes nothing back").isEmpty();
+    }
+
+    @Test
     void hitsAndMissesAreCounted() {
         String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
         String flight = Flights.unique();
@@ -71,6 +90,25 @@ class PredictionCacheIT extends FullStackTest {
         RedisClient client = RedisClient.create(RealServices.get().redisUrl());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             return connection.sync().keys(pattern);
+        } finally {
+            client.shutdown();
+        }
+    }
+
+    private double metric(String name) {
+        return management().get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static void deleteRedisKeys(String pattern) {
+        RedisClient client = RedisClient.create(RealServices.get().redisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            List<String> keys = connection.sync().keys(pattern);
+            if (!keys.isEmpty()) {
+                connection.sync().del(keys.toArray(String[]::new));
+            }
         } finally {
             client.shutdown();
         }
