@@ -32,7 +32,7 @@ class RateLimitConfiguration implements WebMvcConfigurer {
         if (!redis.enabled() || redisLink == null) {
             return local;
         }
-        return new RedisRateLimiter(properties, redisLink, local, fallbacks, redis.commandTimeout().multipliedBy(3));
+        return new RedisRateLimiter(properties, redisLink, local, fallbacks);
     }
 
     @Override
