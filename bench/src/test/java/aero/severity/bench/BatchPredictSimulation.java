@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * {@code POST /predict/batch} with {@code batchSize} flights each (the same hit/miss mix per flight
@@ -25,11 +24,6 @@ public class BatchPredictSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties(".data/bench/tokens-enterprise.txt");
     private final List<String> tokens = settings.bearerTokens();
     private final SampleFlights flights = new SampleFlights();
-
-    private final HttpProtocolBuilder api = http.baseUrl(settings.baseUrl())
-            .shareConnections()
-            .contentTypeHeader("application/json")
-            .acceptHeader("application/json");
 
     private ScenarioBuilder batch(String prefix) {
         return scenario(prefix + "predict batch")
@@ -49,7 +43,7 @@ public class BatchPredictSimulation extends Simulation {
 
     {
         setUp(settings.population(this::batch))
-                .protocols(api)
+                .protocols(settings.protocol())
                 .assertions(global().failedRequests().count().is(0L));
     }
 }

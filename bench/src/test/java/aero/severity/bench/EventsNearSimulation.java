@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * {@code GET /events/near} (PostGIS radius search through the GiST index) around random points of the
@@ -24,10 +23,6 @@ public class EventsNearSimulation extends Simulation {
 
     private final LoadSettings settings = LoadSettings.fromSystemProperties(".data/bench/tokens-enterprise.txt");
     private final List<String> tokens = settings.bearerTokens();
-
-    private final HttpProtocolBuilder api = http.baseUrl(settings.baseUrl())
-            .shareConnections()
-            .acceptHeader("application/json");
 
     private ScenarioBuilder near(String prefix) {
         return scenario(prefix + "events near")
@@ -49,7 +44,7 @@ public class EventsNearSimulation extends Simulation {
 
     {
         setUp(settings.population(this::near))
-                .protocols(api)
+                .protocols(settings.protocol())
                 .assertions(global().failedRequests().count().is(0L));
     }
 

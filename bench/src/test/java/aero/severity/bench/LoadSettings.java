@@ -2,6 +2,7 @@ package aero.severity.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.http.HttpDsl.http;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * What a load run is told on its command line (system properties, so {@code scripts/bench.sh} and
@@ -57,6 +59,16 @@ record LoadSettings(String baseUrl, List<Double> rates, int seconds, double hitR
         double first = rates.get(0);
         return scenario.apply(WARM_UP).injectOpen(rampUsersPerSec(first / 10).to(first).during(warmUpSeconds))
                 .andThen(measured);
+    }
+
+    /**
+     * Keep-alive connections shared by all virtual users, as a pool of real clients would have; JSON
+     * both ways. No HTTP caching and no warm-up request to gatling.io: neither is part of the load, and
+     * both cost the load generator CPU on the same cores as the api.
+     */
+    HttpProtocolBuilder protocol() {
+        return http.baseUrl(baseUrl).shareConnections().disableCaching().disableWarmUp()
+                .contentTypeHeader("application/json").acceptHeader("application/json");
     }
 
     /** Open model: users arrive at the offered rate whatever the api's latency, one request each. */

@@ -3,8 +3,8 @@ package aero.severity.bench;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * {@code POST /predict} with real JWTs of many enterprise clients (each request picks one at random,
@@ -31,12 +30,6 @@ public class PredictSimulation extends Simulation {
     private final List<String> tokens = settings.bearerTokens();
     private final SampleFlights flights = new SampleFlights();
 
-    private final HttpProtocolBuilder api = http.baseUrl(settings.baseUrl())
-            // keep-alive connections shared by all virtual users, as a pool of real clients would
-            .shareConnections()
-            .contentTypeHeader("application/json")
-            .acceptHeader("application/json");
-
     private ScenarioBuilder predict(String prefix) {
         return scenario(prefix + "predict")
                 .feed(Stream.generate(() -> Map.<String, Object>of(
@@ -45,7 +38,7 @@ public class PredictSimulation extends Simulation {
                 .exec(http(prefix + "predict").post("/api/v1/predict")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody("#{body}"))
-                        .check(status().is(200), jsonPath("$.severity").exists(), header("RateLimit-Remaining").exists()));
+                        .check(status().is(200), substring("\"severity\":\"").exists(), header("RateLimit-Remaining").exists()));
     }
 
     @Override
@@ -55,7 +48,7 @@ public class PredictSimulation extends Simulation {
 
     {
         setUp(settings.population(this::predict))
-                .protocols(api)
+                .protocols(settings.protocol())
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("predict").responseTime().percentile(99.0)

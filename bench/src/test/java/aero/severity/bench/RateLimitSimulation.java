@@ -11,7 +11,6 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
  * One FREE client (100 requests/h) offered more than its hour's worth: answers are 200 until the
@@ -24,11 +23,6 @@ public class RateLimitSimulation extends Simulation {
     private final LoadSettings settings = LoadSettings.fromSystemProperties(".data/bench/tokens-free.txt");
     private final String token = settings.bearerTokens().get(0);
     private final String flight = new SampleFlights().hotOne();
-
-    private final HttpProtocolBuilder api = http.baseUrl(settings.baseUrl())
-            .shareConnections()
-            .contentTypeHeader("application/json")
-            .header("Authorization", "Bearer " + token);
 
     private final ScenarioBuilder overTheLimit = scenario("free tier")
             .exec(http("predict (free tier)").post("/api/v1/predict").body(StringBody(flight))
@@ -45,7 +39,7 @@ public class RateLimitSimulation extends Simulation {
 
     {
         setUp(overTheLimit.injectOpen(settings.injection()).andThen(refused.injectOpen(atOnceUsers(1))))
-                .protocols(api)
+                .protocols(settings.protocol())
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("refused with Retry-After").successfulRequests().count().is(1L));
