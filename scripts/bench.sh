@@ -12,7 +12,8 @@
 # bench/target/bench-results.md; Gatling's HTML reports under bench/target/gatling/). RUNS picks
 # rows of the default plan by name (see `plan` below), e.g. `scripts/bench.sh api hit-1000 wrk-hit`.
 # Settings: BENCH_SECONDS (30 per run), BENCH_CLIENTS (50), BENCH_KEEP_API=1 leaves the api running,
-# BENCH_API_JAVA_OPTS (extra JVM options of the api, e.g. a JFR recording), BENCH_API_JAR (another
+# BENCH_API_JAVA_OPTS (extra JVM options of the api, e.g. a JFR recording; SEVERITY_API_JVM_OPTIONS
+# replaces the image's default, -XX:MaxGCPauseMillis=10), BENCH_API_JAR (another
 # build of the api to compare, default api/target/api.jar).
 #
 # `ingest`: generates (once, cached under .data/bench/) the avall-size NTSB-schema Access file,
@@ -180,8 +181,9 @@ api_start() {
       echo "port $port is in use; set SEVERITY_API_PORT / SEVERITY_MANAGEMENT_PORT" >&2; exit 1
     fi
   done
-  # shellcheck disable=SC2086 # BENCH_API_JAVA_OPTS is a list of options
-  java ${BENCH_API_JAVA_OPTS:-} -jar "${BENCH_API_JAR:-api/target/api.jar}" "${common[@]}" --logging.level.aero.severity=INFO \
+  # the api's JVM options as the image sets them (deploy/docker/entrypoint.sh), then the bench's own
+  # shellcheck disable=SC2086 # lists of options
+  java ${SEVERITY_API_JVM_OPTIONS--XX:MaxGCPauseMillis=10} ${BENCH_API_JAVA_OPTS:-} -jar "${BENCH_API_JAR:-api/target/api.jar}" "${common[@]}" --logging.level.aero.severity=INFO \
       --severity.security.token-requests.per-minute=10000 >"$BENCH_DIR/api.log" 2>&1 &
   API_PID=$!
   echo "$API_PID" >"$BENCH_DIR/api.pid"
@@ -272,7 +274,9 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   local report="$run/index.html" measured stats all
   measured="$(measured_request "$simulation")"
   stats=$(report_row "$report" "$measured"); all=$(report_row "$report" "All Requests")
-  [ -n "$stats" ] && [ -n "$all" ] || { tail -30 "$out"; echo "no statistics for '$measured' in $report" >&2; return; }
+  if [ -z "$stats" ] || [ -z "$all" ]; then
+    tail -30 "$out"; echo "no statistics for '$measured' in $report" >&2; return
+  fi
   local total p50 p95 p99 p999 max ko
   read -r total _ _ _ _ _ p50 p95 p99 p999 max _ <<<"$stats"
   read -r _ _ ko _ <<<"$all"

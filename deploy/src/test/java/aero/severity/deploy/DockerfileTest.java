@@ -70,10 +70,22 @@ class DockerfileTest {
     }
 
     @Test
+    void theApisJvmOptionsAreItsOwnAndCanBeReplaced() {
+        assertThat(entrypoint(Map.of("SEVERITY_API_JVM_OPTIONS", "-XX:+UseZGC -Xss512k"), "api").stdout())
+                .isEqualTo("java -XX:+UseZGC -Xss512k -jar /app/api/application.jar \n");
+        assertThat(entrypoint(Map.of("SEVERITY_API_JVM_OPTIONS", ""), "api").stdout())
+                .as("set but empty: none").isEqualTo("java -jar /app/api/application.jar \n");
+        assertThat(entrypoint(Map.of("SEVERITY_API_JVM_OPTIONS", "-XX:+UseZGC"), "ml", "promote").stdout())
+                .as("the batch roles keep the JVM's defaults").isEqualTo("java -jar /app/ml/application.jar promote\n");
+    }
+
+    @Test
     void entrypointStartsTheJarOfEachRole() {
-        assertThat(entrypoint(Map.of(), "api").stdout()).isEqualTo("java -jar /app/api/application.jar \n");
-        assertThat(entrypoint(Map.of()).stdout()).as("api is the default").startsWith("java -jar /app/api/application.jar");
-        assertThat(entrypoint(Map.of(), "--debug").stdout()).isEqualTo("java -jar /app/api/application.jar --debug\n");
+        assertThat(entrypoint(Map.of(), "api").stdout()).isEqualTo("java -XX:MaxGCPauseMillis=10 -jar /app/api/application.jar \n");
+        assertThat(entrypoint(Map.of()).stdout()).as("api is the default")
+                .startsWith("java -XX:MaxGCPauseMillis=10 -jar /app/api/application.jar");
+        assertThat(entrypoint(Map.of(), "--debug").stdout())
+                .isEqualTo("java -XX:MaxGCPauseMillis=10 -jar /app/api/application.jar --debug\n");
         assertThat(entrypoint(Map.of(), "ingest", "import", "/data/a.mdb").stdout())
                 .isEqualTo("java -jar /app/ingest/application.jar import /data/a.mdb\n");
         assertThat(entrypoint(Map.of(), "ml", "promote").stdout()).isEqualTo("java -jar /app/ml/application.jar promote\n");
