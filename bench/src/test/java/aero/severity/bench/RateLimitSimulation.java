@@ -39,7 +39,7 @@ public class RateLimitSimulation extends Simulation {
 
     {
         setUp(overTheLimit.injectOpen(settings.injection()).andThen(refused.injectOpen(atOnceUsers(1))))
-                .protocols(settings.protocol())
+                .protocols(settings.protocol().header("Authorization", "Bearer " + token))
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("refused with Retry-After").successfulRequests().count().is(1L));
