@@ -21,8 +21,6 @@ import aero.severity.api.model.NoModelLoadedException;
 import aero.severity.api.ratelimit.RateLimitEnforcer;
 import aero.severity.api.ratelimit.RateLimitExceededException;
 import aero.severity.domain.code.NtsbCode;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,11 +82,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** About how long a database restart or failover takes. */
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
-    private final MeterRegistry meters;
+    private final ApiErrors errors;
     private final long retryWithoutModelSeconds;
 
-    ApiExceptionHandler(MeterRegistry meters, ModelServingProperties modelServing) {
-        this.meters = meters;
+    ApiExceptionHandler(ApiErrors errors, ModelServingProperties modelServing) {
+        this.errors = errors;
         this.retryWithoutModelSeconds = Math.max(1, modelServing.pollInterval().toSeconds());
     }
 
@@ -330,9 +328,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 problem.setProperty("requestId", requestId);
             }
         }
-        Counter.builder("severity.api.errors").description("Failed requests by exception and status")
-                .tag("exception", ex.getClass().getSimpleName()).tag("status", Integer.toString(statusCode.value()))
-                .register(meters).increment();
+        errors.count(ex.getClass().getSimpleName(), statusCode.value());
         return response;
     }
 

@@ -15,9 +15,16 @@ import org.springframework.http.MediaType;
  * Tomcat refuses some requests itself, before any filter or controller sees them (a path holding
  * {@code %00} or an encoded slash, an unparseable request line). Its own report is an HTML page
  * naming the server and its version; this one is a problem detail like every other error, with no
- * internals. Installed as the host's error report valve by {@link WebConfiguration}.
+ * internals, and counted in {@code severity_api_errors_total}. Installed as the host's error report
+ * valve by {@link WebConfiguration}.
  */
 public final class ContainerErrorReport extends ErrorReportValve {
+
+    private final ApiErrors errors;
+
+    ContainerErrorReport(ApiErrors errors) {
+        this.errors = errors;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -31,6 +38,7 @@ public final class ContainerErrorReport extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        errors.count(ApiErrors.CONTAINER_REFUSAL, status);
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
         try {

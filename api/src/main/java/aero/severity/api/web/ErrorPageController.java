@@ -22,9 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorPageController implements ErrorController {
 
+    private final ApiErrors errors;
+
+    ErrorPageController(ApiErrors errors) {
+        this.errors = errors;
+    }
+
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        errors.count(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause
+                ? cause.getClass().getSimpleName() : ApiErrors.SEND_ERROR, status);
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(ProblemTypes.forStatus(status));
