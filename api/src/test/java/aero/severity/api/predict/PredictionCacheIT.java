@@ -95,13 +95,6 @@ class PredictionCacheIT extends FullStackTest {
         }
     }
 
-    private double metric(String name) {
-        return management().get("/actuator/prometheus").body().lines()
-                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .sum();
-    }
-
     private static void deleteRedisKeys(String pattern) {
         RedisClient client = RedisClient.create(RealServices.get().redisUrl());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {

@@ -3,8 +3,6 @@ package aero.severity.api.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
@@ -36,7 +34,7 @@ class RedisOutageIT extends FullStackTest {
     void withRedisStoppedPredictionsStillAnswerAndTheFallbacksAreCountedThenRedisIsUsedAgain() {
         String analyst = token(ClientRole.ANALYST, Tier.PRO);
         double fallbacksBefore = metric("severity_ratelimit_fallback_total");
-        double errorsBefore = metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}");
+        double errorsBefore = metric("severity_cache_requests_total", "result=\"error\"");
 
         LocalServices.run("stop", "redis");
         try {
@@ -52,7 +50,7 @@ class RedisOutageIT extends FullStackTest {
             LocalServices.run("start", "redis");
         }
         assertThat(metric("severity_ratelimit_fallback_total")).isGreaterThanOrEqualTo(fallbacksBefore + 4);
-        assertThat(metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}"))
+        assertThat(metric("severity_cache_requests_total", "result=\"error\""))
                 .isGreaterThanOrEqualTo(errorsBefore + 3);
 
         String flight = Flights.unique();
@@ -68,7 +66,7 @@ class RedisOutageIT extends FullStackTest {
     @Test
     void aFrozenRedisCostsATimeoutNotAFailure() {
         String analyst = token(ClientRole.ANALYST, Tier.PRO);
-        double errorsBefore = metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}");
+        double errorsBefore = metric("severity_cache_requests_total", "result=\"error\"");
         RedisClient client = RedisClient.create(RealServices.get().redisUrl());
         try (StatefulRedisConnection<String, String> connection = client.connect()) {
             connection.sync().clientPause(2_000);
@@ -76,21 +74,10 @@ class RedisOutageIT extends FullStackTest {
             Http.Reply reply = http().postJson("/api/v1/predict", analyst, Flights.unique());
 
             assertThat(reply.status()).isEqualTo(200);
-            assertThat(metric("severity_cache_requests_total{application=\"severity-api\",result=\"error\"}"))
+            assertThat(metric("severity_cache_requests_total", "result=\"error\""))
                     .isGreaterThan(errorsBefore);
         } finally {
             client.shutdown();
         }
     }
-
-    private double metric(String series) {
-        String body = management().get("/actuator/prometheus").body();
-        String name = series.contains("{") ? series : series + "{application=\"severity-api\"}";
-        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + " (\\S+)$").matcher(body);
-        if (!matcher.find()) {
-            throw new AssertionError("no series " + name + " in\n" + body.lines().filter(l -> l.startsWith("severity_")).toList());
-        }
-        return Double.parseDouble(matcher.group(1));
-    }
-
 }

@@ -1,6 +1,7 @@
 package aero.severity.api.support;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 
 import aero.severity.api.auth.ClientCredentials;
@@ -101,6 +102,18 @@ public abstract class FullStackTest {
 
     protected String token(ClientRole role, Tier tier) {
         return tokenFor(newClient(role, tier));
+    }
+
+    /**
+     * The sum of the scraped series of metric {@code name} whose labels hold every one of
+     * {@code labels} (each written as in the scrape, {@code result="hit"}); 0 when there is none.
+     */
+    protected double metric(String name, String... labels) {
+        return management().get("/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> Arrays.stream(labels).allMatch(label -> line.substring(0, line.lastIndexOf(' ')).contains(label)))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     protected static void await(Duration timeout, java.util.function.BooleanSupplier condition, String what) {
