@@ -277,13 +277,12 @@ gatling_run() { # NAME SIMULATION OFFERED_LABEL -Dprop=value...
   if [ -z "$stats" ] || [ -z "$all" ]; then
     tail -30 "$out"; echo "no statistics for '$measured' in $report" >&2; return
   fi
-  local total p50 p95 p99 p999 max ko
+  local total p50 p95 p99 p999 max requests ko
   read -r total _ _ _ _ _ p50 p95 p99 p999 max _ <<<"$stats"
-  read -r _ _ ko _ <<<"$all"
+  read -r requests _ ko _ <<<"$all"
   local assertions="pass"; grep -q ' : false' "$out" && assertions="FAIL"
   local user sys; read -r user sys _ < <(tail -1 "$timing") # time's last line; an exit status may precede it
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
-  local requests; requests=$(report_row "$report" "All Requests" | awk '{print $1}')
   add_row "| $name | $offered | $(echo "scale=1; $total / $SECONDS_PER_RUN" | bc) | $p50 | $p95 | $p99 | $p999 | $max | $ko | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / ($SECONDS_PER_RUN + $WARM_UP_SECONDS)" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | $assertions |"
 }
 
