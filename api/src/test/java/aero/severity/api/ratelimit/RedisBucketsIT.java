@@ -39,7 +39,7 @@ class RedisBucketsIT {
     @Test
     void theSameRequestsGetTheSameAnswersAsFromTheInProcessBuckets() {
         RateLimitProperties properties = properties(Duration.ofHours(1), 7);
-        RateLimiter redis = new RedisRateLimiter(properties, link, new LocalRateLimiter(properties), fallbacks);
+        RateLimiter redis = redisBuckets(properties);
         RateLimiter local = new LocalRateLimiter(properties);
         Caller caller = freshCaller();
 
@@ -77,7 +77,7 @@ class RedisBucketsIT {
     @Test
     void anEmptyBucketRefillsContinuouslyAtLimitPerPeriod() throws InterruptedException {
         RateLimitProperties properties = properties(Duration.ofSeconds(1), 10);
-        RateLimiter redis = new RedisRateLimiter(properties, link, new LocalRateLimiter(properties), fallbacks);
+        RateLimiter redis = redisBuckets(properties);
         Caller caller = freshCaller();
         redis.tryConsume(caller, 1); // connected, script loaded: the timing below is Redis's alone
         Thread.sleep(150);
@@ -96,7 +96,7 @@ class RedisBucketsIT {
     @Test
     void theBucketIsKeptInRedisUntilItIsFullAgainPlusAMinute() {
         RateLimitProperties properties = properties(Duration.ofHours(1), 100);
-        RateLimiter redis = new RedisRateLimiter(properties, link, new LocalRateLimiter(properties), fallbacks);
+        RateLimiter redis = redisBuckets(properties);
         Caller caller = freshCaller();
 
         redis.tryConsume(caller, 10);
@@ -111,7 +111,7 @@ class RedisBucketsIT {
     @Test
     void aRedisThatForgotTheScriptIsSentItAgain() {
         RateLimitProperties properties = properties(Duration.ofHours(1), 3);
-        RateLimiter redis = new RedisRateLimiter(properties, link, new LocalRateLimiter(properties), fallbacks);
+        RateLimiter redis = redisBuckets(properties);
         Caller caller = freshCaller();
         redis.tryConsume(caller, 1);
 
@@ -128,13 +128,18 @@ class RedisBucketsIT {
         Caller caller = freshCaller();
         RateLimitProperties small = properties(Duration.ofHours(1), 2);
         RateLimitProperties large = properties(Duration.ofHours(1), 5);
-        RateLimiter smallLimiter = new RedisRateLimiter(small, link, new LocalRateLimiter(small), fallbacks);
-        RateLimiter largeLimiter = new RedisRateLimiter(large, link, new LocalRateLimiter(large), fallbacks);
+        RateLimiter smallLimiter = redisBuckets(small);
+        RateLimiter largeLimiter = redisBuckets(large);
 
         smallLimiter.tryConsume(caller, 2);
 
         assertThat(smallLimiter.tryConsume(caller, 1).allowed()).isFalse();
         assertThat(largeLimiter.tryConsume(caller, 1).remaining()).isEqualTo(4);
+    }
+
+    /** The Redis buckets under test, falling back to in-process ones (counted in {@code fallbacks}). */
+    private RateLimiter redisBuckets(RateLimitProperties properties) {
+        return new RedisRateLimiter(properties, link, new LocalRateLimiter(properties), fallbacks);
     }
 
     private static RateLimitProperties properties(Duration period, long limit) {
