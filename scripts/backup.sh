@@ -41,9 +41,15 @@ rm -f "$tmp" "$out.manifest.partial"
 
 # Hold a REPEATABLE READ transaction open, export its snapshot, dump with it, and take the
 # manifest in the same transaction: dump and manifest see exactly the same rows.
+# Bash unsets SNAP (and closes its descriptors) the moment psql exits, which can happen before the
+# last of its output is read; reading and writing through our own copies of the descriptors keeps
+# the pipe readable to its end.
 coproc SNAP { psql -X -q -At -v ON_ERROR_STOP=1 2>&1; }
-printf '%s\n' "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" "SELECT pg_export_snapshot();" >&"${SNAP[1]}"
-IFS= read -r -t 30 snapshot <&"${SNAP[0]}" || { echo "backup.sh: could not export a snapshot" >&2; exit 3; }
+exec {from_psql}<&"${SNAP[0]}" {to_psql}>&"${SNAP[1]}"
+# shellcheck disable=SC2153 # coproc SNAP sets SNAP_PID
+snap_pid=$SNAP_PID
+printf '%s\n' "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;" "SELECT pg_export_snapshot();" >&"$to_psql"
+IFS= read -r -t 30 snapshot <&"$from_psql" || { echo "backup.sh: could not export a snapshot" >&2; exit 3; }
 case "$snapshot" in [0-9A-F]*-*) ;; *) echo "backup.sh: could not export a snapshot: $snapshot" >&2; exit 3 ;; esac
 
 if ! pg_dump --format=custom --compress=6 --snapshot="$snapshot" --file="$tmp" 2>"$tmp.log"; then
@@ -51,11 +57,12 @@ if ! pg_dump --format=custom --compress=6 --snapshot="$snapshot" --file="$tmp" 2
 fi
 rm -f "$tmp.log"
 
-table_manifest_sql "$checksums" >&"${SNAP[1]}"
-printf '%s\n' "SELECT '__end__';" "COMMIT;" '\q' >&"${SNAP[1]}"
+table_manifest_sql "$checksums" >&"$to_psql"
+printf '%s\n' "SELECT '__end__';" "COMMIT;" '\q' >&"$to_psql"
+exec {to_psql}>&-
 {
   printf '# severity backup manifest: schema.table|rows|md5 (same snapshot as the dump)\n'
-  while IFS= read -r -t 3600 line <&"${SNAP[0]}"; do
+  while IFS= read -r -t 3600 line <&"$from_psql"; do
     [ "$line" = "__end__" ] && break
     case "$line" in
       *ERROR*) echo "backup.sh: manifest query failed: $line" >&2; exit 4 ;;
@@ -63,7 +70,8 @@ printf '%s\n' "SELECT '__end__';" "COMMIT;" '\q' >&"${SNAP[1]}"
     printf '%s\n' "$line"
   done
 } >"$out.manifest.partial"
-wait "$SNAP_PID" 2>/dev/null || true
+exec {from_psql}<&-
+wait "$snap_pid" 2>/dev/null || true
 
 pg_restore --list "$tmp" >/dev/null 2>&1 || { echo "backup.sh: the archive $tmp does not read back" >&2; exit 5; }
 mv "$tmp" "$out"
