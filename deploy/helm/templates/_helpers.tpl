@@ -23,6 +23,13 @@ app.kubernetes.io/name: {{ index . 1 }}
 app.kubernetes.io/instance: {{ $root.Release.Name }}
 {{- end -}}
 
+{{/* The labels of one component's objects: the release's labels and the component's name (the
+     selector's other label, instance, is among the release's). */}}
+{{- define "severity.componentLabels" -}}
+{{ include "severity.labels" (index . 0) }}
+app.kubernetes.io/name: {{ index . 1 }}
+{{- end -}}
+
 {{- define "severity.serviceAccountName" -}}
 {{- default (printf "%s-app" (include "severity.fullname" .)) .Values.serviceAccount.name -}}
 {{- end -}}

@@ -5,8 +5,7 @@
 {{- $component := index . 1 -}}
 metadata:
   labels:
-    {{- include "severity.labels" $root | nindent 4 }}
-    {{- include "severity.selector" (list $root $component) | nindent 4 }}
+    {{- include "severity.componentLabels" (list $root $component) | nindent 4 }}
     severity.aero/batch: "true"
 spec:
   restartPolicy: Never

@@ -18,6 +18,8 @@ record YamlTree(Object value) {
     static List<YamlTree> parseAll(String text) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(50 * 1024 * 1024);
+        // The API server refuses a manifest that repeats a key (strict field validation); so do we.
+        options.setAllowDuplicateKeys(false);
         List<YamlTree> documents = new ArrayList<>();
         for (Object document : new Yaml(options).loadAll(text)) {
             if (document != null) {
