@@ -8,17 +8,23 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.apache.tomcat.util.res.StringManager;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
  * Tomcat refuses some requests itself, before any filter or controller sees them (a path holding
- * {@code %00} or an encoded slash, an unparseable request line). Its own report is an HTML page
- * naming the server and its version; this one is a problem detail like every other error, with no
- * internals, and counted in {@code severity_api_errors_total}. Installed as the host's error report
- * valve by {@link WebConfiguration}.
+ * {@code %00} or an encoded slash, an unparseable request line, headers over the connector's limit).
+ * Its own report is an HTML page naming the server and its version; this one is a problem detail
+ * like every other error, with no internals, and counted in {@code severity_api_errors_total}.
+ * Headers over the limit get the status that names them, 431 (RFC 6585), instead of Tomcat's 400.
+ * Installed as the host's error report valve by {@link WebConfiguration}.
  */
 public final class ContainerErrorReport extends ErrorReportValve {
+
+    /** The message Tomcat's HTTP/1.1 parser gives the headers it cannot hold, in its own locale. */
+    private static final String HEADERS_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
+            .getString("iib.requestheadertoolarge.error");
 
     private final ApiErrors errors;
 
@@ -38,6 +44,13 @@ public final class ContainerErrorReport extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        String detail = "the request was refused before it reached the api: it is not a valid HTTP request for this server";
+        if (throwable instanceof IllegalArgumentException && HEADERS_TOO_LARGE.equals(throwable.getMessage())) {
+            status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
+            response.setStatus(status);
+            detail = "the request's headers are larger than the " + request.getConnector().getProperty("maxHttpRequestHeaderSize")
+                    + " bytes this server accepts in all";
+        }
         errors.count(ApiErrors.CONTAINER_REFUSAL, status);
         HttpStatus known = HttpStatus.resolve(status);
         String title = known == null ? "Error" : known.getReasonPhrase();
@@ -47,8 +60,7 @@ public final class ContainerErrorReport extends ErrorReportValve {
             Writer writer = response.getReporter();
             if (writer != null) {
                 writer.write("{\"type\":\"" + ProblemTypes.forStatus(status) + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"the request was refused before it reached the api: it is not a valid"
-                        + " HTTP request for this server\"}");
+                        + status + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -168,10 +168,11 @@ class AuthenticationIT extends FullStackTest {
     }
 
     @Test
-    void aTokenLargerThanTheHeaderLimitIsAClientErrorNotAServerError() {
+    void aTokenLargerThanTheHeaderLimitIsA431ProblemDetailNotAServerError() {
         Http.Reply reply = http().get(PROTECTED, "eyJ" + "A".repeat(64 * 1024));
 
-        assertThat(reply.status()).as(reply.toString()).isBetween(400, 499);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(431);
+        assertThat(reply.json().get("status").asInt()).isEqualTo(431);
     }
 
     @Test

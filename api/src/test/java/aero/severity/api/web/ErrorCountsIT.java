@@ -38,4 +38,17 @@ class ErrorCountsIT extends FullStackTest {
                 .isEqualTo(containerBefore + 1);
         assertThat(metric("severity_api_errors_total", "status=\"400\"")).isEqualTo(before + 1);
     }
+
+    @Test
+    void headersOverTheLimitAreA431ProblemDetailNamingTheLimitAndCounted() {
+        double before = metric("severity_api_errors_total", "exception=\"ContainerRefusal\"", "status=\"431\"");
+
+        Http.Reply reply = http().get("/api/v1/models", "eyJ" + "A".repeat(9 * 1024)); // a 9 KB bearer header
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(431);
+        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(reply.json().get("type").asString()).isEqualTo("urn:severity:problem:request-header-fields-too-large");
+        assertThat(reply.json().get("detail").asString()).contains("8192 bytes");
+        assertThat(metric("severity_api_errors_total", "exception=\"ContainerRefusal\"", "status=\"431\"")).isEqualTo(before + 1);
+    }
 }
