@@ -324,6 +324,7 @@ wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
   # predict.lua's done() prints one line: requests rps p50 p95 p99 p999 max non2xx errors (ms)
   local requests rps p50 p95 p99 p999 max non2xx errors
+  grep -q '^RESULT ' "$out" || { echo "bench.sh: wrk gave no result for $name:" >&2; tail -20 "$out" >&2; exit 1; }
   read -r _ requests rps p50 p95 p99 p999 max non2xx errors < <(grep '^RESULT ' "$out")
   add_row "| $name | max (wrk -t$threads -c$connections) | ${rps%.*} | $p50 | $p95 | $p99 | $p999 | $max | $((non2xx + errors)) | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | - |"
 }
@@ -345,7 +346,25 @@ wrk-miss    wrk 0.0 2 64
 EOF
 }
 
+# The load generators the chosen rows need, checked before anything starts: a missing wrk used to
+# surface only as an empty row at the end of a 5-minute run.
+api_require_tools() { # RUNS...
+  local name kind _ missing=()
+  command -v jq >/dev/null || missing+=("jq (apt-get install jq)")
+  command -v bc >/dev/null || missing+=("bc (apt-get install bc)")
+  [ -x /usr/bin/time ] || missing+=("/usr/bin/time (apt-get install time)")
+  while read -r name kind _; do
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+    if [ "$kind" = wrk ] && ! command -v wrk >/dev/null; then missing+=("wrk for row $name (apt-get install wrk)"); fi
+  done < <(plan)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    printf 'bench.sh: missing %s\n' "${missing[@]}" >&2
+    exit 1
+  fi
+}
+
 bench_api() {
+  api_require_tools "$@"
   api_ensure_services
   api_ensure_jars
   api_ensure_champion
