@@ -346,6 +346,14 @@ wrk-miss    wrk 0.0 2 64
 EOF
 }
 
+chosen_plan() { # RUNS...: the plan's rows, only those named when any are
+  local name rest
+  while read -r name rest; do
+    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
+    echo "$name $rest"
+  done < <(plan)
+}
+
 # The load generators the chosen rows need, checked before anything starts: a missing wrk used to
 # surface only as an empty row at the end of a 5-minute run.
 api_require_tools() { # RUNS...
@@ -354,9 +362,8 @@ api_require_tools() { # RUNS...
   command -v bc >/dev/null || missing+=("bc (apt-get install bc)")
   [ -x /usr/bin/time ] || missing+=("/usr/bin/time (apt-get install time)")
   while read -r name kind _; do
-    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
     if [ "$kind" = wrk ] && ! command -v wrk >/dev/null; then missing+=("wrk for row $name (apt-get install wrk)"); fi
-  done < <(plan)
+  done < <(chosen_plan "$@")
   if [ "${#missing[@]}" -gt 0 ]; then
     printf 'bench.sh: missing %s\n' "${missing[@]}" >&2
     exit 1
@@ -375,14 +382,13 @@ bench_api() {
   printf '%s\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n' "$header"
   local load=()
   while read -r name kind rest; do
-    if [ "$#" -gt 0 ] && [[ " $* " != *" $name "* ]]; then continue; fi
     # shellcheck disable=SC2086 # the plan's arguments are words
     case "$kind" in
       gatling) gatling_run "$name" $rest ;;
       wrk) wrk_run "$name" $rest ;;
     esac
     load+=("$name $(awk '{print $1"/"$2"/"$3}' /proc/loadavg)")
-  done < <(plan)
+  done < <(chosen_plan "$@")
   {
     echo "$header"
     echo '|---|---|---|---|---|---|---|---|---|---|---|---|---|'
