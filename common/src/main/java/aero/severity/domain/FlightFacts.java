@@ -103,7 +103,23 @@ public record FlightFacts(
         @Nullable Double pilotTotalHours,
 
         @DecimalMin(value = "0", message = "must be 0-50,000 hours") @DecimalMax(value = "50000", message = "must be 0-50,000 hours")
-        @Nullable Double pilotMakeModelHours) {
+        @Nullable Double pilotMakeModelHours,
+
+        @Size(max = 20, message = "must be at most 20 characters")
+        @Nullable String aircraftModel,
+
+        @Pattern(regexp = "[A-Za-z0-9-]{1,11}", message = "must be a registration mark of 1-11 letters, digits or hyphens (N123AB, C-GABC, ...)")
+        @Nullable String registrationNumber,
+
+        @Pattern(regexp = "[A-Za-z0-9/]{1,4}", message = "must be an airport identifier of 1-4 letters or digits (DEN, KDEN, PVT for a private strip, NONE)")
+        @Nullable String nearestAirportId,
+
+        @DecimalMin(value = "0", message = "must be 0-500 statute miles")
+        @DecimalMax(value = "500", message = "must be 0-500 statute miles")
+        @Nullable Double airportDistanceMiles,
+
+        @Size(max = 60, message = "must be at most 60 characters")
+        @Nullable String operatorName) {
 
     /** Earliest event the NTSB database holds. */
     public static final int FIRST_YEAR = 1962;
@@ -163,6 +179,11 @@ public record FlightFacts(
         private @Nullable PilotCertificate pilotCertificate;
         private @Nullable Double pilotTotalHours;
         private @Nullable Double pilotMakeModelHours;
+        private @Nullable String aircraftModel;
+        private @Nullable String registrationNumber;
+        private @Nullable String nearestAirportId;
+        private @Nullable Double airportDistanceMiles;
+        private @Nullable String operatorName;
 
         private Builder(LocalDate eventDate) {
             this.eventDate = eventDate;
@@ -194,13 +215,19 @@ public record FlightFacts(
         public Builder pilotCertificate(@Nullable PilotCertificate value) { this.pilotCertificate = value; return this; }
         public Builder pilotTotalHours(@Nullable Double value) { this.pilotTotalHours = value; return this; }
         public Builder pilotMakeModelHours(@Nullable Double value) { this.pilotMakeModelHours = value; return this; }
+        public Builder aircraftModel(@Nullable String value) { this.aircraftModel = value; return this; }
+        public Builder registrationNumber(@Nullable String value) { this.registrationNumber = value; return this; }
+        public Builder nearestAirportId(@Nullable String value) { this.nearestAirportId = value; return this; }
+        public Builder airportDistanceMiles(@Nullable Double value) { this.airportDistanceMiles = value; return this; }
+        public Builder operatorName(@Nullable String value) { this.operatorName = value; return this; }
 
         public FlightFacts build() {
             return new FlightFacts(eventDate, localHour, latitude, longitude, state, country, lightCondition,
                     weatherCondition, windSpeedKts, windGustKts, visibilityMiles, temperatureC, densityAltitudeFt,
                     aircraftCategory, make, amateurBuilt, engineCount, engineType, maxGrossWeightLbs, aircraftYear,
                     farPart, schedule, flightPurpose, flightPhase, pilotAge, pilotCertificate, pilotTotalHours,
-                    pilotMakeModelHours);
+                    pilotMakeModelHours, aircraftModel, registrationNumber, nearestAirportId, airportDistanceMiles,
+                    operatorName);
         }
     }
 }

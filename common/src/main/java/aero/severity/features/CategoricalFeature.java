@@ -40,9 +40,25 @@ enum CategoricalFeature {
     SCHEDULE(f -> code(f.schedule()), codes(Schedule.values())),
     FLIGHT_PURPOSE(f -> code(f.flightPurpose()), codes(FlightPurpose.values())),
     FLIGHT_PHASE(f -> code(f.flightPhase()), codes(FlightPhase.values())),
-    PILOT_CERTIFICATE(f -> code(f.pilotCertificate()), codes(PilotCertificate.values()));
+    PILOT_CERTIFICATE(f -> code(f.pilotCertificate()), codes(PilotCertificate.values())),
+    /** Make and model family ("CESSNA 172" for a 172N, "PIPER PA-28" for a PA-28-140); frequent ones only. */
+    AIRCRAFT_MODEL(f -> modelFamily(f.make(), f.aircraftModel()), null),
+    /** US (an N-number) or foreign registry: foreign aircraft reach the NTSB's files mostly through serious events abroad. */
+    REGISTRY(f -> registry(f.registrationNumber()), List.of("US", "FOREIGN")),
+    /** Whether the event was near a named airport, a private strip, or none ({@code NONE}, {@code N/A}). */
+    AIRPORT(f -> airport(f.nearestAirportId()), List.of("NAMED", "PRIVATE", "NONE")),
+    /** The operator is named (airlines, commuters, companies): the export names one for about 5 % of events. */
+    OPERATOR(f -> f.operatorName() == null || f.operatorName().isBlank() ? null : "NAMED", List.of("NAMED"));
 
     static final String OTHER = "OTHER";
+
+    /** The inputs of encoders saved before the inputs could be chosen (an {@link EncoderSpec} without a list). */
+    static final List<CategoricalFeature> ORIGINAL = List.of(DAY_OF_WEEK, STATE, COUNTRY, LIGHT_CONDITION,
+            WEATHER_CONDITION, AIRCRAFT_CATEGORY, MAKE, AMATEUR_BUILT, ENGINE_TYPE, FAR_PART, SCHEDULE, FLIGHT_PURPOSE,
+            FLIGHT_PHASE, PILOT_CERTIFICATE);
+
+    private static final Pattern MODEL_FAMILY = Pattern.compile("^([A-Z]*-?[0-9]*)");
+    private static final Pattern US_REGISTRATION = Pattern.compile("^N[0-9A-Z]");
 
     // compiled once: String.replaceAll/split compiled them on every request's encode
     private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9 ]");
@@ -90,6 +106,48 @@ enum CategoricalFeature {
         }
         String normalized = String.join(" ", Arrays.asList(words).subList(0, end));
         return normalized.isEmpty() || normalized.equals("UNK") || normalized.equals("UNKNOWN") ? null : normalized;
+    }
+
+    /**
+     * The family of a model designation: its leading letters, an optional hyphen and the digits after
+     * them ("172N" and "172 SKYHAWK" are 172, "PA-28-140" is PA-28, "R44 II" is R44, "737-2H4" is 737).
+     */
+    static @Nullable String modelFamily(@Nullable String make, @Nullable String model) {
+        String maker = normalizeMake(make);
+        if (maker == null || model == null) {
+            return null;
+        }
+        String compact = WHITESPACE.matcher(model.toUpperCase(Locale.ROOT)).replaceAll("");
+        java.util.regex.Matcher family = MODEL_FAMILY.matcher(compact);
+        String designation = family.find() ? family.group(1) : "";
+        if (designation.endsWith("-")) {
+            designation = designation.substring(0, designation.length() - 1);
+        }
+        return designation.isEmpty() || designation.equals("UNK") || designation.equals("UNKNOWN") ? null
+                : maker + " " + designation;
+    }
+
+    static @Nullable String registry(@Nullable String registration) {
+        if (registration == null || registration.isBlank()) {
+            return null;
+        }
+        String mark = registration.strip().toUpperCase(Locale.ROOT);
+        if (mark.equals("UNK") || mark.equals("UNKN") || mark.equals("NONE")) {
+            return null;
+        }
+        return US_REGISTRATION.matcher(mark).find() ? "US" : "FOREIGN";
+    }
+
+    static @Nullable String airport(@Nullable String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return switch (id.strip().toUpperCase(Locale.ROOT)) {
+            case "NONE", "N/A", "NA" -> "NONE";
+            case "PVT" -> "PRIVATE";
+            case "UNK", "UNKN" -> null;
+            default -> "NAMED";
+        };
     }
 
     private static @Nullable String code(@Nullable NtsbCode code) {

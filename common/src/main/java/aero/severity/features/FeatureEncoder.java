@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import aero.severity.domain.FlightFacts;
@@ -37,14 +38,14 @@ public final class FeatureEncoder {
     public static final int FORMAT_VERSION = 1;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** {@code values()} copies its array on every call: read these on the hot path instead. */
-    private static final NumericFeature[] NUMERICS = NumericFeature.values();
-    private static final CategoricalFeature[] CATEGORICALS = CategoricalFeature.values();
 
     private final EncoderSpec spec;
+    /** The inputs this encoder encodes, in column order (a subset of the enums when inputs were left out). */
+    private final NumericFeature[] numerics;
+    private final CategoricalFeature[] categoricals;
     private final double[] means;
     private final double[] stds;
-    /** Per categorical feature: level to column offset (relative to the feature's first column). */
+    /** Per encoded categorical input: level to column offset (relative to the input's first column). */
     private final List<Map<String, Integer>> levelIndex;
     private final int[] categoricalStart;
     private final String[] featureNames;
@@ -55,35 +56,40 @@ public final class FeatureEncoder {
                     + FORMAT_VERSION + "); retrain the model");
         }
         this.spec = spec;
-        NumericFeature[] numerics = NumericFeature.values();
         Map<String, EncoderSpec.NumericStats> stats = spec.numeric().stream()
                 .collect(Collectors.toMap(EncoderSpec.NumericStats::name, s -> s));
+        Map<String, NumericFeature> numericByName = Arrays.stream(NumericFeature.values())
+                .collect(Collectors.toMap(NumericFeature::featureName, f -> f));
+        for (String name : stats.keySet()) {
+            if (!numericByName.containsKey(name)) {
+                throw new IllegalStateException("encoder has statistics for " + name + ", an input this build does not know");
+            }
+        }
+        this.numerics = Arrays.stream(NumericFeature.values()).filter(f -> stats.containsKey(f.featureName()))
+                .toArray(NumericFeature[]::new);
         this.means = new double[numerics.length];
         this.stds = new double[numerics.length];
         List<String> names = new ArrayList<>();
-        for (NumericFeature feature : numerics) {
-            EncoderSpec.NumericStats s = stats.get(feature.featureName());
-            if (s == null) {
-                throw new IllegalStateException("encoder has no statistics for numeric feature " + feature.featureName());
-            }
-            means[feature.ordinal()] = s.mean();
-            stds[feature.ordinal()] = s.std() > 0 ? s.std() : 1.0;
-        }
-        for (NumericFeature feature : numerics) {
-            names.add(feature.featureName());
+        for (int i = 0; i < numerics.length; i++) {
+            EncoderSpec.NumericStats s = stats.get(numerics[i].featureName());
+            means[i] = s.mean();
+            stds[i] = s.std() > 0 ? s.std() : 1.0;
+            names.add(numerics[i].featureName());
         }
         for (NumericFeature feature : numerics) {
             names.add(feature.featureName() + ".missing");
         }
         names.addAll(List.of("month_sin", "month_cos", "local_hour_sin", "local_hour_cos", "local_hour.missing"));
 
-        CategoricalFeature[] categoricals = CategoricalFeature.values();
+        this.categoricals = spec.categorical() == null ? CategoricalFeature.ORIGINAL.toArray(CategoricalFeature[]::new)
+                : spec.categorical().stream().map(FeatureEncoder::categorical).toArray(CategoricalFeature[]::new);
         this.levelIndex = new ArrayList<>(categoricals.length);
         this.categoricalStart = new int[categoricals.length];
-        for (CategoricalFeature feature : categoricals) {
+        for (int c = 0; c < categoricals.length; c++) {
+            CategoricalFeature feature = categoricals[c];
             List<String> levels = levelsOf(feature, spec);
             Map<String, Integer> index = new HashMap<>();
-            categoricalStart[feature.ordinal()] = names.size();
+            categoricalStart[c] = names.size();
             for (String level : levels) {
                 index.put(level, index.size());
                 names.add(feature.featureName() + "=" + level);
@@ -96,6 +102,27 @@ public final class FeatureEncoder {
             levelIndex.add(Map.copyOf(index));
         }
         this.featureNames = names.toArray(String[]::new);
+    }
+
+    private static CategoricalFeature categorical(String name) {
+        return Arrays.stream(CategoricalFeature.values()).filter(f -> f.featureName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("encoder names the input " + name + ", which this build does not know"));
+    }
+
+    /** The inputs this encoder encodes (names as in {@link #inputNames()}): all of them, less those left out when it was fitted. */
+    public List<String> inputs() {
+        List<String> names = new ArrayList<>();
+        Arrays.stream(numerics).map(NumericFeature::featureName).forEach(names::add);
+        Arrays.stream(categoricals).map(CategoricalFeature::featureName).forEach(names::add);
+        return names;
+    }
+
+    /** Every input an encoder can encode (numeric and categorical, by model name), for choosing which to leave out. */
+    public static List<String> inputNames() {
+        List<String> names = new ArrayList<>();
+        Arrays.stream(NumericFeature.values()).map(NumericFeature::featureName).forEach(names::add);
+        Arrays.stream(CategoricalFeature.values()).map(CategoricalFeature::featureName).forEach(names::add);
+        return names;
     }
 
     private static List<String> levelsOf(CategoricalFeature feature, EncoderSpec spec) {
@@ -116,11 +143,27 @@ public final class FeatureEncoder {
      * @param minCount  a level seen fewer times than this goes to OTHER
      */
     public static FeatureEncoder fit(Collection<FlightFacts> training, int maxLevels, int minCount) {
+        return fit(training, maxLevels, minCount, Set.of());
+    }
+
+    /**
+     * As {@link #fit(Collection, int, int)}, leaving out the inputs named in {@code without} (names
+     * from {@link #inputNames()}): how a backtest measures what an input is worth.
+     */
+    public static FeatureEncoder fit(Collection<FlightFacts> training, int maxLevels, int minCount, Set<String> without) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("cannot fit an encoder on no rows");
         }
+        List<String> unknown = without.stream().filter(name -> !inputNames().contains(name)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("no such input to leave out: " + String.join(", ", unknown)
+                    + " (inputs: " + String.join(", ", inputNames()) + ")");
+        }
         List<EncoderSpec.NumericStats> numeric = new ArrayList<>();
         for (NumericFeature feature : NumericFeature.values()) {
+            if (without.contains(feature.featureName())) {
+                continue;
+            }
             double sum = 0;
             double sumSq = 0;
             long n = 0;
@@ -137,7 +180,12 @@ public final class FeatureEncoder {
             numeric.add(new EncoderSpec.NumericStats(feature.featureName(), mean, Math.sqrt(variance)));
         }
         Map<String, List<String>> vocabularies = new LinkedHashMap<>();
+        List<String> categorical = new ArrayList<>();
         for (CategoricalFeature feature : CategoricalFeature.values()) {
+            if (without.contains(feature.featureName())) {
+                continue;
+            }
+            categorical.add(feature.featureName());
             if (!feature.learnsVocabulary()) {
                 continue;
             }
@@ -149,7 +197,7 @@ public final class FeatureEncoder {
                     .limit(maxLevels).map(Map.Entry::getKey).sorted(Comparator.naturalOrder()).toList();
             vocabularies.put(feature.featureName(), levels);
         }
-        return new FeatureEncoder(new EncoderSpec(FORMAT_VERSION, numeric, vocabularies));
+        return new FeatureEncoder(new EncoderSpec(FORMAT_VERSION, numeric, vocabularies, categorical));
     }
 
     public static FeatureEncoder of(EncoderSpec spec) {
@@ -193,17 +241,16 @@ public final class FeatureEncoder {
             throw new IllegalArgumentException("expected " + featureNames.length + " features, got " + features.length);
         }
         Arrays.fill(features, 0.0);
-        int missingOffset = NUMERICS.length;
-        for (NumericFeature feature : NUMERICS) {
-            int i = feature.ordinal();
-            double value = feature.read(facts);
+        int missingOffset = numerics.length;
+        for (int i = 0; i < numerics.length; i++) {
+            double value = numerics[i].read(facts);
             if (Double.isNaN(value)) {
                 features[missingOffset + i] = 1.0;
             } else {
                 features[i] = (value - means[i]) / stds[i];
             }
         }
-        int cyclic = 2 * NUMERICS.length;
+        int cyclic = 2 * numerics.length;
         double monthAngle = 2 * Math.PI * (facts.eventDate().getMonthValue() - 1) / 12.0;
         features[cyclic] = Math.sin(monthAngle);
         features[cyclic + 1] = Math.cos(monthAngle);
@@ -215,9 +262,10 @@ public final class FeatureEncoder {
             features[cyclic + 2] = Math.sin(hourAngle);
             features[cyclic + 3] = Math.cos(hourAngle);
         }
-        for (CategoricalFeature feature : CATEGORICALS) {
-            Map<String, Integer> index = levelIndex.get(feature.ordinal());
-            int start = categoricalStart[feature.ordinal()];
+        for (int c = 0; c < categoricals.length; c++) {
+            CategoricalFeature feature = categoricals[c];
+            Map<String, Integer> index = levelIndex.get(c);
+            int start = categoricalStart[c];
             @Nullable String level = feature.read(facts);
             if (level == null) {
                 features[start + index.size()] = 1.0;

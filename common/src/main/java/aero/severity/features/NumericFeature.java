@@ -23,7 +23,8 @@ enum NumericFeature {
     AIRCRAFT_AGE_YEARS(NumericFeature::aircraftAge, 0, 100, false),
     PILOT_AGE(f -> orNaN(f.pilotAge()), 12, 100, false),
     PILOT_TOTAL_HOURS(f -> orNaN(f.pilotTotalHours()), 0, 100_000, true),
-    PILOT_MAKE_MODEL_HOURS(f -> orNaN(f.pilotMakeModelHours()), 0, 50_000, true);
+    PILOT_MAKE_MODEL_HOURS(f -> orNaN(f.pilotMakeModelHours()), 0, 50_000, true),
+    AIRPORT_DISTANCE_MILES(f -> orNaN(f.airportDistanceMiles()), 0, 500, true);
 
     private final ToDoubleFunction<FlightFacts> reader;
     private final double min;

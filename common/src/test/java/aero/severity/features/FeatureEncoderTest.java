@@ -64,7 +64,8 @@ class FeatureEncoderTest {
     void implausibleHistoricalValuesAreTreatedAsUnknown() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
         FlightFacts typo = new FlightFacts(LocalDate.of(2005, 1, 1), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null,
+                null, null, null, null, null);
 
         assertThat(encoder.encode(typo)[column(encoder, "pilot_age.missing")]).isEqualTo(1.0);
     }

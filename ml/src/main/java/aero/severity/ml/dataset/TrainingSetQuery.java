@@ -54,7 +54,8 @@ public final class TrainingSetQuery {
     public static final String SQL = """
             SELECT e.ev_id, e.ev_date, e.ev_time, e.dec_latitude, e.dec_longitude, e.latitude, e.longitude, e.ev_state, e.ev_country,
                    e.light_cond, e.wx_cond_basic, e.wind_vel_kts, e.gust_kts, e.vis_sm, e.wx_temp, e.wx_dens_alt,
-                   a.acft_category, a.acft_make, a.homebuilt, a.num_eng, a.cert_max_gr_wt, a.acft_year, a.far_part,
+                   e.ev_nr_apt_id, e.apt_dist,
+                   a.acft_category, a.acft_make, a.acft_model, a.regis_no, a.oper_name, a.homebuilt, a.num_eng, a.cert_max_gr_wt, a.acft_year, a.far_part,
                    a.oper_sched, a.type_fly, a.phase_flt_spec,
                    (SELECT g.eng_type FROM engines g
                      WHERE g.ev_id = a.ev_id AND g.aircraft_key = a.aircraft_key
@@ -179,6 +180,11 @@ public final class TrainingSetQuery {
                 .pilotCertificate(NtsbCodes.parseLenient(PilotCertificate.class, r.getString("pilot_cert")).orElse(null))
                 .pilotTotalHours(decimal(r, "pilot_total_hours"))
                 .pilotMakeModelHours(decimal(r, "pilot_make_model_hours"))
+                .aircraftModel(blankToNull(r.getString("acft_model")))
+                .registrationNumber(blankToNull(r.getString("regis_no")))
+                .nearestAirportId(blankToNull(r.getString("ev_nr_apt_id")))
+                .airportDistanceMiles(decimal(r, "apt_dist"))
+                .operatorName(blankToNull(r.getString("oper_name")))
                 .build();
     }
 

@@ -106,6 +106,10 @@ final class AviationDataCsv {
                         "PUBLIC AIRCRAFT", FlightPurpose.PUBU, "FIREFIGHTING", FlightPurpose.FIRF,
                         "AIR RACE/SHOW", FlightPurpose.ASHO, "AIR RACE SHOW", FlightPurpose.ASHO)))
                 .flightPhase(NtsbCodes.parseLenient(FlightPhase.class, r.get("Broad.Phase.of.Flight")).orElse(null))
+                .aircraftModel(blank(r.get("Model")))
+                .registrationNumber(blank(r.get("Registration.Number").strip()))
+                .nearestAirportId(r.get("Airport.Code").strip().length() <= 4 ? blank(r.get("Airport.Code").strip()) : null)
+                .operatorName(blank(r.get("Air.Carrier")))
                 .build();
     }
 
