@@ -29,6 +29,8 @@ class FeatureEncoderTest {
                     .pilotAge(30 + i % 40)
                     .pilotTotalHours(i % 5 == 0 ? null : 100.0 * i)
                     .weatherCondition(i % 4 == 0 ? WeatherCondition.IMC : WeatherCondition.VMC)
+                    .aircraftModel(i % 3 == 0 ? (i % 2 == 0 ? "172N" : "172 SKYHAWK") : "PA-28-140")
+                    .nearestAirportId(i % 4 == 0 ? "NONE" : "DEN")
                     .build());
         }
         return rows;
@@ -120,5 +122,77 @@ class FeatureEncoderTest {
         String json = FeatureEncoder.fit(training(), 30, 5).toJson().replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
 
         assertThatThrownBy(() -> FeatureEncoder.fromJson(json)).hasMessageContaining("format 99");
+    }
+
+    @Test
+    void modelDesignationsOfOneTypeShareAFamilyWithTheirMake() {
+        assertThat(CategoricalFeature.modelFamily("Cessna Aircraft Co", "172N")).isEqualTo("CESSNA 172");
+        assertThat(CategoricalFeature.modelFamily("CESSNA", "172 SKYHAWK")).isEqualTo("CESSNA 172");
+        assertThat(CategoricalFeature.modelFamily("Piper", "PA-28-140")).isEqualTo("PIPER PA-28");
+        assertThat(CategoricalFeature.modelFamily("Robinson", "R44 II")).isEqualTo("ROBINSON R44");
+        assertThat(CategoricalFeature.modelFamily("Boeing", "737-2H4")).isEqualTo("BOEING 737");
+        assertThat(CategoricalFeature.modelFamily(null, "172N")).isNull();
+        assertThat(CategoricalFeature.modelFamily("Cessna", "UNK")).isNull();
+    }
+
+    @Test
+    void familiesSeenOftenInTrainingGetAColumnAndOthersGoToOther() {
+        FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
+
+        assertThat(encoder.featureNames()).contains("aircraft_model=CESSNA 172", "aircraft_model=PIPER PA-28",
+                "aircraft_model=OTHER");
+        double[] skyhawk = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna").aircraftModel("172P").build());
+        assertThat(skyhawk[column(encoder, "aircraft_model=CESSNA 172")]).isEqualTo(1.0);
+    }
+
+    @Test
+    void anNNumberIsTheUsRegistryAndAnyOtherMarkAForeignOne() {
+        assertThat(CategoricalFeature.registry("N123AB")).isEqualTo("US");
+        assertThat(CategoricalFeature.registry("n5")).isEqualTo("US");
+        assertThat(CategoricalFeature.registry("C-GABC")).isEqualTo("FOREIGN");
+        assertThat(CategoricalFeature.registry("G-BOAC")).isEqualTo("FOREIGN");
+        assertThat(CategoricalFeature.registry("UNK")).isNull();
+        assertThat(CategoricalFeature.registry(" ")).isNull();
+    }
+
+    @Test
+    void theNearestAirportReadsAsNamedPrivateStripOrNone() {
+        assertThat(CategoricalFeature.airport("DEN")).isEqualTo("NAMED");
+        assertThat(CategoricalFeature.airport("PVT")).isEqualTo("PRIVATE");
+        assertThat(CategoricalFeature.airport("NONE")).isEqualTo("NONE");
+        assertThat(CategoricalFeature.airport("N/A")).isEqualTo("NONE");
+        assertThat(CategoricalFeature.airport("UNK")).isNull();
+        assertThat(CategoricalFeature.airport(null)).isNull();
+    }
+
+    @Test
+    void anInputLeftOutHasNoColumnAndItsValueChangesNothing() {
+        FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5, java.util.Set.of("aircraft_model", "pilot_age"));
+
+        assertThat(encoder.featureNames()).noneMatch(name -> name.startsWith("aircraft_model") || name.startsWith("pilot_age"));
+        assertThat(encoder.inputs()).doesNotContain("aircraft_model", "pilot_age").contains("make", "log_pilot_total_hours");
+        FlightFacts.Builder facts = FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna");
+        assertThat(encoder.encode(facts.aircraftModel("172N").pilotAge(70).build()))
+                .containsExactly(encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna").build()));
+        assertThat(FeatureEncoder.fromJson(encoder.toJson()).featureNames()).isEqualTo(encoder.featureNames());
+    }
+
+    @Test
+    void refusesToLeaveOutAnInputThatDoesNotExist() {
+        assertThatThrownBy(() -> FeatureEncoder.fit(training(), 30, 5, java.util.Set.of("tail_colour")))
+                .hasMessageContaining("no such input to leave out: tail_colour");
+    }
+
+    @Test
+    void anEncoderSavedBeforeInputsCouldBeChosenEncodesTheOriginalFourteenCategoricals() {
+        java.util.Set<String> added = java.util.Set.of("aircraft_model", "registry", "airport", "operator");
+        FeatureEncoder original = FeatureEncoder.fit(training(), 30, 5, added);
+        String saved = original.toJson().replaceAll("(?s),\\s*\"categorical\"\\s*:\\s*\\[[^\\]]*\\]", "");
+        assertThat(saved).doesNotContain("\"categorical\"");
+
+        FeatureEncoder read = FeatureEncoder.fromJson(saved);
+
+        assertThat(read.featureNames()).isEqualTo(original.featureNames());
+        assertThat(read.inputs()).doesNotContainAnyElementsOf(added);
     }
 }

@@ -59,6 +59,22 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
         return Integer.parseInt(value);
     }
 
+    /** A comma-separated list of years ({@code --cutoffs 2000,2002}), or null when the option is absent. */
+    @Nullable List<Integer> years(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        List<Integer> years = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            if (!part.strip().matches("(19|20|21)[0-9]{2}")) {
+                throw new UsageException("--" + name + " must be years separated by commas like 2000,2002, not '" + value + "'");
+            }
+            years.add(Integer.parseInt(part.strip()));
+        }
+        return years;
+    }
+
     void allowOnly(Set<String> names) {
         for (String name : options.keySet()) {
             if (!names.contains(name) && !name.startsWith("spring.") && !name.startsWith("severity.")) {

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import aero.severity.domain.Severity;
+import aero.severity.features.FeatureEncoder;
+import aero.severity.ml.backtest.Backtest;
+import aero.severity.ml.backtest.BacktestReport;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.TrainingSet;
 import aero.severity.ml.dataset.TrainingSetQuery;
@@ -36,12 +39,15 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-/** The three commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
+/** The four commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
 @Component
 class MlCommands implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             usage: ml train    [--train-until YEAR] [--train-from YEAR] [--algorithm xgboost|logistic_regression]
+                               [--without-inputs INPUT,...]
+                   ml backtest [--cutoffs YEAR,YEAR,...] [--train-from YEAR] [--algorithm xgboost|logistic_regression]
+                               [--without-inputs INPUT,...] [--plot FILE.png]
                    ml evaluate --model VERSION|champion|challenger|FOLDER --from YEAR --to YEAR
                    ml promote  [--version VERSION [--force]]
             """;
@@ -67,6 +73,7 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             }
             switch (line.command()) {
                 case "train" -> train(line);
+                case "backtest" -> backtest(line);
                 case "evaluate" -> evaluate(line);
                 case "promote" -> promote(line);
                 default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
@@ -87,12 +94,11 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void train(CommandLine line) {
-        line.allowOnly(Set.of("train-until", "train-from", "algorithm"));
+        line.allowOnly(Set.of("train-until", "train-from", "algorithm", "without-inputs"));
         int trainUntil = Optional.ofNullable(line.year("train-until")).orElse(training.trainUntil());
         Integer trainFrom = Optional.ofNullable(line.year("train-from")).orElse(training.trainFrom());
-        Algorithm algorithm = algorithm(Optional.ofNullable(line.option("algorithm")).orElse(training.algorithm()));
         TimeSplit split = new TimeSplit(trainFrom == null ? Integer.MIN_VALUE : trainFrom, trainUntil, training.validationYears());
-        TrainingOptions options = TrainingOptions.defaults(split).withAlgorithm(algorithm);
+        TrainingOptions options = options(line, split);
         Consumer<String> progress = progress();
 
         progress.accept("reading the training set (events up to " + split.validationTo() + ") from the database");
@@ -104,6 +110,55 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         printTable(result.outcome().report().validation());
         out.printf("%nversion %s is %s: %s%n", result.version().version(), result.decision().outcome(),
                 result.decision().reason());
+    }
+
+    private void backtest(CommandLine line) {
+        line.allowOnly(Set.of("cutoffs", "train-from", "algorithm", "without-inputs", "plot"));
+        Integer trainFrom = Optional.ofNullable(line.year("train-from")).orElse(training.trainFrom());
+        List<Integer> cutoffs = line.years("cutoffs");
+        Consumer<String> progress = progress();
+        progress.accept("reading every labelled event from the database");
+        TrainingSet data = new TrainingSetQuery(dataSource).read(trainFrom == null ? 1962 : trainFrom, 2100);
+        if (data.events().isEmpty()) {
+            throw new IllegalStateException("no labelled event in the database to backtest on");
+        }
+        int lastYear = data.events().get(data.events().size() - 1).year();
+        if (cutoffs == null) {
+            cutoffs = Backtest.defaultCutoffs(lastYear, training.validationYears());
+        }
+        progress.accept(String.format("read %,d labelled events up to %d; cutoffs %s", data.events().size(), lastYear,
+                cutoffs));
+        TrainingOptions options = options(line, new TimeSplit(trainFrom == null ? Integer.MIN_VALUE : trainFrom,
+                cutoffs.get(0), training.validationYears()));
+        BacktestReport report = new Backtest(new ModelTrainer()).run(data, options, cutoffs, progress);
+        BacktestRun run = BacktestRun.of(report, options, data);
+        String where = store.logRuns(run.parent(), run.children(), run.files());
+        if (line.option("plot") != null) {
+            writeFile(Path.of(line.option("plot")), run.files().get(BacktestRun.PLOT));
+        }
+        out.println();
+        out.print(report.markdown());
+        out.printf("%nrecorded in %s: %s%n", store.describe(), where);
+    }
+
+    private TrainingOptions options(CommandLine line, TimeSplit split) {
+        Algorithm algorithm = algorithm(Optional.ofNullable(line.option("algorithm")).orElse(training.algorithm()));
+        String without = line.option("without-inputs");
+        Set<String> inputs = without == null || without.isBlank() ? Set.of() : Set.of(without.split(","));
+        List<String> unknown = inputs.stream().filter(i -> !FeatureEncoder.inputNames().contains(i)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw new CommandLine.UsageException("--without-inputs: no input named " + String.join(", ", unknown)
+                    + " (inputs: " + String.join(", ", FeatureEncoder.inputNames()) + ")");
+        }
+        return TrainingOptions.defaults(split).withAlgorithm(algorithm).withoutInputs(inputs);
+    }
+
+    private static void writeFile(Path file, byte[] content) {
+        try {
+            Files.write(file, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private void evaluate(CommandLine line) {
@@ -167,23 +222,29 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             out.printf("version %s is champion (forced)%n", candidate.version());
             return;
         }
-        TrainingSet validation = new TrainingSetQuery(dataSource).read(bundle.metadata().validationFromYear(),
-                bundle.metadata().validationToYear());
         Optional<ModelId> championId = store.findByAlias(ModelRegistry.CHAMPION);
         if (championId.isPresent() && championId.get().version().equals(candidate.version())) {
             out.printf("version %s already is the champion%n", candidate.version());
             return;
         }
-        CalibratedModel champion = null;
+        ModelBundle championBundle = null;
         if (championId.isPresent()) {
             try {
-                champion = store.loadBundle(championId.get()).toModel(championId.get());
+                championBundle = store.loadBundle(championId.get());
             } catch (ModelLoadException e) {
                 throw new IllegalStateException("the champion (version " + championId.get().version()
                         + ") cannot be loaded to compare: " + e.getMessage() + "; use --version N --force to replace it", e);
             }
         }
-        PromotionDecision decision = new PromotionGate(5, 42L).decide(bundle.toModel(candidate), champion, validation.events());
+        String from = bundle.metadata().hyperparameters().get("train_from_year");
+        TrainingSet data = new TrainingSetQuery(dataSource).read(from == null ? 1962 : Integer.parseInt(from),
+                bundle.metadata().validationToYear());
+        List<LabelledEvent> validation = data.events().stream()
+                .filter(e -> e.year() >= bundle.metadata().validationFromYear()).toList();
+        PromotionGate.Horizon horizon = championBundle == null ? PromotionGate.Horizon.notMeasured("no champion to compare")
+                : PromotionGate.Horizon.measure(new ModelTrainer(), data, bundle, championBundle, validation, progress());
+        PromotionDecision decision = new PromotionGate(5, 42L).decide(bundle.toModel(candidate),
+                championBundle == null ? null : championBundle.toModel(championId.get()), validation, horizon);
         store.recordDecision(candidate, decision);
         if (decision.promote()) {
             store.setAlias(ModelRegistry.CHAMPION, candidate);

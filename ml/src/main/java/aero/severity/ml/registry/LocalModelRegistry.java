@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -109,7 +110,33 @@ public final class LocalModelRegistry implements ModelStore {
         record.put("champion_compared", decision.champion() == null ? null : decision.champion().version());
         record.put("challenger_metrics", decision.challengerReport() == null ? null : decision.challengerReport().asFlatMetrics(""));
         record.put("champion_metrics", decision.championReport() == null ? null : decision.championReport().asFlatMetrics(""));
+        record.put("recent_horizon", decision.horizon());
+        record.put("challenger_recent_horizon_metrics", decision.challengerHorizonReport() == null ? null
+                : decision.challengerHorizonReport().asFlatMetrics(""));
+        record.put("champion_recent_horizon_metrics", decision.championHorizonReport() == null ? null
+                : decision.championHorizonReport().asFlatMetrics(""));
         writeAtomically(versionDir(id).resolve("promotion.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+    }
+
+    /** {@code {root}/{model name}/runs/{time}-{id}/}: run.json, the files, and children/{n}/run.json. */
+    @Override
+    public String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files) {
+        Path dir = modelDir().resolve("runs").resolve(java.time.LocalDateTime.now().format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            Files.createDirectories(dir.resolve("children"));
+            Files.write(dir.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(parent));
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Files.write(dir.resolve(file.getKey()), file.getValue());
+            }
+            for (int i = 0; i < children.size(); i++) {
+                Path child = Files.createDirectories(dir.resolve("children").resolve(Integer.toString(i + 1)));
+                Files.write(child.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(children.get(i)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record the runs in " + dir, e);
+        }
+        return dir.toString();
     }
 
     @Override

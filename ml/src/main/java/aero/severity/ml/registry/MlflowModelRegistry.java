@@ -109,6 +109,38 @@ public final class MlflowModelRegistry implements ModelStore {
         }
     }
 
+    /** A parent run with the files and a child run per part, nested in the MLflow UI by the {@code mlflow.parentRunId} tag. */
+    @Override
+    public String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files) {
+        MlflowClient client = new MlflowClient(server.toString());
+        try {
+            String experimentId = experimentId().orElseGet(() -> client.createExperiment(experimentName));
+            RunInfo info = client.createRun(experimentId);
+            String parentId = info.getRunId();
+            try {
+                logBatch(client, parentId, parent);
+                String artifactRoot = artifactRoot(info.getArtifactUri());
+                for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                    upload(artifactRoot, file.getKey(), file.getValue());
+                }
+                for (RunRecord child : children) {
+                    String childId = client.createRun(experimentId).getRunId();
+                    Map<String, String> tags = new LinkedHashMap<>(child.tags());
+                    tags.put("mlflow.parentRunId", parentId);
+                    logBatch(client, childId, new RunRecord(child.params(), child.metrics(), tags));
+                    client.setTerminated(childId, RunStatus.FINISHED);
+                }
+            } catch (RuntimeException e) {
+                client.setTerminated(parentId, RunStatus.FAILED);
+                throw e;
+            }
+            client.setTerminated(parentId, RunStatus.FINISHED);
+            return parentId;
+        } finally {
+            client.close();
+        }
+    }
+
     /** By REST: mlflow-client retries a 404 three times with a warning each, and "not there yet" is normal here. */
     private Optional<String> experimentId() {
         Response response = send(get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experimentName)));
@@ -146,6 +178,17 @@ public final class MlflowModelRegistry implements ModelStore {
         if (decision.championReport() != null) {
             metrics.put("gate.champion.macro_f1", decision.championReport().macroF1());
             metrics.put("gate.champion.ece", decision.championReport().ece());
+        }
+        if (decision.horizon() != null) {
+            tags.put("promotion.recent_horizon", decision.horizon());
+        }
+        if (decision.challengerHorizonReport() != null) {
+            metrics.put("gate.challenger.recent.brier", decision.challengerHorizonReport().brier());
+            metrics.put("gate.challenger.recent.ece", decision.challengerHorizonReport().ece());
+        }
+        if (decision.championHorizonReport() != null) {
+            metrics.put("gate.champion.recent.brier", decision.championHorizonReport().brier());
+            metrics.put("gate.champion.recent.ece", decision.championHorizonReport().ece());
         }
         if (id.runId() != null) {
             MlflowClient client = new MlflowClient(server.toString());

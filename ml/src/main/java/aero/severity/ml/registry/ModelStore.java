@@ -1,5 +1,8 @@
 package aero.severity.ml.registry;
 
+import java.util.List;
+import java.util.Map;
+
 import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelLoadException;
@@ -22,6 +25,13 @@ public interface ModelStore extends ModelRegistry {
 
     /** Writes the gate's decision and its reason next to the version (run tags in MLflow). */
     void recordDecision(ModelId id, PromotionDecision decision);
+
+    /**
+     * Records an evaluation that registers no version (a backtest): one parent run holding the
+     * files, with a child run for each part (a cutoff). Returns where it went, for people: the
+     * parent run's id in MLflow, the folder locally.
+     */
+    String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files);
 
     /** Where the store is, for people: "MLflow at http://...", "local folder /...". */
     String describe();

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import aero.severity.ml.dataset.TrainingSet;
 import aero.severity.ml.model.CalibratedModel;
+import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelLoadException;
 import aero.severity.ml.serving.ModelRegistry;
@@ -40,11 +41,13 @@ public final class TrainAndRegister {
         CalibratedModel challenger = outcome.bundle().toModel(id);
         PromotionDecision decision;
         Optional<ModelId> championId = store.findByAlias(ModelRegistry.CHAMPION);
-        @Nullable CalibratedModel champion = null;
         try {
-            champion = championId.map(c -> store.loadBundle(c).toModel(c)).orElse(null);
+            @Nullable ModelBundle championBundle = championId.map(store::loadBundle).orElse(null);
+            @Nullable CalibratedModel champion = championBundle == null ? null : championBundle.toModel(championId.get());
+            PromotionGate.Horizon horizon = championBundle == null ? PromotionGate.Horizon.notMeasured("no champion to compare")
+                    : PromotionGate.Horizon.measure(trainer, data, outcome.bundle(), championBundle, outcome.validation(), progress);
             decision = new PromotionGate(options.calibrationFolds(), options.seed())
-                    .decide(challenger, champion, outcome.validation());
+                    .decide(challenger, champion, outcome.validation(), horizon);
         } catch (ModelLoadException e) {
             decision = new PromotionDecision(false, "stays challenger: the champion (version "
                     + championId.map(ModelId::version).orElse("?") + ") could not be loaded to compare: " + e.getMessage()

@@ -67,6 +67,19 @@ public final class ModelTrainer {
     }
 
     public Outcome train(TrainingSet data, TrainingOptions options, Consumer<String> progress) {
+        return train(data, options, progress, java.util.EnumSet.allOf(Algorithm.class));
+    }
+
+    /**
+     * Trains the algorithm the options register and nothing beside it (the baselines are still
+     * reported): what a backtest or the gate needs when only that recipe is judged.
+     */
+    public Outcome trainRegisteredOnly(TrainingSet data, TrainingOptions options, Consumer<String> progress) {
+        return train(data, options, progress, java.util.EnumSet.of(options.algorithm()));
+    }
+
+    private Outcome train(TrainingSet data, TrainingOptions options, Consumer<String> progress,
+            java.util.Set<Algorithm> algorithms) {
         long started = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         TimeSplit split = options.split();
@@ -76,7 +89,8 @@ public final class ModelTrainer {
                 data.droppedWithoutLabel()));
 
         long t = System.nanoTime();
-        FeatureEncoder encoder = FeatureEncoder.fit(facts(parts.train()), options.makeLevels(), options.minLevelCount());
+        FeatureEncoder encoder = FeatureEncoder.fit(facts(parts.train()), options.makeLevels(), options.minLevelCount(),
+                options.withoutInputs());
         double[][] xTrain = encode(encoder, parts.train());
         double[][] xValidation = encode(encoder, parts.validation());
         int[] yTrain = labels(parts.train());
@@ -90,20 +104,24 @@ public final class ModelTrainer {
 
         Map<Algorithm, Model<Label>> models = new LinkedHashMap<>();
         Map<Algorithm, Scorer> scorers = new LinkedHashMap<>();
-        t = System.nanoTime();
-        XGBoostModel<Label> xgboost = trainXGBoost(trainingData, options);
-        seconds.put("train_xgboost", elapsed(t));
-        models.put(Algorithm.XGBOOST, xgboost);
-        scorers.put(Algorithm.XGBOOST, TreeEnsembleScorer.of(xgboost, encoder.featureNames()));
-        progress.accept(String.format("trained XGBoost (%d trees per class) in %.1f s", options.xgboost().trees(),
-                seconds.get("train_xgboost")));
-
-        t = System.nanoTime();
-        LinearSGDModel logistic = trainLogistic(trainingData, options);
-        seconds.put("train_logistic_regression", elapsed(t));
-        models.put(Algorithm.LOGISTIC_REGRESSION, logistic);
-        scorers.put(Algorithm.LOGISTIC_REGRESSION, LinearScorer.of(logistic, encoder.featureNames()));
-        progress.accept(String.format("trained logistic regression in %.1f s", seconds.get("train_logistic_regression")));
+        XGBoostModel<Label> xgboost = null;
+        if (algorithms.contains(Algorithm.XGBOOST)) {
+            t = System.nanoTime();
+            xgboost = trainXGBoost(trainingData, options);
+            seconds.put("train_xgboost", elapsed(t));
+            models.put(Algorithm.XGBOOST, xgboost);
+            scorers.put(Algorithm.XGBOOST, TreeEnsembleScorer.of(xgboost, encoder.featureNames()));
+            progress.accept(String.format("trained XGBoost (%d trees per class) in %.1f s", options.xgboost().trees(),
+                    seconds.get("train_xgboost")));
+        }
+        if (algorithms.contains(Algorithm.LOGISTIC_REGRESSION)) {
+            t = System.nanoTime();
+            LinearSGDModel logistic = trainLogistic(trainingData, options);
+            seconds.put("train_logistic_regression", elapsed(t));
+            models.put(Algorithm.LOGISTIC_REGRESSION, logistic);
+            scorers.put(Algorithm.LOGISTIC_REGRESSION, LinearScorer.of(logistic, encoder.featureNames()));
+            progress.accept(String.format("trained logistic regression in %.1f s", seconds.get("train_logistic_regression")));
+        }
 
         t = System.nanoTime();
         Map<String, EvaluationReport> validation = new LinkedHashMap<>();
@@ -136,7 +154,7 @@ public final class ModelTrainer {
         }
         seconds.put("total", elapsed(started));
         TrainingReport report = new TrainingReport(registered.id(), split.toString(), rows, validation, seconds,
-                featureImportance(xgboost), weights, post.get(registered).calibration().scale());
+                xgboost == null ? List.of() : featureImportance(xgboost), weights, post.get(registered).calibration().scale());
 
         String fingerprint = data.fingerprint();
         Map<Algorithm, ModelBundle> bundles = new LinkedHashMap<>();

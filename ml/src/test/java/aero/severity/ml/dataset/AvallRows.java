@@ -46,8 +46,8 @@ public final class AvallRows {
         try (PreparedStatement s = db.prepareStatement("""
                 INSERT INTO events (ev_id, ev_date, ev_time, dec_latitude, dec_longitude, ev_state, ev_country,
                     light_cond, wx_cond_basic, wind_vel_kts, gust_kts, vis_sm, wx_temp, wx_dens_alt, ev_highest_injury,
-                    ev_type, inj_tot_f, inj_tot_s, inj_tot_m, inj_tot_n, inj_tot_t, ntsb_no)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    ev_type, inj_tot_f, inj_tot_s, inj_tot_m, inj_tot_n, inj_tot_t, ntsb_no, ev_nr_apt_id, apt_dist)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, evId);
             s.setDate(2, Date.valueOf(f.eventDate()));
             set(s, 3, f.localHour() == null ? null : f.localHour() * 100 + 15);
@@ -70,12 +70,15 @@ public final class AvallRows {
             set(s, 20, outcomeColumnsFilled ? 2 : null);
             set(s, 21, outcomeColumnsFilled ? 5 : null);
             s.setString(22, outcomeColumnsFilled ? (fatal ? "ERA20FA001" : "ERA20LA001") : null);
+            s.setString(23, f.nearestAirportId());
+            set(s, 24, f.airportDistanceMiles());
             s.executeUpdate();
         }
         try (PreparedStatement s = db.prepareStatement("""
                 INSERT INTO aircraft (ev_id, aircraft_key, acft_category, acft_make, homebuilt, num_eng, cert_max_gr_wt,
-                    acft_year, far_part, oper_sched, type_fly, phase_flt_spec, damage, acft_fire, acft_expl)
-                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    acft_year, far_part, oper_sched, type_fly, phase_flt_spec, damage, acft_fire, acft_expl,
+                    acft_model, regis_no, oper_name)
+                VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, evId);
             s.setString(2, f.aircraftCategory() == null ? null : f.aircraftCategory().code());
             s.setString(3, f.make());
@@ -90,6 +93,9 @@ public final class AvallRows {
             s.setString(12, outcomeColumnsFilled ? (fatal ? "DEST" : "MINR") : null);
             s.setString(13, outcomeColumnsFilled ? (fatal ? "IFLT" : "NONE") : null);
             s.setString(14, outcomeColumnsFilled ? (fatal ? "GRD" : "NONE") : null);
+            s.setString(15, f.aircraftModel());
+            s.setString(16, f.registrationNumber());
+            s.setString(17, f.operatorName());
             s.executeUpdate();
         }
         if (f.engineType() != null) {

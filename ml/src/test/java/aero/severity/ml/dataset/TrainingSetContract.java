@@ -47,6 +47,8 @@ abstract class TrainingSetContract {
             .farPart(FarPart.PART_135).schedule(Schedule.NSCH).flightPurpose(FlightPurpose.BUS)
             .flightPhase(FlightPhase.APPROACH).pilotAge(47).pilotCertificate(PilotCertificate.ATP)
             .pilotTotalHours(8_200.0).pilotMakeModelHours(950.0)
+            .aircraftModel("208B").registrationNumber("N208GA").nearestAirportId("MRI").airportDistanceMiles(1.5)
+            .operatorName("Acme Air Taxi")
             .build();
 
     static final FlightFacts SPARSE = FlightFacts.on(LocalDate.of(2016, 2, 3)).build();

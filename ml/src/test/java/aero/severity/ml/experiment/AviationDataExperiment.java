@@ -37,7 +37,7 @@ class AviationDataExperiment {
             String[] m = System.getProperty("makes").split(":");
             options = new TrainingOptions(options.split(), options.algorithm(), Integer.parseInt(m[0]), Integer.parseInt(m[1]),
                     options.classWeightPower(), options.xgboost(), options.logistic(), options.calibrationFolds(), options.seed(),
-                    options.threads());
+                    options.threads(), options.withoutInputs());
         }
         String sweep = System.getProperty("sweep");
         if (sweep != null) {
@@ -49,7 +49,7 @@ class AviationDataExperiment {
                         Double.parseDouble(v[4]), Double.parseDouble(v[5]), x.gamma()));
                 if (v.length > 6) {
                     o = new TrainingOptions(new TimeSplit(Integer.parseInt(v[6]), 2010, 2), o.algorithm(), o.makeLevels(),
-                            o.minLevelCount(), o.classWeightPower(), o.xgboost(), o.logistic(), o.calibrationFolds(), o.seed(), o.threads());
+                            o.minLevelCount(), o.classWeightPower(), o.xgboost(), o.logistic(), o.calibrationFolds(), o.seed(), o.threads(), o.withoutInputs());
                 }
                 ModelTrainer.Outcome out = new ModelTrainer().train(data, o, line -> { });
                 var r = out.report().validation().get("xgboost");

@@ -1,0 +1,43 @@
+package aero.severity.ml.experiment;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import aero.severity.ml.backtest.Backtest;
+import aero.severity.ml.backtest.BacktestReport;
+import aero.severity.ml.dataset.TrainingSet;
+import aero.severity.ml.training.ModelTrainer;
+import aero.severity.ml.training.TimeSplit;
+import aero.severity.ml.training.TrainingOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Run by hand: {@code ./mvnw -pl ml test -Dtest=AviationDataBacktestExperiment -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dwithout=aircraft_model,registry -Dcutoffs=2000,2002}. Not a test (never runs in the build); skips without the data.
+ */
+public class AviationDataBacktestExperiment {
+
+    /** The same from a copied classpath, so the sources can be rebuilt while it runs: {@code java -cp ... -Dwithout=... }. */
+    public static void main(String[] args) throws Exception {
+        new AviationDataBacktestExperiment().backtestOnTheRealExtract();
+    }
+
+    @Test
+    void backtestOnTheRealExtract() throws Exception {
+        assumeTrue(Files.isDirectory(AviationDataCsv.FOLDER), "no real data folder");
+        TrainingSet data = AviationDataCsv.read();
+        for (String variant : System.getProperty("without", "").split(";", -1)) {
+            Set<String> without = variant.isBlank() ? Set.of() : Set.of(variant.split(","));
+            TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2010)).withoutInputs(without);
+            List<Integer> cutoffs = System.getProperty("cutoffs") == null ? Backtest.defaultCutoffs(2012, 2)
+                    : Arrays.stream(System.getProperty("cutoffs").split(",")).map(Integer::valueOf).toList();
+            BacktestReport report = new Backtest(new ModelTrainer()).run(data, options, cutoffs, System.out::println);
+            System.out.println("VARIANT without=" + without);
+            System.out.println(report.markdown());
+        }
+    }
+}
