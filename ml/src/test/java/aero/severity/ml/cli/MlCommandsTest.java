@@ -78,8 +78,11 @@ class MlCommandsTest {
     void aSecondTrainingOfTheSameDataDoesNotReplaceTheChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017", "--algorithm", "logistic_regression")).isZero();
 
-        assertThat(output.getOut()).contains("registered version 2", "version 2 is ");
+        assertThat(output.getOut()).contains("registered version 2", "version 2 is ",
+                "gate: both recipes at the recent horizon (recipe retrained to 2015, calibrated on 2016-2017, scored on 2018-2019");
         assertThat(folder.resolve("models/accident-severity/aliases.json")).content().contains("\"challenger\" : \"2\"");
+        assertThat(folder.resolve("models/accident-severity/versions/2/promotion.json")).content()
+                .contains("\"recent_horizon\"", "\"challenger_recent_horizon_metrics\"", "\"brier\"");
     }
 
     @Test
@@ -107,5 +110,37 @@ class MlCommandsTest {
     void evaluatingAVersionThatDoesNotExistFailsWithOne(CapturedOutput output) {
         assertThat(ml("evaluate", "--model", "42", "--from", "2020", "--to", "2021")).isEqualTo(1);
         assertThat(output.getErr()).contains("no version 42");
+    }
+
+    @Test
+    @Order(7)
+    void backtestTrainsAtEachCutoffPrintsTheTableAndRecordsAParentRunWithAChildPerCutoff(CapturedOutput output) throws Exception {
+        Path plot = folder.resolve("backtest.png");
+
+        assertThat(ml("backtest", "--cutoffs", "2012,2014", "--plot", plot.toString())).isZero();
+
+        assertThat(output.getOut()).contains("cutoff 2012: trained on", "cutoff 2014: trained on",
+                "| 1-2 (validation) | 2 |", "| 3-4 | 2 |", "| 2012 | 5+ | 2017-2021 |", "recorded in local folder");
+        assertThat(java.nio.file.Files.readAllBytes(plot)).startsWith(0x89, 'P', 'N', 'G');
+        try (var runs = java.nio.file.Files.list(folder.resolve("models/accident-severity/runs"))) {
+            Path run = runs.findFirst().orElseThrow();
+            assertThat(run.resolve("run.json")).content().contains("\"backtest.cutoffs\" : \"2012,2014\"", "h3-4.ece.mean");
+            assertThat(run.resolve("backtest.md")).content().contains("| 2014 | 3-4 | 2017-2018 |");
+            assertThat(run.resolve("children/1/run.json")).content().contains("\"train_until_year\" : \"2012\"", "h1-2.brier");
+            assertThat(run.resolve("children/2/run.json")).content().contains("\"train_until_year\" : \"2014\"");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aBacktestTheDataCannotHoldOrAWrongOptionFailsClearly(CapturedOutput output) {
+        assertThat(ml("backtest", "--cutoffs", "2020")).isEqualTo(1);
+        assertThat(output.getErr()).contains("cutoff 2020 needs validation years 2021-2022, but the data ends in 2021");
+
+        assertThat(ml("backtest", "--cutoffs", "2012,20x4")).isEqualTo(2);
+        assertThat(output.getErr()).contains("--cutoffs must be years separated by commas");
+
+        assertThat(ml("backtest", "--without-inputs", "tail_colour")).isEqualTo(2);
+        assertThat(output.getErr()).contains("--without-inputs: no input named tail_colour");
     }
 }

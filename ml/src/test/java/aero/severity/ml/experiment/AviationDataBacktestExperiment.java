@@ -32,12 +32,21 @@ public class AviationDataBacktestExperiment {
         TrainingSet data = AviationDataCsv.read();
         for (String variant : System.getProperty("without", "").split(";", -1)) {
             Set<String> without = variant.isBlank() ? Set.of() : Set.of(variant.split(","));
-            TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2010)).withoutInputs(without);
+            int from = Integer.parseInt(System.getProperty("trainFrom", "" + Integer.MIN_VALUE));
+            TrainingOptions options = TrainingOptions.defaults(new TimeSplit(from, 2010, 2)).withoutInputs(without);
             List<Integer> cutoffs = System.getProperty("cutoffs") == null ? Backtest.defaultCutoffs(2012, 2)
                     : Arrays.stream(System.getProperty("cutoffs").split(",")).map(Integer::valueOf).toList();
             BacktestReport report = new Backtest(new ModelTrainer()).run(data, options, cutoffs, System.out::println);
             System.out.println("VARIANT without=" + without);
             System.out.println(report.markdown());
+            for (BacktestReport.Cutoff c : report.cutoffs()) {
+                for (BacktestReport.Band b : c.bands()) {
+                    double confidence = b.report().reliability().stream().mapToDouble(r -> r.meanConfidence() * r.count()).sum()
+                            / b.report().rows();
+                    System.out.printf("CONF T=%d %s mean top-class confidence %.4f accuracy %.4f%n", c.year(), b.horizon().name(),
+                            confidence, b.report().accuracy());
+                }
+            }
         }
     }
 }

@@ -93,4 +93,74 @@ class PromotionGateTest {
         assertThat(decision.promote()).isFalse();
         assertThat(decision.reason()).contains("macro-F1 not higher");
     }
+
+    private static EvaluationReport horizonReport(double brier, double ece) {
+        Map<Severity, ClassMetrics> perClass = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            perClass.put(severity, new ClassMetrics(10, 10, 0.5, 0.5, 0.5, 0.7));
+        }
+        return new EvaluationReport(800, 0.44, 0.6, perClass, 0.7, 0.8, brier, 1.0, ece, new int[4][4], List.of());
+    }
+
+    @Test
+    void aChallengerBetterOnTheValidationYearsButWorseAtTheRecentHorizonStaysChallenger() {
+        PromotionGate gate = new PromotionGate(5, 1);
+        PromotionGate.Horizon worseBrier = new PromotionGate.Horizon(horizonReport(0.530, 0.020), horizonReport(0.520, 0.020),
+                "recipe retrained to 2008");
+        PromotionGate.Horizon worseEce = new PromotionGate.Horizon(horizonReport(0.520, 0.031), horizonReport(0.520, 0.020),
+                "recipe retrained to 2008");
+
+        PromotionDecision decision = gate.judge(report(0.46, 0.010), report(0.44, 0.012), CHAMPION, 1000, worseBrier);
+
+        assertThat(decision.promote()).isFalse();
+        assertThat(decision.reason()).startsWith("stays challenger: Brier worse at the recent horizon (recipe retrained to 2008)")
+                .contains("Brier 0.5300 vs 0.5200", "on the same 800 rows", "beats the champion");
+        assertThat(decision.challengerHorizonReport().brier()).isEqualTo(0.530);
+        assertThat(decision.championHorizonReport().brier()).isEqualTo(0.520);
+        assertThat(gate.judge(report(0.46, 0.010), report(0.44, 0.012), CHAMPION, 1000, worseEce).reason())
+                .startsWith("stays challenger: ECE worse at the recent horizon");
+    }
+
+    @Test
+    void aChallengerBetterOnTheValidationYearsAndNotWorseAtTheRecentHorizonIsPromoted() {
+        PromotionGate.Horizon withinNoise = new PromotionGate.Horizon(horizonReport(0.5215, 0.024), horizonReport(0.520, 0.020),
+                "recipe retrained to 2008");
+
+        PromotionDecision decision = new PromotionGate(5, 1).judge(report(0.46, 0.010), report(0.44, 0.012), CHAMPION, 1000,
+                withinNoise);
+
+        assertThat(decision.promote()).isTrue();
+        assertThat(decision.reason()).startsWith("beats the champion").contains("not worse at the recent horizon");
+        assertThat(decision.horizon()).isEqualTo("recipe retrained to 2008");
+    }
+
+    @Test
+    void aBetterRecentHorizonDoesNotMakeUpForWorseValidationYears() {
+        PromotionGate.Horizon better = new PromotionGate.Horizon(horizonReport(0.500, 0.010), horizonReport(0.520, 0.020), "h");
+
+        PromotionDecision decision = new PromotionGate(5, 1).judge(report(0.43, 0.010), report(0.44, 0.012), CHAMPION, 1000, better);
+
+        assertThat(decision.promote()).isFalse();
+        assertThat(decision.reason()).startsWith("stays challenger: macro-F1 not higher");
+    }
+
+    @Test
+    void whenTheRecentHorizonCannotBeMeasuredTheValidationYearsDecideAndTheReasonSaysWhy() {
+        PromotionDecision decision = new PromotionGate(5, 1).judge(report(0.46, 0.010), report(0.44, 0.012), CHAMPION, 1000,
+                PromotionGate.Horizon.notMeasured("no year before 2006 to train on"));
+
+        assertThat(decision.promote()).isTrue();
+        assertThat(decision.reason()).contains("recent horizon not measured: no year before 2006 to train on");
+    }
+
+    @Test
+    void theGateRetrainsBothRecipesAtTheRecentHorizonOnTheSameRows() {
+        PromotionGate.Horizon horizon = PromotionGate.Horizon.measure(new ModelTrainer(), TrainedModels.DATA, good.bundle(),
+                weak.bundle(), good.validation(), line -> { });
+
+        assertThat(horizon.description()).contains("recipe retrained to 2015, calibrated on 2016-2017, scored on 2018-2019");
+        assertThat(horizon.challenger().rows()).isEqualTo(horizon.champion().rows()).isEqualTo(good.validation().size());
+        assertThat(horizon.challenger().brier()).as("the two-stump recipe is worse two to four years on as well")
+                .isLessThan(horizon.champion().brier());
+    }
 }
