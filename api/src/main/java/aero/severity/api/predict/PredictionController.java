@@ -51,7 +51,12 @@ class PredictionController {
               "pilotAge": 54,
               "pilotCertificate": "PRI",
               "pilotTotalHours": 420,
-              "pilotMakeModelHours": 130
+              "pilotMakeModelHours": 130,
+              "aircraftModel": "172N",
+              "registrationNumber": "N734GA",
+              "nearestAirportId": "APA",
+              "airportDistanceMiles": 0,
+              "operatorName": null
             }""";
 
     private final Predictor predictor;

@@ -35,6 +35,18 @@ class PredictionValidationIT extends FullStackTest {
     }
 
     @Test
+    void theAircraftAndAirportFieldsAreCheckedAndNamed() {
+        JsonNode problem = expect(400, """
+                {"eventDate":"2019-07-14","registrationNumber":"N 12","nearestAirportId":"DENVER","airportDistanceMiles":501,
+                 "aircraftModel":"%s"}""".formatted("7".repeat(21)));
+
+        assertThat(errors(problem)).containsExactlyInAnyOrder(
+                "registrationNumber: must be a registration mark of 1-11 letters, digits or hyphens (N123AB, C-GABC, ...)",
+                "nearestAirportId: must be an airport identifier of 1-4 letters or digits (DEN, KDEN, PVT for a private strip, NONE)",
+                "airportDistanceMiles: must be 0-500 statute miles", "aircraftModel: must be at most 20 characters");
+    }
+
+    @Test
     void everyInvalidFieldIsListed() {
         JsonNode problem = expect(400, """
                 {"eventDate":"2019-07-14","localHour":24,"windSpeedKts":-1,"engineCount":9}""");

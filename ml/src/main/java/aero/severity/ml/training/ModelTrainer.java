@@ -97,7 +97,8 @@ public final class ModelTrainer {
         int[] yValidation = labels(parts.validation());
         requireEveryClass(yTrain);
         float[] classWeight = classWeights(yTrain, options.classWeightPower());
-        MutableDataset<Label> trainingData = dataset(encoder.featureNames(), xTrain, yTrain, classWeight);
+        MutableDataset<Label> trainingData = dataset(encoder.featureNames(), xTrain, yTrain, classWeight,
+                recencyWeights(parts.train(), split.trainUntil(), options.recencyHalfLifeYears()));
         seconds.put("encode", elapsed(t));
         progress.accept(String.format("encoded %d features (fitted on the training years only); class weights %s",
                 encoder.dimension(), Arrays.toString(classWeight)));
@@ -245,11 +246,21 @@ public final class ModelTrainer {
                 .sorted(Comparator.comparingDouble(TrainingReport.FeatureGain::gain).reversed()).toList();
     }
 
-    static MutableDataset<Label> dataset(List<String> names, double[][] x, int[] y, float[] classWeight) {
+    /** 0.5 ^ ((last training year - year) / half-life) per row; all 1 when the half-life is 0. */
+    static float[] recencyWeights(List<LabelledEvent> rows, int lastYear, double halfLifeYears) {
+        float[] weights = new float[rows.size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = halfLifeYears <= 0 ? 1f : (float) Math.pow(0.5, (lastYear - rows.get(i).year()) / halfLifeYears);
+        }
+        return weights;
+    }
+
+    static MutableDataset<Label> dataset(List<String> names, double[][] x, int[] y, float[] classWeight, float[] rowWeight) {
         LabelFactory factory = new LabelFactory();
         List<org.tribuo.Example<Label>> examples = new ArrayList<>(x.length);
         for (int i = 0; i < x.length; i++) {
-            examples.add(TribuoExamples.example(names, x[i], TribuoExamples.label(Severity.values()[y[i]]), classWeight[y[i]]));
+            examples.add(TribuoExamples.example(names, x[i], TribuoExamples.label(Severity.values()[y[i]]),
+                    classWeight[y[i]] * rowWeight[i]));
         }
         SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance("training years", OffsetDateTime.now(), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));

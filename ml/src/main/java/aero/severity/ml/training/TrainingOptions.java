@@ -16,13 +16,19 @@ import aero.severity.ml.model.Algorithm;
  *                         weight (calibration puts the real frequencies back afterwards)
  * @param withoutInputs    encoder inputs left out (names from {@code FeatureEncoder.inputNames()}):
  *                         how a backtest measures what an input is worth; empty by default
+ * @param recencyHalfLifeYears a training row's weight halves for every this many years it lies
+ *                         before the last training year (0: every year weighs the same, the default)
  */
 public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLevels, int minLevelCount,
         double classWeightPower, XGBoost xgboost, Logistic logistic, int calibrationFolds, long seed, int threads,
-        Set<String> withoutInputs) {
+        Set<String> withoutInputs, double recencyHalfLifeYears) {
 
     public TrainingOptions {
         withoutInputs = Set.copyOf(withoutInputs);
+        if (recencyHalfLifeYears < 0) {
+            throw new IllegalArgumentException("a recency half-life is 0 (off) or a positive number of years, not "
+                    + recencyHalfLifeYears);
+        }
     }
 
     /** Gradient-boosted trees. */
@@ -38,32 +44,37 @@ public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLeve
         return new TrainingOptions(split, Algorithm.XGBOOST, 60, 20, 0.5,
                 new XGBoost(200, 0.08, 6, 10, 0.8, 0.6, 2.0, 0.0),
                 new Logistic(8, 0.2, 32),
-                5, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), Set.of());
+                5, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), Set.of(), 0);
     }
 
     public TrainingOptions withSplit(TimeSplit newSplit) {
         return new TrainingOptions(newSplit, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs);
+                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
     }
 
     public TrainingOptions withXGBoost(XGBoost newXGBoost) {
         return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, newXGBoost, logistic,
-                calibrationFolds, seed, threads, withoutInputs);
+                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
     }
 
     public TrainingOptions withAlgorithm(Algorithm newAlgorithm) {
         return new TrainingOptions(split, newAlgorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs);
+                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
     }
 
     public TrainingOptions withClassWeightPower(double power) {
         return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, power, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs);
+                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
     }
 
     public TrainingOptions withoutInputs(Set<String> inputs) {
         return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, inputs);
+                calibrationFolds, seed, threads, inputs, recencyHalfLifeYears);
+    }
+
+    public TrainingOptions withRecencyHalfLife(double years) {
+        return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
+                calibrationFolds, seed, threads, withoutInputs, years);
     }
 
     /**
@@ -90,7 +101,8 @@ public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLeve
                             integer(p, "logistic.minibatch_size", l.minibatchSize())),
                     integer(p, "calibration.cross_fit_folds", d.calibrationFolds()),
                     p.containsKey("seed") ? Long.parseLong(p.get("seed")) : d.seed(), d.threads(),
-                    without == null || without.isBlank() ? Set.of() : Set.of(without.split(",")));
+                    without == null || without.isBlank() ? Set.of() : Set.of(without.split(",")),
+                    decimal(p, "recency_half_life_years", d.recencyHalfLifeYears()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("a saved training parameter is not a number: " + e.getMessage(), e);
         }
@@ -116,6 +128,9 @@ public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLeve
         p.put("encoder.make_levels", Integer.toString(makeLevels));
         p.put("encoder.min_level_count", Integer.toString(minLevelCount));
         p.put("class_weight_power", Double.toString(classWeightPower));
+        if (recencyHalfLifeYears > 0) {
+            p.put("recency_half_life_years", Double.toString(recencyHalfLifeYears));
+        }
         if (!withoutInputs.isEmpty()) {
             p.put("encoder.without_inputs", String.join(",", new TreeSet<>(withoutInputs)));
         }

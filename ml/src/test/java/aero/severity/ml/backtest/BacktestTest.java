@@ -33,7 +33,7 @@ class BacktestTest {
         TrainingOptions d = TrainingOptions.defaults(TimeSplit.trainUntil(trainUntil));
         return new TrainingOptions(d.split(), Algorithm.XGBOOST, d.makeLevels(), d.minLevelCount(), d.classWeightPower(),
                 new TrainingOptions.XGBoost(30, 0.2, 3, 10, 0.8, 0.8, 1.0, 0.0), d.logistic(), d.calibrationFolds(),
-                d.seed(), 1, Set.of());
+                d.seed(), 1, Set.of(), 0);
     }
 
     private static long eventsIn(int from, int to) {

@@ -34,6 +34,20 @@ public class AviationDataBacktestExperiment {
             Set<String> without = variant.isBlank() ? Set.of() : Set.of(variant.split(","));
             int from = Integer.parseInt(System.getProperty("trainFrom", "" + Integer.MIN_VALUE));
             TrainingOptions options = TrainingOptions.defaults(new TimeSplit(from, 2010, 2)).withoutInputs(without);
+            if (System.getProperty("halfLife") != null) {
+                options = options.withRecencyHalfLife(Double.parseDouble(System.getProperty("halfLife")));
+            }
+            if (System.getProperty("cwp") != null) {
+                options = options.withClassWeightPower(Double.parseDouble(System.getProperty("cwp")));
+            }
+            String xgb = System.getProperty("xgb");
+            if (xgb != null) {
+                String[] v = xgb.split(":");
+                TrainingOptions.XGBoost x = options.xgboost();
+                options = options.withXGBoost(new TrainingOptions.XGBoost(Integer.parseInt(v[0]), Double.parseDouble(v[1]),
+                        Integer.parseInt(v[2]), Double.parseDouble(v[3]), x.subsample(), Double.parseDouble(v[4]),
+                        Double.parseDouble(v[5]), x.gamma()));
+            }
             List<Integer> cutoffs = System.getProperty("cutoffs") == null ? Backtest.defaultCutoffs(2012, 2)
                     : Arrays.stream(System.getProperty("cutoffs").split(",")).map(Integer::valueOf).toList();
             BacktestReport report = new Backtest(new ModelTrainer()).run(data, options, cutoffs, System.out::println);

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
  * Run by hand: {@code ./mvnw -pl ml test -Dtest=AviationDataExperiment -Dsurefire.failIfNoSpecifiedTests=false}.
  * Not a test (never runs in the build); skips when the real data folder is absent.
  */
-class AviationDataExperiment {
+public class AviationDataExperiment {
+
+    public static void main(String[] args) throws Exception {
+        new AviationDataExperiment().trainOnTheRealExtractWithT2010();
+    }
+
 
     @Test
     void trainOnTheRealExtractWithT2010() throws Exception {
@@ -37,7 +42,7 @@ class AviationDataExperiment {
             String[] m = System.getProperty("makes").split(":");
             options = new TrainingOptions(options.split(), options.algorithm(), Integer.parseInt(m[0]), Integer.parseInt(m[1]),
                     options.classWeightPower(), options.xgboost(), options.logistic(), options.calibrationFolds(), options.seed(),
-                    options.threads(), options.withoutInputs());
+                    options.threads(), options.withoutInputs(), options.recencyHalfLifeYears());
         }
         String sweep = System.getProperty("sweep");
         if (sweep != null) {
@@ -49,7 +54,7 @@ class AviationDataExperiment {
                         Double.parseDouble(v[4]), Double.parseDouble(v[5]), x.gamma()));
                 if (v.length > 6) {
                     o = new TrainingOptions(new TimeSplit(Integer.parseInt(v[6]), 2010, 2), o.algorithm(), o.makeLevels(),
-                            o.minLevelCount(), o.classWeightPower(), o.xgboost(), o.logistic(), o.calibrationFolds(), o.seed(), o.threads(), o.withoutInputs());
+                            o.minLevelCount(), o.classWeightPower(), o.xgboost(), o.logistic(), o.calibrationFolds(), o.seed(), o.threads(), o.withoutInputs(), o.recencyHalfLifeYears());
                 }
                 ModelTrainer.Outcome out = new ModelTrainer().train(data, o, line -> { });
                 var r = out.report().validation().get("xgboost");
