@@ -68,7 +68,7 @@ java -jar ml/target/ml.jar train --train-until 2010 "$@" </dev/null | tee .data/
 log "trained in $(( $(date +%s) - imported )) s (import + train: $(( $(date +%s) - start )) s)"
 
 # The registered model's row of the table ml train printed: macroF1 AUCmacro AUCfatal Brier ECE.
-read -r f1 auc fatal brier ece < <(awk '$1 == "xgboost" { print $2, $3, $4, $5, $6; exit }' .data/real-data/train.log)
+read -r f1 auc fatal brier ece < <(awk '$1 == "xgboost" && $2 ~ /^[0-9]/ { print $2, $3, $4, $5, $6; exit }' .data/real-data/train.log)
 cat <<TABLE
 
 Validation 2011-2012 (train <= 2010), one row per event:

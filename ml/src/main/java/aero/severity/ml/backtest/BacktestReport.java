@@ -72,11 +72,11 @@ public record BacktestReport(String algorithm, int validationYears, List<Horizon
         return cutoffs.stream().flatMap(c -> c.bands().stream()).filter(b -> b.horizon().equals(horizon)).toList();
     }
 
-    /** For a tracking server: {@code h3-4.ece.mean}, {@code h3-4.ece.std}, {@code h3-4.rows.mean}, ... */
+    /** For a tracking server: {@code h3-4.ece.mean}, {@code h3-4.ece.std}, {@code h5_plus.rows.mean}, ... */
     public Map<String, Double> asFlatMetrics() {
         Map<String, Double> flat = new LinkedHashMap<>();
         for (Summary s : summary()) {
-            String prefix = "h" + s.horizon().name() + ".";
+            String prefix = s.horizon().metricPrefix() + ".";
             flat.put(prefix + "rows.mean", s.meanRows());
             flat.put(prefix + "cutoffs", (double) s.cutoffs());
             s.metrics().forEach((name, spread) -> {

@@ -28,6 +28,14 @@ public record Horizon(String name, int from, int to) {
         return from == to ? Integer.toString(from) : from + "-" + to;
     }
 
+    /**
+     * The band's prefix in metric names: {@code h1-2}, {@code h3-4}, {@code h5_plus} (MLflow allows
+     * letters, digits, {@code _ - . / :} and spaces in a metric name, not {@code +}).
+     */
+    public String metricPrefix() {
+        return "h" + name.replace("+", "_plus");
+    }
+
     public boolean isValidation() {
         return from == 1;
     }

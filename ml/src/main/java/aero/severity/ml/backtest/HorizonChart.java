@@ -29,6 +29,11 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 final class HorizonChart {
 
+    /** One colour per cutoff, the same in every subplot (JFreeChart would pick a new one per plot). */
+    private static final Color[] CUTOFF_COLOURS = {new Color(214, 39, 40), new Color(31, 119, 180), new Color(44, 160, 44),
+        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
+        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+
     private static final int WIDTH = 720;
     private static final int HEIGHT = 900;
     private static final Map<String, ToDoubleFunction<EvaluationReport>> PLOTTED = Map.of(
@@ -93,6 +98,8 @@ final class HorizonChart {
         renderer.setSeriesPaint(0, Color.BLACK);
         renderer.setSeriesStroke(0, new BasicStroke(3.5f));
         for (int i = 1; i < data.getSeriesCount(); i++) {
+            renderer.setSeriesPaint(i, CUTOFF_COLOURS[(i - 1) % CUTOFF_COLOURS.length]);
+            renderer.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
             renderer.setSeriesStroke(i, new BasicStroke(1.2f));
             renderer.setSeriesVisibleInLegend(i, metric.equals("ECE"));
         }

@@ -37,7 +37,7 @@ record BacktestRun(RunRecord parent, List<RunRecord> children, Map<String, byte[
         List<RunRecord> children = report.cutoffs().stream().map(cutoff -> {
             Map<String, Double> metrics = new LinkedHashMap<>();
             for (BacktestReport.Band band : cutoff.bands()) {
-                String prefix = "h" + band.horizon().name() + ".";
+                String prefix = band.horizon().metricPrefix() + ".";
                 metrics.put(prefix + "rows", (double) band.report().rows());
                 BacktestReport.METRICS.forEach((name, metric) -> metrics.put(prefix + name, metric.applyAsDouble(band.report())));
             }

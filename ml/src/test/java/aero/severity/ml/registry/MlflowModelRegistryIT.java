@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import aero.severity.ml.backtest.Backtest;
+import aero.severity.ml.backtest.BacktestReport;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.serving.ModelId;
@@ -79,8 +81,13 @@ class MlflowModelRegistryIT {
                     .containsKeys("features.inputs", "rows.training", "rows.validation", "rows.dropped_without_label");
             assertThat(metrics).containsKeys("xgboost.macro_f1", "xgboost.ece", "xgboost.roc_auc_fatal_vs_rest",
                     "logistic_regression.brier", "majority.macro_f1", "class_prior.brier", "gate.challenger.macro_f1",
-                    "gate.champion.macro_f1");
-            assertThat(tags).containsEntry("promotion.decision", "challenger").containsKey("promotion.reason");
+                    "gate.champion.macro_f1", "gate.challenger.recent.brier", "gate.champion.recent.brier",
+                    "gate.challenger.recent.ece");
+            assertThat(metrics.get("gate.challenger.recent.brier")).as("the two-stump recipe is worse at the horizon too")
+                    .isGreaterThan(metrics.get("gate.champion.recent.brier"));
+            assertThat(tags).containsEntry("promotion.decision", "challenger").containsKey("promotion.reason")
+                    .containsEntry("promotion.recent_horizon",
+                            "recipe retrained to 2015, calibrated on 2016-2017, scored on 2018-2019 (horizon 3-4)");
         } finally {
             client.close();
         }
@@ -130,5 +137,36 @@ class MlflowModelRegistryIT {
     @Test
     void aVersionThatDoesNotExistIsAModelLoadException() {
         assertThatThrownBy(() -> registry.load(new ModelId(MODEL, "999", null))).isInstanceOf(ModelLoadException.class);
+    }
+
+    @Test
+    void aBacktestIsOneParentRunWithItsFilesAndAChildRunPerCutoff(RealServices services) throws Exception {
+        BacktestReport report = new Backtest(new ModelTrainer()).run(TrainedModels.DATA, TrainedModels.good(),
+                java.util.List.of(2013, 2015), line -> { });
+        java.util.List<RunRecord> children = report.cutoffs().stream().map(c -> new RunRecord(
+                Map.of("train_until_year", Integer.toString(c.year())), Map.of("rows.training", (double) c.trainingRows()),
+                Map.of("mlflow.runName", "backtest-T" + c.year()))).toList();
+
+        String parentId = registry.logRuns(new RunRecord(Map.of("backtest.cutoffs", "2013,2015"), report.asFlatMetrics(),
+                Map.of("kind", "backtest")), children, Map.of("backtest.md", report.markdown().getBytes(), "plot.png", report.plot()));
+
+        MlflowClient client = new MlflowClient(services.mlflowUri());
+        try {
+            Run parent = client.getRun(parentId);
+            assertThat(parent.getInfo().getStatus().name()).isEqualTo("FINISHED");
+            assertThat(parent.getData().getMetricsList()).extracting(m -> m.getKey())
+                    .contains("h1-2.ece.mean", "h3-4.brier.std", "h5_plus.roc_auc_fatal_vs_rest.mean");
+            String experiment = parent.getInfo().getExperimentId();
+            java.util.List<String> nested = client.searchRuns(java.util.List.of(experiment),
+                    "tags.mlflow.parentRunId = '" + parentId + "'").stream()
+                    .map(info -> client.getRun(info.getRunId()).getData().getParamsList().get(0).getValue()).toList();
+            assertThat(nested).containsExactlyInAnyOrder("2013", "2015");
+        } finally {
+            client.close();
+        }
+        HttpResponse<String> listing = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                services.mlflowUri() + "/api/2.0/mlflow/artifacts/list?run_id=" + parentId)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(listing.body()).contains("backtest.md", "plot.png");
     }
 }
