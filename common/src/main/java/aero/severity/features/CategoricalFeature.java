@@ -57,7 +57,6 @@ enum CategoricalFeature {
             WEATHER_CONDITION, AIRCRAFT_CATEGORY, MAKE, AMATEUR_BUILT, ENGINE_TYPE, FAR_PART, SCHEDULE, FLIGHT_PURPOSE,
             FLIGHT_PHASE, PILOT_CERTIFICATE);
 
-    private static final Pattern MODEL_FAMILY = Pattern.compile("^([A-Z]*-?[0-9]*)");
     private static final Pattern US_REGISTRATION = Pattern.compile("^N[0-9A-Z]");
 
     // compiled once: String.replaceAll/split compiled them on every request's encode
@@ -117,14 +116,31 @@ enum CategoricalFeature {
         if (maker == null || model == null) {
             return null;
         }
-        String compact = WHITESPACE.matcher(model.toUpperCase(Locale.ROOT)).replaceAll("");
-        java.util.regex.Matcher family = MODEL_FAMILY.matcher(compact);
-        String designation = family.find() ? family.group(1) : "";
-        if (designation.endsWith("-")) {
-            designation = designation.substring(0, designation.length() - 1);
+        // by hand, not by regex: this runs in every request's encode
+        StringBuilder designation = new StringBuilder(8);
+        int i = 0;
+        int n = model.length();
+        while (i < n && (Character.isWhitespace(model.charAt(i)) || Character.isLetter(model.charAt(i)))) {
+            appendUpper(designation, model.charAt(i++));
         }
-        return designation.isEmpty() || designation.equals("UNK") || designation.equals("UNKNOWN") ? null
-                : maker + " " + designation;
+        if (i < n && model.charAt(i) == '-') {
+            int afterHyphen = i + 1;
+            if (afterHyphen < n && Character.isDigit(model.charAt(afterHyphen))) {
+                designation.append('-');
+                i = afterHyphen;
+            }
+        }
+        while (i < n && (Character.isWhitespace(model.charAt(i)) || Character.isDigit(model.charAt(i)))) {
+            appendUpper(designation, model.charAt(i++));
+        }
+        String family = designation.toString();
+        return family.isEmpty() || family.equals("UNK") || family.equals("UNKNOWN") ? null : maker + " " + family;
+    }
+
+    private static void appendUpper(StringBuilder out, char c) {
+        if (!Character.isWhitespace(c)) {
+            out.append(Character.toUpperCase(c));
+        }
     }
 
     static @Nullable String registry(@Nullable String registration) {
