@@ -115,7 +115,9 @@ class EmbeddedDefaultTest {
         assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
         Http.Reply readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-        assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").get("model").get("status").asString()).isEqualTo("UP");
+        Http.Reply dependencies = management.get("/actuator/health/dependencies");
+        assertThat(dependencies.json().get("components").get("db").get("status").asString()).as("the embedded H2").isEqualTo("UP");
     }
 
     private String token(Tier tier) {

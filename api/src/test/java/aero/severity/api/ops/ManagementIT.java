@@ -40,16 +40,19 @@ class ManagementIT extends FullStackTest {
     }
 
     @Test
-    void livenessIsUpAndReadinessReportsModelAndDatabase() {
+    void livenessIsUpReadinessReportsTheModelAndTheDatabaseIsReportedApart() {
         Http.Reply liveness = management().get("/actuator/health/liveness");
         Http.Reply readiness = management().get("/actuator/health/readiness");
+        Http.Reply dependencies = management().get("/actuator/health/dependencies");
 
         assertThat(liveness.status()).isEqualTo(200);
         assertThat(liveness.json().get("status").asString()).isEqualTo("UP");
         assertThat(liveness.json().has("components")).as("liveness consults nothing outside the process").isFalse();
         assertThat(readiness.status()).isEqualTo(200);
-        assertThat(readiness.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").has("db")).as("a shared database is not every request's need").isFalse();
         assertThat(readiness.json().get("components").get("model").get("status").asString()).isEqualTo("UP");
+        assertThat(dependencies.status()).isEqualTo(200);
+        assertThat(dependencies.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(readiness.json().get("components").get("model").get("details").get("version").asString()).isEqualTo("1");
     }
 
