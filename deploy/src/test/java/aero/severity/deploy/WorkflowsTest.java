@@ -57,6 +57,10 @@ class WorkflowsTest {
         assertThat(ci.at("jobs.image.needs").text()).isEqualTo("test");
         assertThat(ci.at("jobs.image.steps").value().toString()).contains("deploy/Dockerfile");
         assertThat(Integer.parseInt(ci.at("jobs.test.timeout-minutes").text())).isLessThanOrEqualTo(40);
+        // GitHub's runners have a Docker engine; the tested path is the native one.
+        YamlTree run = ci.at("jobs.test.steps").list().stream()
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("bash .ci/run")).findFirst().orElseThrow();
+        assertThat(run.at("env.SEVERITY_SERVICES_MODE").text()).isEqualTo("native");
     }
 
     @Test
