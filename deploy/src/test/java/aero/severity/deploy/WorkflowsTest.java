@@ -114,6 +114,12 @@ class WorkflowsTest {
         assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
         assertThat(retrain.at("jobs.retrain.steps").value().toString())
                 .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
+        // `gh issue create --label ml` fails on a repository without the label: the notice creates it first.
+        String notice = retrain.at("jobs.retrain.steps").list().stream()
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("gh issue create")).findFirst().orElseThrow()
+                .at("run").text();
+        assertThat(notice).contains("--label ml");
+        assertThat(notice.indexOf("gh label create ml --force")).isNotNegative().isLessThan(notice.indexOf("gh issue create"));
         assertThat(retrain.at("jobs.retrain.concurrency.group").text()).contains("${{ matrix.environment }}");
     }
 
