@@ -108,6 +108,20 @@ class WorkflowsTest {
     }
 
     @Test
+    void productionRedeploysAReleasedVersionByHandWithoutANewTag() {
+        YamlTree production = workflow("cd-production.yml");
+        YamlTree version = production.at("on.workflow_dispatch.inputs.version");
+        assertThat(version.at("required").value()).isEqualTo(true);
+        assertThat(production.at("env.VERSION").text()).isEqualTo("${{ inputs.version || github.ref_name }}");
+        // By hand the image is already tagged; the rollout still runs, on the release's own files.
+        assertThat(production.at("jobs.promote-image.if").text()).contains("push");
+        assertThat(production.at("jobs.rollout.if").text()).contains("!failure()");
+        String steps = production.at("jobs.rollout.steps").value().toString();
+        assertThat(steps).contains("ref=${{ env.VERSION }}", "scripts/blue-green.sh --tag \"$VERSION\"")
+                .doesNotContain("--tag \"$GITHUB_REF_NAME\"");
+    }
+
+    @Test
     void retrainRunsSundaysAtTwoAndOnDemandAsAJobOfTheClustersCronJob() {
         YamlTree retrain = workflow("ml-retrain.yml");
         assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
