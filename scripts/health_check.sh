@@ -7,12 +7,15 @@
 #   predict    POST $SEVERITY_API_URL/api/v1/predict with that token -> probabilities exit 13
 #   db         SELECT 1 on SEVERITY_DB_URL (psql)                                    exit 20
 #   redis      PING on SEVERITY_REDIS_URL                                            exit 21
+#   mlflow     GET $SEVERITY_MLFLOW_URI/health and its REST API (names the champion) exit 22
 #
 #   scripts/health_check.sh [--only CHECK,...] [--skip CHECK,...] [--quiet]
 #
 # Every selected check runs; the exit code is the first failing one's (0 when all pass, 2 for
 # usage). `predict` needs `token`. Defaults: api http://127.0.0.1:8080, management
-# http://127.0.0.1:8081; the client is SEVERITY_SMOKE_CLIENT_ID / SEVERITY_SMOKE_CLIENT_SECRET.
+# http://127.0.0.1:8081, MLflow http://127.0.0.1:15000; the client is SEVERITY_SMOKE_CLIENT_ID /
+# SEVERITY_SMOKE_CLIENT_SECRET. A missing champion is reported, not failed: the api keeps serving
+# the model it has, and retrain registers one.
 # Secrets are never printed. Used by the CD workflows' smoke tests and docs/RUNBOOK.md.
 # The check_* functions are called by name (check_$c): shellcheck cannot see that.
 # shellcheck disable=SC2317
@@ -23,7 +26,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 
 API="${SEVERITY_API_URL:-http://127.0.0.1:8080}"
 MGMT="${SEVERITY_MANAGEMENT_URL:-http://127.0.0.1:8081}"
-ALL="liveness readiness token predict db redis"
+ALL="liveness readiness token predict db redis mlflow"
 only="" skip="" quiet=0
 while [ "$#" -gt 0 ]; do
   case "$1" in
@@ -46,7 +49,7 @@ done
 if [[ " $selected " == *" predict "* ]] && [[ " $selected " != *" token "* ]]; then selected="$selected token"; fi
 
 code_of() {
-  case "$1" in liveness) echo 10 ;; readiness) echo 11 ;; token) echo 12 ;; predict) echo 13 ;; db) echo 20 ;; redis) echo 21 ;; esac
+  case "$1" in liveness) echo 10 ;; readiness) echo 11 ;; token) echo 12 ;; predict) echo 13 ;; db) echo 20 ;; redis) echo 21 ;; mlflow) echo 22 ;; esac
 }
 
 say() { [ "$quiet" -eq 1 ] || printf '%s\n' "$*"; }
@@ -113,6 +116,24 @@ check_redis() {
   IFS= read -r -t 3 reply <&3 || true
   exec 3>&-
   [[ "$reply" == +PONG* ]] || { echo "no PONG from $host:$port (got: ${reply%$'\r'})"; return 1; }
+}
+
+check_mlflow() {
+  local url="${SEVERITY_MLFLOW_URI:-http://127.0.0.1:15000}" model="${SEVERITY_MODEL_NAME:-accident-severity}" s body version
+  url="${url%/}"
+  s="$(http_status "$url/health")"
+  [ "$s" = 200 ] || { echo "HTTP $s from $url/health"; return 1; }
+  # /health answers while the backend store is broken; a registry read does not.
+  body="$(mktemp)"
+  s="$(curl -s -o "$body" -w '%{http_code}' --max-time 5 \
+    "$url/api/2.0/mlflow/registered-models/alias?name=$(jq -rn --arg v "$model" '$v|@uri')&alias=champion" || true)"
+  case "$s" in
+    200) version="$(jq -r '.model_version.version // "?"' "$body" 2>/dev/null || echo "?")"
+         say "    $model champion: version $version" ;;
+    400|404) say "    $model has no champion yet" ;;
+    *) echo "HTTP $s from $url/api/2.0/mlflow/registered-models/alias: $(head -c 200 "$body")"; rm -f "$body"; return 1 ;;
+  esac
+  rm -f "$body"
 }
 
 first_failure=0

@@ -55,6 +55,8 @@ APT_UPDATED=0
 
 log() { printf '[services] %s\n' "$*" >&2; }
 die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=lib/apt-lock.sh
+. "$ROOT/scripts/lib/apt-lock.sh"
 
 usage() {
   cat >&2 <<'EOF'
@@ -104,13 +106,14 @@ ensure_packages() { # pkg...
   mkdir -p "$SVC_DIR"
   local apt_log="$SVC_DIR/apt.log" t0; t0=$(now_ms)
   log "installing Debian packages: ${missing[*]} (output in $apt_log)"
+  # Another apt-get holding the dpkg/apt lock is waited for, bounded (scripts/lib/apt-lock.sh).
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
   if [ "$APT_UPDATED" -eq 0 ]; then
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null >>"$apt_log" 2>&1 \
+    run_waiting_for_apt_lock "$apt_log" "${apt[@]}" update \
       || fail_service apt "$apt_log" "apt-get update failed (needed for: ${missing[*]})"
     APT_UPDATED=1
   fi
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      "${missing[@]}" </dev/null >>"$apt_log" 2>&1 \
+  run_waiting_for_apt_lock "$apt_log" "${apt[@]}" install -y --no-install-recommends "${missing[@]}" \
     || fail_service apt "$apt_log" "apt-get install failed for: ${missing[*]}"
   log "installed ${missing[*]} in $(( ($(now_ms) - t0) / 1000 ))s"
 }

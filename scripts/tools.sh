@@ -38,6 +38,8 @@ PY_STAMP="$VENV/.severity-stamp"
 PY_WANT="check-jsonschema==$CHECK_JSONSCHEMA_VERSION yamllint==$YAMLLINT_VERSION"
 
 log() { printf '[tools] %s\n' "$*" >&2; }
+# shellcheck source-path=SCRIPTDIR source=lib/apt-lock.sh
+. "$ROOT/scripts/lib/apt-lock.sh"
 die() { printf '[tools] ERROR: %s\n' "$*" >&2; exit 1; }
 now_ms() { date +%s%3N; }
 is_root() { [ "$(id -u)" -eq 0 ]; }
@@ -103,13 +105,14 @@ apt_install() { # pkg...
   local t0; t0=$(now_ms)
   mkdir -p "$TOOLS"
   log "apt-get install $* (output in $TOOLS/apt.log)"
-  # Only refresh the package lists when the install fails on stale ones (saves ~10 s warm).
-  if ! "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" \
-        </dev/null >>"$TOOLS/apt.log" 2>&1; then
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null >>"$TOOLS/apt.log" 2>&1 \
+  local apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get)
+  # Only refresh the package lists when the install fails on stale ones (saves ~10 s warm). A lock
+  # another apt-get holds is waited for (scripts/lib/apt-lock.sh), never taken for stale lists.
+  if ! run_waiting_for_apt_lock "$TOOLS/apt.log" "${apt[@]}" install -y --no-install-recommends "$@"; then
+    run_waiting_for_apt_lock "$TOOLS/apt.log" "${apt[@]}" update \
       || die "apt-get update failed (see $TOOLS/apt.log)"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" \
-        </dev/null >>"$TOOLS/apt.log" 2>&1 || die "apt-get install $* failed (see $TOOLS/apt.log)"
+    run_waiting_for_apt_lock "$TOOLS/apt.log" "${apt[@]}" install -y --no-install-recommends "$@" \
+      || die "apt-get install $* failed (see $TOOLS/apt.log)"
   fi
   log "installed $* in $(( ($(now_ms) - t0) / 1000 ))s"
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * scripts/health_check.sh: its database and Redis checks against the real services, and the exit
+ * scripts/health_check.sh: its database, Redis and MLflow checks against the real services, and the exit
  * code that names each failing part. The api checks (liveness, readiness, token, predict) are run
  * here against a port where no api listens; the passing case against the running api (with its
  * champion from MLflow) is the api module's HealthCheckScriptIT, where the app runs in-process.
@@ -59,6 +59,22 @@ class HealthCheckIT {
         assertThat(run.exitCode()).isEqualTo(10);
         assertThat(run.stderr()).contains("FAIL  liveness", "FAIL  readiness", "FAIL  token", "FAIL  predict")
                 .doesNotContain("s3cr3t-value");
+        assertThat(run.stdout()).contains("ok    db", "ok    redis");
+    }
+
+    @Test
+    void theMlflowCheckPassesAgainstTheRealTrackingServer(RealServices services) {
+        ToolRun run = ScriptRunner.run(services, Map.of(), "scripts/health_check.sh", "--only", "mlflow");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).contains("ok    mlflow").containsPattern("champion: version \\d+|has no champion yet");
+    }
+
+    @Test
+    void anUnreachableMlflowExitsWith22(RealServices services) {
+        ToolRun run = ScriptRunner.run(services, Map.of("SEVERITY_MLFLOW_URI", "http://127.0.0.1:1"), "scripts/health_check.sh",
+                "--only", "db,redis,mlflow");
+        assertThat(run.exitCode()).isEqualTo(22);
+        assertThat(run.stderr()).contains("FAIL  mlflow", "127.0.0.1:1/health");
         assertThat(run.stdout()).contains("ok    db", "ok    redis");
     }
 

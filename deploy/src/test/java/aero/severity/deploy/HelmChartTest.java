@@ -350,6 +350,26 @@ class HelmChartTest {
         assertThat(withoutClaim.stderr()).contains("backup.claimName is required");
     }
 
+    @Test
+    void productionBacksUpNightlyOntoItsNamedClaim() {
+        YamlTree cron = RenderedChart.render("production").one("CronJob", "severity-backup");
+        assertThat(cron.at("spec.jobTemplate.spec.template.spec.volumes").list()).anySatisfy(v ->
+                assertThat(v.at("persistentVolumeClaim.claimName").text()).isEqualTo("severity-production-backups"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"backup.enabled=false", "backup.claimName="})
+    void productionRefusesToRenderWithoutABackupClaim(String set) {
+        ToolRun run = Tool.HELM.run("template", "x", "deploy/helm", "-f", "deploy/helm/values-production.yaml", "--set", set);
+        assertThat(run.succeeded()).as(run.describe()).isFalse();
+        assertThat(run.stderr()).contains("production keeps nightly backups");
+    }
+
+    @Test
+    void stagingRendersWithoutABackup() {
+        assertThat(RenderedChart.render("staging").ofKind("CronJob").map(YamlTree::name)).doesNotContain("severity-backup");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
     void serviceMonitorScrapesTheManagementPortUnderTheJobNameTheRulesUse(String environment) {

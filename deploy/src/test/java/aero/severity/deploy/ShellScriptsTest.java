@@ -22,6 +22,7 @@ class ShellScriptsTest {
                     .forEach(p -> args.add(Project.root().relativize(p).toString()));
         }
         args.add("scripts/lib/db-connection.sh");
+        args.add("scripts/lib/apt-lock.sh");
         args.add("deploy/docker/entrypoint.sh");
         args.add(".ci/run");
         assertThat(args).contains("scripts/services.sh", "scripts/backup.sh", "scripts/restore.sh", "scripts/health_check.sh",

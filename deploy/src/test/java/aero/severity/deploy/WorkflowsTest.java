@@ -57,6 +57,10 @@ class WorkflowsTest {
         assertThat(ci.at("jobs.image.needs").text()).isEqualTo("test");
         assertThat(ci.at("jobs.image.steps").value().toString()).contains("deploy/Dockerfile");
         assertThat(Integer.parseInt(ci.at("jobs.test.timeout-minutes").text())).isLessThanOrEqualTo(40);
+        // GitHub's runners have a Docker engine; the tested path is the native one.
+        YamlTree run = ci.at("jobs.test.steps").list().stream()
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("bash .ci/run")).findFirst().orElseThrow();
+        assertThat(run.at("env.SEVERITY_SERVICES_MODE").text()).isEqualTo("native");
     }
 
     @Test
@@ -104,12 +108,32 @@ class WorkflowsTest {
     }
 
     @Test
+    void productionRedeploysAReleasedVersionByHandWithoutANewTag() {
+        YamlTree production = workflow("cd-production.yml");
+        YamlTree version = production.at("on.workflow_dispatch.inputs.version");
+        assertThat(version.at("required").value()).isEqualTo(true);
+        assertThat(production.at("env.VERSION").text()).isEqualTo("${{ inputs.version || github.ref_name }}");
+        // By hand the image is already tagged; the rollout still runs, on the release's own files.
+        assertThat(production.at("jobs.promote-image.if").text()).contains("push");
+        assertThat(production.at("jobs.rollout.if").text()).contains("!failure()");
+        String steps = production.at("jobs.rollout.steps").value().toString();
+        assertThat(steps).contains("ref=${{ env.VERSION }}", "scripts/blue-green.sh --tag \"$VERSION\"")
+                .doesNotContain("--tag \"$GITHUB_REF_NAME\"");
+    }
+
+    @Test
     void retrainRunsSundaysAtTwoAndOnDemandAsAJobOfTheClustersCronJob() {
         YamlTree retrain = workflow("ml-retrain.yml");
         assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
         assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
         assertThat(retrain.at("jobs.retrain.steps").value().toString())
                 .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
+        // `gh issue create --label ml` fails on a repository without the label: the notice creates it first.
+        String notice = retrain.at("jobs.retrain.steps").list().stream()
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("gh issue create")).findFirst().orElseThrow()
+                .at("run").text();
+        assertThat(notice).contains("--label ml");
+        assertThat(notice.indexOf("gh label create ml --force")).isNotNegative().isLessThan(notice.indexOf("gh issue create"));
         assertThat(retrain.at("jobs.retrain.concurrency.group").text()).contains("${{ matrix.environment }}");
     }
 
@@ -121,6 +145,7 @@ class WorkflowsTest {
         for (String environment : List.of("staging", "production")) {
             boolean workflowSchedules = scheduled.contains("\"" + environment + "\"");
             boolean cronJobSchedules = RenderedChart.render(environment).ofKind("CronJob")
+                    .filter(c -> c.name().equals(RenderedChart.RELEASE + "-retrain"))
                     .anyMatch(c -> !Boolean.TRUE.equals(c.at("spec.suspend").value()));
             assertThat(workflowSchedules ^ cronJobSchedules).as(environment + ": workflow " + workflowSchedules + ", CronJob "
                     + cronJobSchedules).isTrue();

@@ -31,7 +31,7 @@ class HealthCheckScriptIT extends FullStackTest {
         Run run = healthCheck(client.clientId(), client.clientSecret());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("ok    liveness", "ok    readiness", "ok    token", "ok    predict", "ok    db",
-                "ok    redis");
+                "ok    redis", "ok    mlflow");
     }
 
     @Test
@@ -54,6 +54,7 @@ class HealthCheckScriptIT extends FullStackTest {
         env.put("SEVERITY_DB_USER", services.dbUser());
         env.put("SEVERITY_DB_PASSWORD", services.dbPassword());
         env.put("SEVERITY_REDIS_URL", services.redisUrl());
+        env.put("SEVERITY_MLFLOW_URI", services.mlflowUri());
         Path root = Path.of("").toAbsolutePath().getParent();
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/health_check.sh").toString()).directory(root.toFile());
         builder.environment().putAll(env);

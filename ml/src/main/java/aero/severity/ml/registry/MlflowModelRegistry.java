@@ -20,12 +20,15 @@ import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelLoadException;
 import org.jspecify.annotations.Nullable;
+import org.mlflow.api.proto.ModelRegistry.ModelVersionTag;
+import org.mlflow.api.proto.Service.Experiment;
 import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Param;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.api.proto.Service.RunStatus;
 import org.mlflow.api.proto.Service.RunTag;
 import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowClientException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  * training (params, metrics, tags through mlflow-client), the model's files are uploaded to the
  * run's artifacts through the server's artifact REST API (mlflow-client's own upload shells out to
  * Python), and registered model {@code accident-severity} gets a version per training with the
- * aliases {@code challenger} and {@code champion} (REST, JDK HTTP client with timeouts).
+ * aliases {@code challenger} and {@code champion}.
+ *
+ * <p>mlflow-client's typed calls are used where it has them (experiments, runs, reading a version
+ * and its tags). REST (JDK HTTP client) is used for what it lacks: aliases, creating registered
+ * models and versions, version tags, artifacts. And for the two reads the api makes while it
+ * serves ({@link #findByAlias}, {@link #loadBundle}): mlflow-client's HTTP client has no timeouts,
+ * so a hung server would hang the model poller; these calls time out after the configured timeout.
  */
 public final class MlflowModelRegistry implements ModelStore {
 
@@ -79,7 +88,7 @@ public final class MlflowModelRegistry implements ModelStore {
     public ModelId register(ModelBundle bundle, RunRecord run) {
         MlflowClient client = new MlflowClient(server.toString());
         try {
-            String experimentId = experimentId().orElseGet(() -> client.createExperiment(experimentName));
+            String experimentId = experimentId(client).orElseGet(() -> client.createExperiment(experimentName));
             RunInfo info = client.createRun(experimentId);
             String runId = info.getRunId();
             try {
@@ -114,7 +123,7 @@ public final class MlflowModelRegistry implements ModelStore {
     public String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files) {
         MlflowClient client = new MlflowClient(server.toString());
         try {
-            String experimentId = experimentId().orElseGet(() -> client.createExperiment(experimentName));
+            String experimentId = experimentId(client).orElseGet(() -> client.createExperiment(experimentName));
             RunInfo info = client.createRun(experimentId);
             String parentId = info.getRunId();
             try {
@@ -141,13 +150,15 @@ public final class MlflowModelRegistry implements ModelStore {
         }
     }
 
-    /** By REST: mlflow-client retries a 404 three times with a warning each, and "not there yet" is normal here. */
-    private Optional<String> experimentId() {
-        Response response = send(get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experimentName)));
-        if (response.status() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(response.require("find experiment " + experimentName).get("experiment").get("experiment_id").asString());
+    /**
+     * By search, not {@code getExperimentByName}: mlflow-client 2.17 retries every non-429 error
+     * (a 404 too) with a "Rate limit exceeded" warning each time, and "not there yet" is normal here.
+     */
+    private Optional<String> experimentId(MlflowClient client) {
+        return client.searchExperiments("name = '" + experimentName.replace("'", "\\'") + "'").getItems().stream()
+                .filter(experiment -> experiment.getName().equals(experimentName))
+                .map(Experiment::getExperimentId)
+                .findFirst();
     }
 
     @Override
@@ -206,16 +217,19 @@ public final class MlflowModelRegistry implements ModelStore {
 
     /** The tags a version carries (e.g. the gate's decision). */
     public Map<String, String> versionTags(ModelId id) {
-        JsonNode version = send(get("/api/2.0/mlflow/model-versions/get?name=" + encode(id.name()) + "&version="
-                + encode(id.version()))).require("read version " + id.version()).get("model_version");
-        Map<String, String> tags = new LinkedHashMap<>();
-        JsonNode list = version.get("tags");
-        if (list != null) {
-            for (JsonNode tag : list) {
-                tags.put(tag.get("key").asString(), tag.get("value").asString());
+        MlflowClient client = new MlflowClient(server.toString());
+        try {
+            Map<String, String> tags = new LinkedHashMap<>();
+            for (ModelVersionTag tag : client.getModelVersion(id.name(), id.version()).getTagsList()) {
+                tags.put(tag.getKey(), tag.getValue());
             }
+            return tags;
+        } catch (MlflowClientException e) {
+            throw new ModelLoadException("read version " + id.version() + " of " + id.name() + " at " + describe() + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            client.close();
         }
-        return tags;
     }
 
     private static void logBatch(MlflowClient client, String runId, RunRecord run) {
