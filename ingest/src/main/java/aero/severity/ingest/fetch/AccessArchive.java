@@ -69,7 +69,8 @@ final class AccessArchive {
                 files.add(out);
             }
             return List.copyOf(files);
-        } catch (ZipException e) {
+        } catch (ZipException | IllegalArgumentException e) {
+            // IllegalArgumentException: an entry name that is not valid in the archive's declared encoding
             throw new FetchException(FetchFailure.ARCHIVE, name + " is a corrupt zip archive: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new FetchException(FetchFailure.ARCHIVE, "cannot unpack " + name + ": " + e.getMessage(), e);

@@ -64,7 +64,7 @@ final class Downloader {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new FetchException(FetchFailure.NETWORK, "cannot create the download folder " + dir + ": " + e.getMessage(), e);
+            throw new FetchException(FetchFailure.WORK, "cannot create the download folder " + dir + ": " + e.getMessage(), e);
         }
         Retry last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -87,7 +87,8 @@ final class Downloader {
         long have = sizeOf(part);
         String resumeValidator = have > 0 ? readMeta(meta) : null;
         if (have > 0 && resumeValidator == null) {
-            have = 0; // nothing proves the rest would belong to the same version of the file: start over
+            deleteQuietly(part, meta); // nothing proves the rest would belong to the same version of the file: start over
+            have = 0;
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(file.url()).GET().header("User-Agent", "severity-ingest-fetch");
         if (have > 0) {
@@ -159,7 +160,7 @@ final class Downloader {
             Files.deleteIfExists(meta);
             return new Download.Arrived(target, sha256(target), size, etag, lastModified);
         } catch (IOException e) {
-            throw new FetchException(FetchFailure.NETWORK, "cannot keep the download " + target + ": " + e.getMessage(), e);
+            throw new FetchException(FetchFailure.WORK, "cannot keep the download " + target + ": " + e.getMessage(), e);
         }
     }
 

@@ -77,7 +77,7 @@ public final class FetchCommand {
             try {
                 fetch(file, downloader, importer);
             } catch (FetchException | IngestException e) {
-                int code = e instanceof FetchException fetch ? fetch.failure().exitCode() : FetchFailure.IMPORT.exitCode();
+                int code = e instanceof FetchException fetch ? fetch.failure().exitCode() : FetchFailure.WORK.exitCode();
                 String notTried = plan.subList(i + 1, plan.size()).stream().map(PublishedFile::name)
                         .reduce((a, b) -> a + ", " + b).map(names -> "; not tried: " + names).orElse("");
                 String unchanged = e instanceof IngestException ? "; the database is as it was" : "";
@@ -93,8 +93,9 @@ public final class FetchCommand {
         for (PublishedFile file : plan) {
             FetchLedger.Fetched before = ledger.lastFetchOf(file.url());
             String note = before == null ? "never fetched"
-                    : String.format(Locale.ROOT, "fetched %s as batch %d (sha256 %s...): asked for only if changed",
-                            before.fetchedAt().toLocalDate(), before.batchId(), before.sha256().substring(0, 12));
+                    : String.format(Locale.ROOT, "fetched %s as batch %d (sha256 %s...): %s", before.fetchedAt().toLocalDate(),
+                            before.batchId(), before.sha256().substring(0, 12), before.validators().any()
+                                    ? "asked for only if changed" : "downloaded again, skipped if its sha256 is the same");
             out.printf(Locale.ROOT, "  %-14s %s  (%s)%n", file.name(), file.url(), note);
         }
         return 0;
@@ -105,6 +106,9 @@ public final class FetchCommand {
         out.println("fetch " + file.name() + " from " + file.url());
         Download download = downloader.fetch(file, before == null ? null : before.validators());
         if (download instanceof Download.NotModified) {
+            if (before == null) {
+                throw new FetchException(FetchFailure.HTTP, "HTTP 304 from " + file.url() + " to a request that was not conditional");
+            }
             out.printf(Locale.ROOT, "  unchanged since %s (HTTP 304; batch %d): skipped%n", before.fetchedAt().toLocalDate(),
                     before.batchId());
             return;

@@ -6,8 +6,11 @@ package aero.severity.ingest.fetch;
  * scheduler can tell "the NTSB is down" from "the NTSB published something we refuse".
  */
 enum FetchFailure {
-    /** An Access file inside could not be imported (corrupt, truncated, wrong schema): the loader rolled back. */
-    IMPORT(1),
+    /**
+     * The work itself failed: an Access file inside could not be imported (corrupt, truncated, wrong
+     * schema; the loader rolled it back), or the local disk or database did not cooperate.
+     */
+    WORK(1),
     /** The server answered with an HTTP error (4xx, or 5xx on every try). */
     HTTP(3),
     /** No answer in time, no connection, or the transfer broke off, on every try. */

@@ -69,7 +69,7 @@ final class FetchLedger {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new FetchException(FetchFailure.IMPORT, file.name() + " was imported but cannot be recorded in ingest_fetches: "
+            throw new FetchException(FetchFailure.WORK, file.name() + " was imported but cannot be recorded in ingest_fetches: "
                     + e.getMessage(), e);
         }
     }
@@ -89,7 +89,7 @@ final class FetchLedger {
             if (missingTable(e)) {
                 return null;
             }
-            throw new FetchException(FetchFailure.IMPORT, "cannot read ingest_fetches: " + e.getMessage(), e);
+            throw new FetchException(FetchFailure.WORK, "cannot read ingest_fetches: " + e.getMessage(), e);
         }
     }
 

@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  */
 record FetchOptions(List<String> files, @Nullable Integer months, @Nullable String baseUrl, boolean dryRun) {
 
-    static final String USAGE = "usage: fetch [--files avall.zip,up08NOV.zip,...] [--months N] [--base-url URL] [--dry-run]";
+    static final String USAGE = "usage: fetch [--files avall.zip,up08NOV.zip,...] [--months N] [--base-url URL] [--dry-run]\n"
+            + "  exit: 0 done (or nothing new), 1 an import failed (the database is as it was), 2 bad command line,\n"
+            + "        3 HTTP error, 4 timeout or network failure (after the retries), 5 archive refused"
+            + " (not a zip, unsafe entry, zip bomb, too large)";
 
     FetchOptions {
         files = List.copyOf(files);
@@ -37,7 +40,12 @@ record FetchOptions(List<String> files, @Nullable Integer months, @Nullable Stri
                 continue; // a Spring property
             }
             switch (name) {
-                case "--dry-run" -> dryRun = true;
+                case "--dry-run" -> {
+                    if (inline != null) {
+                        throw new IllegalArgumentException("--dry-run takes no value");
+                    }
+                    dryRun = true;
+                }
                 case "--files" -> {
                     for (String file : value(args, i, inline, name).split(",")) {
                         if (!file.isBlank()) {

@@ -28,10 +28,10 @@ import org.springframework.validation.annotation.Validated;
  * @param initialBackoff wait before the second try; doubled each time, never above {@code maxBackoff}
  *        (a {@code Retry-After} is honoured within the same bound)
  * @param readTimeout longest silence while waiting for the response or between two pieces of its body
- * @param maxDownloadSize an archive announced or growing past this is refused (avall.zip is ~100 MB)
- * @param maxUncompressedSize most bytes the Access files of one archive may unpack to (avall.mdb ~1 GB)
- * @param maxCompressionRatio most uncompressed bytes per compressed byte of an entry; Access files
- *        deflate about 5-20x, a zip bomb 1000x (100 is Apache POI's default limit too)
+ * @param maxDownloadSize an archive announced or growing past this is refused
+ * @param maxUncompressedSize most bytes the Access files of one archive may unpack to
+ * @param maxCompressionRatio most uncompressed bytes per compressed byte of an entry (past its first MB); the
+ *        generated NTSB-schema files deflate 8-14x, a zip bomb about 1000x (100 is Apache POI's default limit too)
  * @param months without {@code --files}: the updates of this many months back (the NTSB keeps 3 online)
  * @param updateDays the days of the month the NTSB dates its updates by ({@code up08APR}: April 1-7, ...)
  * @param downloadDir where archives ({@code .part} while arriving) and their unpacked Access files go
@@ -57,10 +57,5 @@ public record FetchProperties(
             throw new IllegalArgumentException("max-download-size and max-uncompressed-size must be positive");
         }
         updateDays = List.copyOf(updateDays);
-    }
-
-    FetchProperties withBaseUrl(String value) {
-        return new FetchProperties(value, connectTimeout, readTimeout, maxAttempts, initialBackoff, maxBackoff,
-                maxDownloadSize, maxUncompressedSize, maxCompressionRatio, months, updateDays, downloadDir);
     }
 }

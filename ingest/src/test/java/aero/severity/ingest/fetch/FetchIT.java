@@ -165,6 +165,20 @@ class FetchIT {
     }
 
     @Test
+    void aServerThatCannotBeReachedExitsWithFour() throws Exception {
+        String closed;
+        try (LocalNtsb gone = new LocalNtsb()) {
+            closed = gone.baseUrl();
+        }
+
+        Run run = fetch("--files", "up15NOV.zip", "--base-url", closed, "--severity.ingest.fetch.max-attempts=2");
+
+        assertThat(run.exit()).isEqualTo(4);
+        assertThat(run.errLines()).singleElement().asString().contains("cannot connect to " + closed + "up15NOV.zip")
+                .contains("(2 tries)");
+    }
+
+    @Test
     void aServerThatStallsHalfwayThroughTheBodyExitsWithFour() throws Exception {
         Map<String, String> before = loadedBaseline();
         ntsb.on("up15NOV.zip", stallingHalfway(update("up15NOV.mdb", 10, 2), 10_000));
