@@ -193,7 +193,8 @@ final class Downloader {
                     throw new FetchException(FetchFailure.ARCHIVE, tooLarge.getMessage(), tooLarge);
                 }
                 if (cause instanceof ConnectException) {
-                    throw new Retry(FetchFailure.NETWORK, "cannot connect to " + url + ": " + describe(cause), cause);
+                    throw new Retry(FetchFailure.NETWORK, "cannot connect to " + url + ": "
+                            + (cause.getMessage() == null ? "connection refused" : cause.getMessage()), cause);
                 }
                 if (cause instanceof java.net.http.HttpTimeoutException) {
                     throw new Retry(FetchFailure.NETWORK, "timed out connecting to " + url, cause);

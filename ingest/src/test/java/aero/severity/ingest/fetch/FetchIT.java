@@ -174,7 +174,7 @@ class FetchIT {
         Run run = fetch("--files", "up15NOV.zip", "--base-url", closed, "--severity.ingest.fetch.max-attempts=2");
 
         assertThat(run.exit()).isEqualTo(4);
-        assertThat(run.errLines()).singleElement().asString().contains("cannot connect to " + closed + "up15NOV.zip")
+        assertThat(run.errLines()).singleElement().asString().contains("cannot connect to " + closed + "up15NOV.zip: connection refused")
                 .contains("(2 tries)");
     }
 
@@ -206,6 +206,22 @@ class FetchIT {
         assertThat(requests.get(1).header("If-Range")).isEqualTo("\"v1\"");
         assertThat(string("SELECT sha256 FROM ingest_fetches")).as("the resumed bytes are the file's bytes").isEqualTo(sha256(zip));
         assertThat(count("SELECT count(*) FROM events")).isEqualTo(60);
+    }
+
+    @Test
+    void aResumeAfterTheFileChangedOnTheServerStartsOverInsteadOfMixingTwoVersions() throws Exception {
+        byte[] first = update("up08NOV.mdb", 60, 1);
+        byte[] republished = update("up08NOV.mdb", 45, 2);
+        LocalNtsb.Behaviour breaks = breakingOff(first, "\"v1\"", 1);
+        LocalNtsb.Behaviour serves = file(republished, "\"v2\"");
+        ntsb.on("up08NOV.zip", (ex, n) -> (n == 1 ? breaks : serves).answer(ex, n));
+
+        Run run = fetch("--files", "up08NOV.zip");
+
+        assertThat(run.exit()).as(run.toString()).isZero();
+        assertThat(ntsb.requestsOf("up08NOV.zip").get(1).header("If-Range")).isEqualTo("\"v1\"");
+        assertThat(string("SELECT sha256 || ' ' || etag FROM ingest_fetches")).isEqualTo(sha256(republished) + " \"v2\"");
+        assertThat(count("SELECT count(*) FROM events")).isEqualTo(45);
     }
 
     @Test
