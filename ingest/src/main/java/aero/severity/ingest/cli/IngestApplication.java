@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
+import aero.severity.ingest.fetch.FetchProperties;
 import aero.severity.ingest.sample.Breakage;
 import aero.severity.ingest.sample.SampleAccessFile;
 import aero.severity.ingest.sample.SampleOptions;
@@ -15,7 +16,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
- * {@code java -jar ingest.jar import FILE... | status | generate --events N --out FILE.mdb [--seed S]
+ * {@code java -jar ingest.jar import FILE... | fetch [--files A.zip,...] [--months N] [--base-url URL] [--dry-run]
+ * | status | generate --events N --out FILE.mdb [--seed S]
  * [--broken truncated|missing-table|bad-values|password|wrong-schema]}. Without a command it imports
  * {@code severity.ingest.files}. The database is {@code SEVERITY_DB_URL} (PostgreSQL) or, unset, the
  * embedded H2GIS file {@code ./.data/severity} the api also defaults to; Flyway migrates it first.
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * jar on their classpath and must not pick up its configuration.
  */
 @SpringBootApplication
-@EnableConfigurationProperties(IngestProperties.class)
+@EnableConfigurationProperties({IngestProperties.class, FetchProperties.class})
 public class IngestApplication {
 
     public static void main(String[] args) {
@@ -36,11 +38,19 @@ public class IngestApplication {
         System.exit(run(args));
     }
 
-    /** Runs {@code import}/{@code status} (or the configured files) and returns the exit code: 0 ok, 1 failed, 2 usage. */
+    /**
+     * Runs {@code import}/{@code fetch}/{@code status} (or the configured files) and returns the exit code:
+     * 0 ok, 1 failed, 2 usage; {@code fetch} adds 3 (HTTP error), 4 (timeout or network), 5 (archive refused).
+     */
     public static int run(String... args) {
         SpringApplication app = new SpringApplication(IngestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        app.setDefaultProperties(java.util.Map.of("spring.config.name", "ingest"));
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(java.util.Map.of("spring.config.name", "ingest"));
+        java.util.List<String> words = java.util.List.of(args);
+        if (words.contains("fetch") && words.contains("--dry-run")) {
+            defaults.put("spring.flyway.enabled", "false"); // a dry run changes nothing, not even the schema
+        }
+        app.setDefaultProperties(defaults);
         return SpringApplication.exit(app.run(args));
     }
 

@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import aero.severity.ingest.avall.AvallTable;
 import aero.severity.ingest.avall.AvallTables;
+import aero.severity.ingest.fetch.FetchCommand;
+import aero.severity.ingest.fetch.FetchProperties;
 import aero.severity.ingest.load.BatchLoader;
 import aero.severity.ingest.load.IngestException;
 import aero.severity.ingest.load.IngestResult;
@@ -22,20 +24,22 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Runs the command given on the command line ({@code import}, {@code status}) or the configured files. */
+/** Runs the command given on the command line ({@code import}, {@code fetch}, {@code status}) or the configured files. */
 @Component
 class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
 
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final IngestProperties properties;
+    private final FetchProperties fetchProperties;
     private final PrintStream out = System.out;
     private int exitCode;
 
-    IngestCommands(DataSource dataSource, IngestProperties properties) {
+    IngestCommands(DataSource dataSource, IngestProperties properties, FetchProperties fetchProperties) {
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.properties = properties;
+        this.fetchProperties = fetchProperties;
     }
 
     @Override
@@ -44,17 +48,19 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
         String command = words.isEmpty() ? "" : words.get(0);
         switch (command) {
             case "import" -> exitCode = importFiles(words.subList(1, words.size()).stream().map(Path::of).toList());
+            case "fetch" -> exitCode = fetch(args.getSourceArgs());
             case "status" -> status();
             case "" -> {
                 if (properties.files().isEmpty()) {
-                    System.err.println("usage: import FILE... | status | generate --events N --out FILE.mdb (or set severity.ingest.files)");
+                    System.err.println("usage: import FILE... | fetch [--files ...] [--months N] [--base-url URL] [--dry-run] | status"
+                            + " | generate --events N --out FILE.mdb (or set severity.ingest.files)");
                     exitCode = 2;
                 } else {
                     exitCode = importFiles(properties.files());
                 }
             }
             default -> {
-                System.err.println("unknown command '" + command + "'; commands: import, status, generate");
+                System.err.println("unknown command '" + command + "'; commands: import, fetch, status, generate");
                 exitCode = 2;
             }
         }
@@ -70,17 +76,11 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
             System.err.println("import: name at least one file (.mdb, .accdb, .csv, .csv.gz)");
             return 2;
         }
-        boolean bar = switch (properties.progress()) {
-            case BAR -> true;
-            case LOG -> false;
-            case AUTO -> System.console() != null;
-        };
-        BatchLoader loader = new BatchLoader(dataSource, properties.lockWait(), properties.allowPartial());
+        BatchLoader loader = loader();
         int failures = 0;
         for (Path file : files) {
             try {
-                IngestResult result = loader.load(file, new ConsoleProgress(bar, out));
-                report(result);
+                importOne(loader, file);
             } catch (IngestException e) {
                 failures++;
                 System.err.println("FAILED " + file + ": " + e.getMessage());
@@ -88,6 +88,31 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /** {@code fetch ...}: downloads the NTSB's archives and imports their Access files exactly as {@code import} does. */
+    private int fetch(String[] sourceArgs) {
+        List<String> all = List.of(sourceArgs);
+        List<String> rest = all.subList(all.indexOf("fetch") + 1, all.size());
+        BatchLoader loader = loader();
+        return new FetchCommand(fetchProperties, dataSource, java.time.Clock.systemUTC(), out, System.err)
+                .run(rest, file -> importOne(loader, file));
+    }
+
+    private BatchLoader loader() {
+        return new BatchLoader(dataSource, properties.lockWait(), properties.allowPartial());
+    }
+
+    /** The one import of one file, for {@code import} and {@code fetch}: load as a batch, print what happened. */
+    private IngestResult importOne(BatchLoader loader, Path file) {
+        boolean bar = switch (properties.progress()) {
+            case BAR -> true;
+            case LOG -> false;
+            case AUTO -> System.console() != null;
+        };
+        IngestResult result = loader.load(file, new ConsoleProgress(bar, out));
+        report(result);
+        return result;
     }
 
     private void report(IngestResult result) {

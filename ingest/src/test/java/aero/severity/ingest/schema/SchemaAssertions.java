@@ -37,7 +37,8 @@ final class SchemaAssertions {
             Map.entry("country", List.of("country_code")),
             Map.entry("ingest_batches", List.of("batch_id")),
             Map.entry("ingest_batch_tables", List.of("batch_id", "table_name")),
-            Map.entry("ingest_rejects", List.of("reject_id")));
+            Map.entry("ingest_rejects", List.of("reject_id")),
+            Map.entry("ingest_fetches", List.of("fetch_id")));
 
     /** child table -> parent table, every one ON DELETE CASCADE so a replaced event takes its rows along. */
     static final Map<String, String> PARENTS = Map.ofEntries(
@@ -47,7 +48,8 @@ final class SchemaAssertions {
             Map.entry("events_sequence", "aircraft"), Map.entry("narratives", "aircraft"),
             Map.entry("flight_time", "flight_crew"), Map.entry("dt_flight_crew", "flight_crew"),
             Map.entry("seq_of_events", "occurrences"),
-            Map.entry("ingest_rejects", "ingest_batches"), Map.entry("ingest_batch_tables", "ingest_batches"));
+            Map.entry("ingest_rejects", "ingest_batches"), Map.entry("ingest_batch_tables", "ingest_batches"),
+            Map.entry("ingest_fetches", "ingest_batches"));
 
     private SchemaAssertions() {
     }
