@@ -20,8 +20,10 @@ import aero.severity.ml.dataset.TrainingSet;
 import aero.severity.ml.evaluation.Charts;
 import aero.severity.ml.evaluation.EvaluationReport;
 import aero.severity.ml.evaluation.Metrics;
+import aero.severity.ml.explain.GlobalImportance;
 import aero.severity.ml.model.Algorithm;
 import aero.severity.ml.model.BundleMetadata;
+import aero.severity.ml.model.ExplainableScorer;
 import aero.severity.ml.model.LinearScorer;
 import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.model.PostProcessing;
@@ -134,9 +136,19 @@ public final class ModelTrainer {
             rows.put("training_" + severity.code(), (int) Arrays.stream(yTrain).filter(y -> y == severity.ordinal()).count());
             rows.put("validation_" + severity.code(), (int) Arrays.stream(yValidation).filter(y -> y == severity.ordinal()).count());
         }
+        t = System.nanoTime();
+        Map<Algorithm, GlobalImportance> importance = new LinkedHashMap<>();
+        for (Map.Entry<Algorithm, Scorer> entry : scorers.entrySet()) {
+            ExplainableScorer scorer = (ExplainableScorer) entry.getValue();
+            importance.put(entry.getKey(), GlobalImportance.of(encoder.requestFields(), scorer::attribute, xValidation));
+        }
+        seconds.put("explain_validation", elapsed(t));
+        progress.accept(String.format("mean |contribution| per field on the validation rows (%s), top 5: %s", registered.id(),
+                importance.get(registered).top(5).stream().map(e -> String.format("%s %.3f", e.getKey(), e.getValue())).toList()));
         seconds.put("total", elapsed(started));
         TrainingReport report = new TrainingReport(registered.id(), split.toString(), rows, validation, seconds,
-                featureImportance(xgboost), weights, post.get(registered).calibration().scale());
+                featureImportance(xgboost), weights, post.get(registered).calibration().scale(),
+                importance.get(registered).meanAbsoluteContribution());
 
         String fingerprint = data.fingerprint();
         Map<Algorithm, ModelBundle> bundles = new LinkedHashMap<>();
@@ -149,14 +161,18 @@ public final class ModelTrainer {
                     Arrays.stream(Severity.values()).map(Severity::code).toList());
             EvaluationReport honest = result.report();
             String title = algorithm.id() + ", validation " + split.validationFrom() + "-" + split.validationTo();
+            GlobalImportance own = importance.get(algorithm);
             Map<String, byte[]> charts = Map.of(
                     ModelBundle.CONFUSION_PNG, Charts.confusionMatrix(honest, "Confusion matrix: " + title),
-                    ModelBundle.RELIABILITY_PNG, Charts.reliability(honest, "Reliability: " + title));
-            TrainingReport own = algorithm == registered ? report
+                    ModelBundle.RELIABILITY_PNG, Charts.reliability(honest, "Reliability: " + title),
+                    ModelBundle.SHAP_IMPORTANCE_PNG, Charts.importance(own.meanAbsoluteContribution(), own.rows(),
+                            "Mean |contribution| per field: " + title));
+            TrainingReport ownReport = algorithm == registered ? report
                     : new TrainingReport(algorithm.id(), report.window(), rows, validation, seconds,
-                            report.featureImportance(), weightsOf(result), result.calibration().scale());
+                            report.featureImportance(), weightsOf(result), result.calibration().scale(),
+                            own.meanAbsoluteContribution());
             bundles.put(algorithm, new ModelBundle(metadata, encoder, models.get(algorithm), result.calibration(),
-                    result.rule(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(own), charts));
+                    result.rule(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ownReport), charts));
         }
         progress.accept(String.format("done in %.1f s", seconds.get("total")));
         return new Outcome(bundles.get(registered), report, parts.validation(), bundles);

@@ -1,0 +1,182 @@
+package aero.severity.ml.model;
+
+/**
+ * Path-dependent TreeSHAP (Lundberg, Erion and Lee, "Consistent Individualized Feature Attribution
+ * for Tree Ensembles", 2018, Algorithm 2) over the flat node arrays {@link TreeEnsembleScorer}
+ * walks. Exact Shapley values of the game {@code v(S) = E[f(x) | x_S]} where the expectation
+ * follows the training rows' cover (XGBoost's hessian sums) down the branches of the features not in
+ * {@code S}: so base value + contributions = the raw score, and a column no tree splits on gets 0.
+ *
+ * <p>The row's branch at each node is the one the scorer takes ({@code 0} follows the default
+ * branch, otherwise {@code (float) x < split} goes left). In this variant a path element's "one
+ * fraction" is always 0 or 1, which lets the inner loops run on precomputed ratios instead of
+ * divisions. One instance per call (it holds the path buffers); not thread safe.
+ */
+final class TreeShap {
+
+    private final int[] left;
+    private final int[] right;
+    private final int[] column;
+    private final float[] value;
+    private final boolean[] defaultLeft;
+    private final float[] cover;
+
+    /** The unique path of every depth, one slice each: feature, zero fraction, one fraction, weight. */
+    private final int[] pathColumn;
+    private final double[] pathZero;
+    private final double[] pathOne;
+    private final double[] pathWeight;
+    /** ratio[d][i] = (d - i) / (d + 1) and grow[d][i] = (d + 1) / (i + 1): the loops' divisions. */
+    private final double[][] shrink;
+    private final double[][] grow;
+
+    private double[] phi = new double[0];
+    private double[] row = new double[0];
+
+    TreeShap(int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft, float[] cover, int maxDepth) {
+        this.left = left;
+        this.right = right;
+        this.column = column;
+        this.value = value;
+        this.defaultLeft = defaultLeft;
+        this.cover = cover;
+        int depth = maxDepth + 2;
+        int size = depth * (depth + 1) / 2 + depth;
+        this.pathColumn = new int[size];
+        this.pathZero = new double[size];
+        this.pathOne = new double[size];
+        this.pathWeight = new double[size];
+        this.shrink = new double[depth + 1][];
+        this.grow = new double[depth + 1][];
+        for (int d = 0; d <= depth; d++) {
+            shrink[d] = new double[d + 1];
+            grow[d] = new double[d + 1];
+            for (int i = 0; i <= d; i++) {
+                shrink[d][i] = (double) (d - i) / (d + 1);
+                grow[d][i] = (double) (d + 1) / (i + 1);
+            }
+        }
+    }
+
+    /** Adds the contributions of the tree rooted at {@code root} for {@code x} into {@code contributions}. */
+    void addTree(int root, double[] x, double[] contributions) {
+        this.row = x;
+        this.phi = contributions;
+        recurse(root, 0, 0, 0, 1.0, 1.0, -1);
+    }
+
+    /** Expected value of the tree under its cover: what a row that tells nothing would score. */
+    static double expectedValue(int node, int[] left, int[] right, float[] value, float[] cover) {
+        if (left[node] == -1) {
+            return value[node];
+        }
+        double w = cover[node];
+        return (cover[left[node]] * expectedValue(left[node], left, right, value, cover)
+                + cover[right[node]] * expectedValue(right[node], left, right, value, cover)) / w;
+    }
+
+    /**
+     * @param parentStart where the parent's path slice starts; this node's slice follows it
+     * @param depth       the unique path's length before extending it with this node's incoming edge
+     */
+    private void recurse(int node, int parentStart, int depth, int start, double zeroFraction, double oneFraction,
+            int featureColumn) {
+        if (start != parentStart) {
+            System.arraycopy(pathColumn, parentStart, pathColumn, start, depth);
+            System.arraycopy(pathZero, parentStart, pathZero, start, depth);
+            System.arraycopy(pathOne, parentStart, pathOne, start, depth);
+            System.arraycopy(pathWeight, parentStart, pathWeight, start, depth);
+        }
+        extend(start, depth, zeroFraction, oneFraction, featureColumn);
+
+        if (left[node] == -1) {
+            double leaf = value[node];
+            for (int i = 1; i <= depth; i++) {
+                double w = unwoundSum(start, depth, i);
+                phi[pathColumn[start + i]] += w * (pathOne[start + i] - pathZero[start + i]) * leaf;
+            }
+            return;
+        }
+        int split = column[node];
+        double x = row[split];
+        boolean goLeft = x == 0.0 ? defaultLeft[node] : (float) x < value[node];
+        int hot = goLeft ? left[node] : right[node];
+        int cold = goLeft ? right[node] : left[node];
+        double w = cover[node];
+        double hotZero = cover[hot] / w;
+        double coldZero = cover[cold] / w;
+        double incomingZero = 1.0;
+        double incomingOne = 1.0;
+        int uniqueDepth = depth;
+        for (int i = 0; i <= uniqueDepth; i++) {
+            if (pathColumn[start + i] == split) {
+                incomingZero = pathZero[start + i];
+                incomingOne = pathOne[start + i];
+                unwind(start, uniqueDepth, i);
+                uniqueDepth--;
+                break;
+            }
+        }
+        int childStart = start + uniqueDepth + 1;
+        recurse(hot, start, uniqueDepth + 1, childStart, hotZero * incomingZero, incomingOne, split);
+        recurse(cold, start, uniqueDepth + 1, childStart, coldZero * incomingZero, 0.0, split);
+    }
+
+    private void extend(int start, int depth, double zeroFraction, double oneFraction, int featureColumn) {
+        pathColumn[start + depth] = featureColumn;
+        pathZero[start + depth] = zeroFraction;
+        pathOne[start + depth] = oneFraction;
+        pathWeight[start + depth] = depth == 0 ? 1.0 : 0.0;
+        double inverse = 1.0 / (depth + 1);
+        for (int i = depth - 1; i >= 0; i--) {
+            pathWeight[start + i + 1] += oneFraction * pathWeight[start + i] * (i + 1) * inverse;
+            pathWeight[start + i] = zeroFraction * pathWeight[start + i] * (depth - i) * inverse;
+        }
+    }
+
+    private void unwind(int start, int depth, int pathIndex) {
+        double one = pathOne[start + pathIndex];
+        double zero = pathZero[start + pathIndex];
+        double next = pathWeight[start + depth];
+        double[] g = grow[depth];
+        double[] s = shrink[depth];
+        for (int i = depth - 1; i >= 0; i--) {
+            if (one != 0) {
+                double tmp = pathWeight[start + i];
+                pathWeight[start + i] = next * g[i] / one;
+                next = tmp - pathWeight[start + i] * zero * s[i];
+            } else {
+                pathWeight[start + i] = pathWeight[start + i] / (zero * s[i]);
+            }
+        }
+        for (int i = pathIndex; i < depth; i++) {
+            pathColumn[start + i] = pathColumn[start + i + 1];
+            pathZero[start + i] = pathZero[start + i + 1];
+            pathOne[start + i] = pathOne[start + i + 1];
+        }
+    }
+
+    /** The path's total weight with element {@code pathIndex} taken out (without changing the path). */
+    private double unwoundSum(int start, int depth, int pathIndex) {
+        double one = pathOne[start + pathIndex];
+        double zero = pathZero[start + pathIndex];
+        double next = pathWeight[start + depth];
+        double total = 0;
+        double[] g = grow[depth];
+        double[] s = shrink[depth];
+        if (one != 0) {
+            // one is exactly 1 here: the row went down this element's branch
+            for (int i = depth - 1; i >= 0; i--) {
+                double tmp = next * g[i];
+                total += tmp;
+                next = pathWeight[start + i] - tmp * zero * s[i];
+            }
+        } else if (zero != 0) {
+            double inverseZero = 1.0 / zero;
+            for (int i = depth - 1; i >= 0; i--) {
+                total += pathWeight[start + i] * inverseZero / s[i];
+            }
+        }
+        return total;
+    }
+}
