@@ -40,6 +40,8 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     private final boolean[] defaultLeft;
     /** Training rows' hessian sum per node (XGBoost's {@code sum_hessian}): TreeSHAP's weights. */
     private final float[] cover;
+    /** cover[node] / cover[parent]: the zero fractions TreeSHAP needs at every edge, divided once here. */
+    private final double[] coverFraction;
     /** Per class: base score plus each tree's expected value under its cover. */
     private final double[] expectedRawScore;
     private final int maxDepth;
@@ -87,6 +89,7 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
             deepest = Math.max(deepest, depth(root[t]));
         }
         this.maxDepth = deepest;
+        this.coverFraction = TreeShap.coverFractions(left, right, cover);
     }
 
     private int depth(int node) {
@@ -217,7 +220,7 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     @Override
     public ScoreAttribution attribute(double[] encodedFeatures) {
         double[][] contributions = new double[classes][encodedFeatures.length];
-        TreeShap shap = new TreeShap(left, right, column, value, defaultLeft, cover, maxDepth);
+        TreeShap shap = new TreeShap(left, right, column, value, defaultLeft, coverFraction, maxDepth);
         for (int t = 0; t < root.length; t++) {
             shap.addTree(root[t], encodedFeatures, contributions[treeClass[t]]);
         }

@@ -19,7 +19,8 @@ final class TreeShap {
     private final int[] column;
     private final float[] value;
     private final boolean[] defaultLeft;
-    private final float[] cover;
+    /** Each node's share of its parent's cover: the zero fraction of the edge into it. */
+    private final double[] coverFraction;
 
     /** The unique path of every depth, one slice each: feature, zero fraction, one fraction, weight. */
     private final int[] pathColumn;
@@ -50,6 +51,14 @@ final class TreeShap {
         }
     }
 
+    private static final double[] INVERSE = new double[MAX_TABLE_DEPTH + 2];
+
+    static {
+        for (int n = 1; n < INVERSE.length; n++) {
+            INVERSE[n] = 1.0 / n;
+        }
+    }
+
     private final double[][] shrink = SHRINK;
     private final double[][] unshrink = UNSHRINK;
     private final double[][] grow = GROW;
@@ -57,13 +66,13 @@ final class TreeShap {
     private double[] phi = new double[0];
     private double[] row = new double[0];
 
-    TreeShap(int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft, float[] cover, int maxDepth) {
+    TreeShap(int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft, double[] coverFraction, int maxDepth) {
         this.left = left;
         this.right = right;
         this.column = column;
         this.value = value;
         this.defaultLeft = defaultLeft;
-        this.cover = cover;
+        this.coverFraction = coverFraction;
         int depth = maxDepth + 2;
         int size = depth * (depth + 1) / 2 + depth;
         this.pathColumn = new int[size];
@@ -84,6 +93,19 @@ final class TreeShap {
         this.row = x;
         this.phi = contributions;
         recurse(root, 0, 0, 0, 1.0, 1.0, -1);
+    }
+
+    /** Each node's cover divided by its parent's (1 for roots), computed once per model. */
+    static double[] coverFractions(int[] left, int[] right, float[] cover) {
+        double[] fraction = new double[cover.length];
+        java.util.Arrays.fill(fraction, 1.0);
+        for (int node = 0; node < cover.length; node++) {
+            if (left[node] != -1) {
+                fraction[left[node]] = (double) cover[left[node]] / cover[node];
+                fraction[right[node]] = (double) cover[right[node]] / cover[node];
+            }
+        }
+        return fraction;
     }
 
     /** Expected value of the tree under its cover: what a row that tells nothing would score. */
@@ -124,9 +146,8 @@ final class TreeShap {
         boolean goLeft = x == 0.0 ? defaultLeft[node] : (float) x < value[node];
         int hot = goLeft ? left[node] : right[node];
         int cold = goLeft ? right[node] : left[node];
-        double w = cover[node];
-        double hotZero = cover[hot] / w;
-        double coldZero = cover[cold] / w;
+        double hotZero = coverFraction[hot];
+        double coldZero = coverFraction[cold];
         double incomingZero = 1.0;
         double incomingOne = 1.0;
         int uniqueDepth = depth;
@@ -149,7 +170,7 @@ final class TreeShap {
         pathZero[start + depth] = zeroFraction;
         pathOne[start + depth] = oneFraction;
         pathWeight[start + depth] = depth == 0 ? 1.0 : 0.0;
-        double inverse = 1.0 / (depth + 1);
+        double inverse = INVERSE[depth + 1];
         for (int i = depth - 1; i >= 0; i--) {
             pathWeight[start + i + 1] += oneFraction * pathWeight[start + i] * (i + 1) * inverse;
             pathWeight[start + i] = zeroFraction * pathWeight[start + i] * (depth - i) * inverse;
