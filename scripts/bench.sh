@@ -312,13 +312,13 @@ per_request() { # CPU_SECONDS REQUESTS: microseconds of CPU per request
   if [ "${2:-0}" -gt 0 ]; then echo "$1 * 1000000 / $2" | bc; else echo "-"; fi
 }
 
-wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS
-  local name="$1" ratio="$2" threads="$3" connections="$4"
+wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS [QUERY]
+  local name="$1" ratio="$2" threads="$3" connections="$4" query="${5:-}"
   api_tokens
   local before429 api_cpu0 timing="$BENCH_DIR/wrk-$name.time" out="$BENCH_DIR/wrk-$name.log"
   before429=$(status_count 429); api_cpu0=$(cpu_seconds "$API_PID")
   TOKENS_FILE="$BENCH_DIR/tokens-enterprise.txt" HIT_RATIO="$ratio" /usr/bin/time -f '%U %S %e' -o "$timing" \
-      wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/predict.lua "$BASE/api/v1/predict" >"$out" 2>&1 || true
+      wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_RUN}s" --latency -s bench/wrk/predict.lua "$BASE/api/v1/predict${query:+?$query}" >"$out" 2>&1 || true
   local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID"); after429=$(status_count 429)
   local user sys; read -r user sys _ < <(tail -1 "$timing")
   local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
@@ -343,6 +343,7 @@ near-200    gatling EventsNearSimulation 200 -Drate=200
 ratelimit   gatling RateLimitSimulation 20 -Drate=20 -Dseconds=10
 wrk-hit     wrk 1.0 2 64
 wrk-miss    wrk 0.0 2 64
+wrk-miss-explain wrk 0.0 2 64 explain=true
 EOF
 }
 

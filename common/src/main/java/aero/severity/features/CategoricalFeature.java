@@ -88,6 +88,26 @@ enum CategoricalFeature {
         return reader.apply(facts);
     }
 
+    /** The FlightFacts field the input is read from: its name in camel case unless it is derived. */
+    String requestField() {
+        return switch (this) {
+            case DAY_OF_WEEK -> "eventDate";
+            case REGISTRY -> "registrationNumber";
+            case AIRPORT -> "nearestAirportId";
+            case OPERATOR -> "operatorName";
+            default -> camelCase(name());
+        };
+    }
+
+    /** {@code FLIGHT_PHASE} -> {@code flightPhase}. */
+    static String camelCase(String constant) {
+        StringBuilder s = new StringBuilder();
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+            s.append(s.isEmpty() || word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return s.toString();
+    }
+
     /** Corporate words that follow a maker's name: "CESSNA AIRCRAFT CO" is the make CESSNA. */
     private static final java.util.Set<String> CORPORATE_WORDS = java.util.Set.of("INC", "CO", "CORP", "CORPORATION",
             "COMPANY", "LTD", "LLC", "AIRCRAFT", "AIRPLANE", "AIRPLANES", "AVIATION", "HELICOPTER", "HELICOPTERS",

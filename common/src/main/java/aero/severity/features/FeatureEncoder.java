@@ -282,4 +282,65 @@ public final class FeatureEncoder {
             }
         }
     }
+
+    /** Computed once, on first use (explanations only). */
+    private volatile @Nullable List<RequestField> requestFields;
+
+    /**
+     * The request fields the model reads and the columns each one fills, in column order. Derived from
+     * the column names and the inputs' own {@code requestField()}, so a new input needs no list kept
+     * here; a column whose input names no FlightFacts field keeps its own name (a test forbids it).
+     */
+    public List<RequestField> requestFields() {
+        List<RequestField> fields = requestFields;
+        if (fields == null) {
+            fields = groupColumnsByRequestField();
+            requestFields = fields;
+        }
+        return fields;
+    }
+
+    private List<RequestField> groupColumnsByRequestField() {
+        Map<String, String> fieldOfInput = new HashMap<>();
+        for (NumericFeature feature : NumericFeature.values()) {
+            fieldOfInput.put(feature.featureName(), feature.requestField());
+        }
+        for (CategoricalFeature feature : CategoricalFeature.values()) {
+            fieldOfInput.put(feature.featureName(), feature.requestField());
+        }
+        // the cyclic columns are written by encodeInto itself, from these fields
+        fieldOfInput.put("month", "eventDate");
+        fieldOfInput.put("local_hour", "localHour");
+        Map<String, List<Integer>> columns = new LinkedHashMap<>();
+        Map<String, List<Integer>> missing = new HashMap<>();
+        for (int column = 0; column < featureNames.length; column++) {
+            String name = featureNames[column];
+            boolean isMissing = name.endsWith(".missing");
+            String input = inputOf(name);
+            String field = fieldOfInput.getOrDefault(input, input);
+            columns.computeIfAbsent(field, f -> new ArrayList<>()).add(column);
+            if (isMissing) {
+                missing.computeIfAbsent(field, f -> new ArrayList<>()).add(column);
+            }
+        }
+        List<RequestField> fields = new ArrayList<>();
+        columns.forEach((field, cols) -> fields.add(new RequestField(field, cols.stream().mapToInt(Integer::intValue).toArray(),
+                missing.getOrDefault(field, List.of()).stream().mapToInt(Integer::intValue).toArray())));
+        return RequestField.sorted(fields);
+    }
+
+    /** {@code flight_phase=LAND} and {@code flight_phase.missing} -> {@code flight_phase}; {@code month_sin} -> {@code month}. */
+    private static String inputOf(String column) {
+        int level = column.indexOf('=');
+        if (level >= 0) {
+            return column.substring(0, level);
+        }
+        if (column.endsWith(".missing")) {
+            return column.substring(0, column.length() - ".missing".length());
+        }
+        if (column.endsWith("_sin") || column.endsWith("_cos")) {
+            return column.substring(0, column.length() - 4);
+        }
+        return column;
+    }
 }

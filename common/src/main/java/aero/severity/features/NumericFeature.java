@@ -53,6 +53,15 @@ enum NumericFeature {
         return logScale ? Math.log1p(raw) : raw;
     }
 
+    /** The FlightFacts field the input is read from: its name in camel case unless it is derived. */
+    String requestField() {
+        return switch (this) {
+            case YEAR -> "eventDate";
+            case AIRCRAFT_AGE_YEARS -> "aircraftYear";
+            default -> CategoricalFeature.camelCase(name());
+        };
+    }
+
     private static double aircraftAge(FlightFacts facts) {
         Integer built = facts.aircraftYear();
         return built == null ? Double.NaN : Math.max(0, facts.eventDate().getYear() - built);

@@ -20,8 +20,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 
 /**
  * Documents the error answers every operation can give, as RFC 9457 problem details with an
- * example each: 400 with the named fields, 401, 403 on admin operations, 429 with the rate-limit
- * headers, 503 where a model or the database is needed.
+ * example each: 400 with the named fields, 401, 403 on admin operations, 409 for an explanation the
+ * model cannot give, 429 with the rate-limit headers, 503 where a model or the database is needed.
  */
 final class ProblemResponses implements OpenApiCustomizer {
 
@@ -55,6 +55,12 @@ final class ProblemResponses implements OpenApiCustomizer {
                     responses.addApiResponse("403", problem("The client's role is not ADMIN", """
                             {"type":"urn:severity:problem:forbidden","title":"Forbidden","status":403,
                              "detail":"this operation needs the ADMIN role","instance":"%s"}""".formatted(path)));
+                }
+                if (path.startsWith("/api/v1/predict")) {
+                    responses.addApiResponse("409", problem("explain=true for a model kind that cannot explain (none today)", """
+                            {"type":"urn:severity:problem:explanation-unavailable","title":"Explanation unavailable","status":409,
+                             "detail":"the model serving now (version 7) cannot explain its predictions; ask without explain=true",
+                             "instance":"%s"}""".formatted(path)));
                 }
                 if (path.startsWith("/api/v1/predict") || path.startsWith("/api/v1/models")) {
                     responses.addApiResponse("503", problem("No model loaded yet, or the registry could not serve a reload", """

@@ -20,6 +20,11 @@ final class CacheKeys {
     private CacheKeys() {
     }
 
+    /** The key of an answer explained as {@code explain} says (an unexplained one for {@link ExplainOption#NONE}). */
+    static String of(LiveModel live, double[] encoded, ExplainOption explain) {
+        return of(live, encoded) + explain.cacheSuffix();
+    }
+
     static String of(LiveModel live, double[] encoded) {
         ByteBuffer bytes = ByteBuffer.allocate(encoded.length * Double.BYTES);
         for (double value : encoded) {

@@ -35,15 +35,21 @@ class Predictor {
     }
 
     SeverityPrediction predict(FlightFacts facts) {
+        return predict(facts, ExplainOption.NONE);
+    }
+
+    SeverityPrediction predict(FlightFacts facts, ExplainOption explain) {
         LiveModel live = champion.require();
+        requireExplainable(live, explain);
         double[] encoded = live.model().encoder().encode(facts);
-        String key = CacheKeys.of(live, encoded);
+        String key = CacheKeys.of(live, encoded, explain);
         CachedPrediction hit = cache.get(key);
         if (hit != null) {
             return metrics.served(answer(hit, live, true));
         }
         long start = System.nanoTime();
-        CachedPrediction computed = decide(live.model(), live.model().probabilities(encoded));
+        CachedPrediction computed = explained(live, decide(live.model(), live.model().probabilities(encoded)), facts,
+                encoded, explain);
         metrics.inference.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         cache.put(key, computed);
         shadow.compare(facts, computed.severity());
@@ -51,13 +57,18 @@ class Predictor {
     }
 
     List<SeverityPrediction> predictAll(List<FlightFacts> flights) {
+        return predictAll(flights, ExplainOption.NONE);
+    }
+
+    List<SeverityPrediction> predictAll(List<FlightFacts> flights, ExplainOption explain) {
         LiveModel live = champion.require();
+        requireExplainable(live, explain);
         int n = flights.size();
         double[][] encoded = new double[n][];
         List<String> keys = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             encoded[i] = live.model().encoder().encode(flights.get(i));
-            keys.add(CacheKeys.of(live, encoded[i]));
+            keys.add(CacheKeys.of(live, encoded[i], explain));
         }
         List<@Nullable CachedPrediction> found = cache.getAll(keys);
 
@@ -79,7 +90,7 @@ class Predictor {
             Map<String, CachedPrediction> fresh = new LinkedHashMap<>();
             for (int m = 0; m < rows.length; m++) {
                 int i = misses.get(m);
-                computed[i] = decide(live.model(), probabilities[m]);
+                computed[i] = explained(live, decide(live.model(), probabilities[m]), flights.get(i), encoded[i], explain);
                 fresh.put(keys.get(i), computed[i]);
                 shadow.compare(flights.get(i), computed[i].severity());
             }
@@ -93,6 +104,22 @@ class Predictor {
         return answers;
     }
 
+    private static void requireExplainable(LiveModel live, ExplainOption explain) {
+        if (explain.enabled() && !live.model().canExplain()) {
+            throw new ExplanationUnavailableException(live.id().version());
+        }
+    }
+
+    private static CachedPrediction explained(LiveModel live, CachedPrediction prediction, FlightFacts facts, double[] encoded,
+            ExplainOption explain) {
+        if (!explain.enabled()) {
+            return prediction;
+        }
+        SeverityModel model = live.model();
+        return prediction.withExplanation(Explanation.of(model.explain(encoded), model.encoder().requestFields(), facts,
+                encoded, explain.top()));
+    }
+
     private static CachedPrediction decide(SeverityModel model, double[] probabilities) {
         if (probabilities.length != Severity.values().length) {
             throw new IllegalStateException("model " + model.id() + " returned " + probabilities.length
@@ -104,6 +131,6 @@ class Predictor {
     private static SeverityPrediction answer(CachedPrediction prediction, LiveModel live, boolean cached) {
         double[] p = prediction.probabilities();
         return new SeverityPrediction(prediction.severity(), Probabilities.of(p), p[prediction.severity().ordinal()],
-                live.ref(), cached);
+                live.ref(), cached, prediction.explanation());
     }
 }

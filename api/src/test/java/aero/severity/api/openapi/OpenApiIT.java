@@ -2,6 +2,7 @@ package aero.severity.api.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,6 +77,46 @@ class OpenApiIT extends FullStackTest {
         JsonNode facts = doc.get("components").get("schemas").get("FlightFacts").get("properties");
         assertThat(facts.get("farPart").get("enum").valueStream().map(JsonNode::asString)).contains("091", "121");
         assertThat(facts.get("state").get("enum").valueStream().map(JsonNode::asString)).contains("CO", "AK");
+    }
+
+    @Test
+    void predictAndBatchDocumentTheExplainParametersAndTheExplanationSchemaWithAnExample() {
+        JsonNode doc = http().get("/v3/api-docs").json();
+
+        for (String path : List.of("/api/v1/predict", "/api/v1/predict/batch")) {
+            JsonNode post = doc.get("paths").get(path).get("post");
+            JsonNode explain = parameter(post, "explain");
+            assertThat(explain.get("in").asString()).isEqualTo("query");
+            assertThat(explain.get("schema").get("type").asString()).isEqualTo("boolean");
+            assertThat(explain.get("schema").get("default").asBoolean()).isFalse();
+            JsonNode top = parameter(post, "explainTop");
+            assertThat(top.get("schema").get("type").asString()).isEqualTo("integer");
+            assertThat(top.get("schema").get("minimum").asInt()).isZero();
+            assertThat(top.get("schema").get("default").asInt()).isEqualTo(5);
+            assertThat(post.get("responses").has("409")).as(path + " documents the 409").isTrue();
+        }
+        JsonNode schemas = doc.get("components").get("schemas");
+        assertThat(schemas.get("SeverityPrediction").get("properties").has("explanation")).isTrue();
+        assertThat(schemas.get("Explanation").get("properties").propertyNames()).contains("classes", "calibration");
+        assertThat(schemas.get("ClassExplanation").get("properties").propertyNames())
+                .contains("baseValue", "rawScore", "contributions");
+        assertThat(schemas.get("FieldContribution").get("properties").propertyNames())
+                .contains("field", "value", "missing", "contribution", "fields");
+        assertThat(schemas.get("CalibrationStatement").get("properties").propertyNames())
+                .contains("temperature", "bias", "logits");
+        JsonNode examples = doc.get("paths").get("/api/v1/predict").get("post").get("responses").get("200").get("content")
+                .get("application/json").get("examples");
+        assertThat(examples.get("explained").get("value").toString()).contains("\"explanation\"", "\"baseValue\"",
+                "\"other\"", "\"temperature\"");
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode parameter : operation.get("parameters")) {
+            if (parameter.get("name").asString().equals(name)) {
+                return parameter;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation.get("parameters"));
     }
 
     @Test

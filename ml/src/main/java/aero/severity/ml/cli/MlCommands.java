@@ -21,6 +21,7 @@ import aero.severity.ml.dataset.TrainingSet;
 import aero.severity.ml.dataset.TrainingSetQuery;
 import aero.severity.ml.evaluation.EvaluationReport;
 import aero.severity.ml.evaluation.Metrics;
+import aero.severity.ml.explain.GlobalImportance;
 import aero.severity.ml.model.Algorithm;
 import aero.severity.ml.model.CalibratedModel;
 import aero.severity.ml.model.ModelBundle;
@@ -204,6 +205,21 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%s on %d-%d: %,d events (%,d without label dropped), calibration and thresholds as shipped%n",
                 reference, from, to, events.size(), data.droppedWithoutLabel());
         printTable(reports);
+        printImportance(model, events);
+    }
+
+    /** Global importance on the evaluated rows: mean |contribution| per request field, the 15 largest. */
+    private void printImportance(CalibratedModel model, List<LabelledEvent> events) {
+        if (!model.canExplain()) {
+            return;
+        }
+        double[][] rows = new double[events.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = model.encoder().encode(events.get(i).facts());
+        }
+        GlobalImportance importance = GlobalImportance.of(model.encoder().requestFields(), model::explain, rows);
+        out.printf("%nmean |contribution| to the raw score per field (log-odds, mean over rows and classes), top 15:%n");
+        importance.top(15).forEach(e -> out.printf("  %-24s %8.4f%n", e.getKey(), e.getValue()));
     }
 
     private void promote(CommandLine line) {

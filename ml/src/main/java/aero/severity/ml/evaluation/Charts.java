@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -17,17 +18,21 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
+import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.DefaultXYZDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The two plots saved with every model, as PNG bytes (rendered headless). */
+/** The plots saved with every model, as PNG bytes (rendered headless). */
 public final class Charts {
 
     private static final int WIDTH = 640;
@@ -123,6 +128,26 @@ public final class Charts {
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
+        chart.setBackgroundPaint(Color.WHITE);
+        return png(chart);
+    }
+
+    /** Horizontal bars of mean |contribution| per request field (global importance), largest on top. */
+    public static byte[] importance(Map<String, Double> meanAbsoluteContribution, int rows, String title) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        meanAbsoluteContribution.entrySet().stream().limit(25)
+                .forEach(e -> data.addValue(e.getValue(), "mean |contribution|", e.getKey()));
+        JFreeChart chart = ChartFactory.createBarChart(title, "request field", "mean |contribution| to the raw score (log-odds)",
+                data, PlotOrientation.HORIZONTAL, false, false, false);
+        chart.addSubtitle(new TextTitle(String.format("%d rows, exact TreeSHAP / linear contributions, mean over the four classes",
+                rows)));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setSeriesPaint(0, new Color(40, 80, 200));
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
         chart.setBackgroundPaint(Color.WHITE);
         return png(chart);
     }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
+import aero.severity.ml.explain.ScoreAttribution;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.SeverityModel;
 import org.jspecify.annotations.Nullable;
@@ -65,6 +66,24 @@ public final class CalibratedModel implements SeverityModel {
     @Override
     public Severity decide(double[] probabilities) {
         return SEVERITIES[rule.decide(probabilities)];
+    }
+
+    @Override
+    public boolean canExplain() {
+        return scorer instanceof ExplainableScorer;
+    }
+
+    /** The scorer's exact contributions, with this model's calibration stated beside them. */
+    @Override
+    public ScoreAttribution explain(double[] encodedFeatures) {
+        if (!(scorer instanceof ExplainableScorer explainable)) {
+            throw new UnsupportedOperationException("a " + scorer.getClass().getSimpleName() + " cannot explain its scores");
+        }
+        if (encodedFeatures.length != encoder.dimension()) {
+            throw new IllegalArgumentException("expected " + encoder.dimension() + " encoded features, got "
+                    + encodedFeatures.length + "; encode with this model's encoder()");
+        }
+        return explainable.attribute(encodedFeatures).withCalibration(calibration.scale(), calibration.bias());
     }
 
     /** Before calibration: the promotion gate re-calibrates two models the same way to compare them fairly. */

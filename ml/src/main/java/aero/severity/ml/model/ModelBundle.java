@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value #POSTPROCESSING}: the calibration and the decision weights</li>
  *   <li>{@value #METADATA}: algorithm, data window, rows, fingerprint, hyperparameters</li>
  *   <li>{@value #METRICS}: validation metrics of the model and the baselines, feature importance</li>
- *   <li>{@value #CONFUSION_PNG}, {@value #RELIABILITY_PNG}: the plots</li>
+ *   <li>{@value #CONFUSION_PNG}, {@value #RELIABILITY_PNG}, {@value #SHAP_IMPORTANCE_PNG}: the plots</li>
  * </ul>
  */
 public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model<Label> tribuoModel,
@@ -49,6 +49,8 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
     public static final String METRICS = "metrics.json";
     public static final String CONFUSION_PNG = "confusion_matrix.png";
     public static final String RELIABILITY_PNG = "reliability.png";
+    /** Mean |contribution| per request field on the validation rows (global importance). */
+    public static final String SHAP_IMPORTANCE_PNG = "shap_importance.png";
     /** The files a model cannot be rebuilt without (the rest are for people). */
     public static final List<String> REQUIRED = List.of(METADATA, MODEL, ENCODER, POSTPROCESSING);
 
@@ -155,7 +157,7 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
             PostProcessingFile post = JSON.readValue(read.get(POSTPROCESSING), PostProcessingFile.class);
             byte[] metrics = files.apply(METRICS);
             Map<String, byte[]> charts = new LinkedHashMap<>();
-            for (String chart : Set.of(CONFUSION_PNG, RELIABILITY_PNG)) {
+            for (String chart : Set.of(CONFUSION_PNG, RELIABILITY_PNG, SHAP_IMPORTANCE_PNG)) {
                 byte[] png = files.apply(chart);
                 if (png != null) {
                     charts.put(chart, png);

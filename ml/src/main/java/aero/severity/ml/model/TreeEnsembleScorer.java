@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import aero.severity.domain.Severity;
+import aero.severity.ml.explain.ScoreAttribution;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * tree's default branch, leaf values are summed in float per class from the base score, and the
  * class margins go through a softmax. {@code TreeEnsembleScorerTest} checks it against Tribuo.
  */
-public final class TreeEnsembleScorer implements Scorer {
+public final class TreeEnsembleScorer implements ExplainableScorer {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,8 +38,16 @@ public final class TreeEnsembleScorer implements Scorer {
     private final int[] column;
     private final float[] value;
     private final boolean[] defaultLeft;
+    /** Training rows' hessian sum per node (XGBoost's {@code sum_hessian}): TreeSHAP's weights. */
+    private final float[] cover;
+    /** cover[node] / cover[parent]: the zero fractions TreeSHAP needs at every edge, divided once here. */
+    private final double[] coverFraction;
+    /** Per class: base score plus each tree's expected value under its cover. */
+    private final double[] expectedRawScore;
+    private final int maxDepth;
 
-    private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft) {
+    private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft,
+            float[] cover) {
     }
 
     private TreeEnsembleScorer(int classes, float baseScore, Tree[] trees) {
@@ -55,6 +64,7 @@ public final class TreeEnsembleScorer implements Scorer {
         this.column = new int[nodes];
         this.value = new float[nodes];
         this.defaultLeft = new boolean[nodes];
+        this.cover = new float[nodes];
         int offset = 0;
         for (int t = 0; t < trees.length; t++) {
             Tree tree = trees[t];
@@ -67,9 +77,23 @@ public final class TreeEnsembleScorer implements Scorer {
                 column[offset + i] = tree.column[i];
                 value[offset + i] = tree.value[i];
                 defaultLeft[offset + i] = tree.defaultLeft[i];
+                cover[offset + i] = tree.cover[i];
             }
             offset += tree.left.length;
         }
+        this.expectedRawScore = new double[classes];
+        java.util.Arrays.fill(expectedRawScore, baseScore);
+        int deepest = 0;
+        for (int t = 0; t < root.length; t++) {
+            expectedRawScore[treeClass[t]] += TreeShap.expectedValue(root[t], left, right, value, cover);
+            deepest = Math.max(deepest, depth(root[t]));
+        }
+        this.maxDepth = deepest;
+        this.coverFraction = TreeShap.coverFractions(left, right, cover);
+    }
+
+    private int depth(int node) {
+        return left[node] == -1 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
     }
 
     /**
@@ -103,7 +127,8 @@ public final class TreeEnsembleScorer implements Scorer {
         return parse(JSON.readTree(json), columnOfFeatureId, severityOfOutputId);
     }
 
-    private static TreeEnsembleScorer parse(JsonNode root, int[] columnOfFeatureId, int[] severityOfOutputId) {
+    /** Package-private for tests that build trees by hand in XGBoost's JSON. */
+    static TreeEnsembleScorer parse(JsonNode root, int[] columnOfFeatureId, int[] severityOfOutputId) {
         JsonNode learner = root.get("learner");
         JsonNode parameters = learner.get("learner_model_param");
         int classes = Integer.parseInt(text(parameters.get("num_class")));
@@ -122,7 +147,9 @@ public final class TreeEnsembleScorer implements Scorer {
             int[] splitIndex = ints(tree.get("split_indices"));
             JsonNode conditions = tree.get("split_conditions");
             JsonNode defaults = tree.get("default_left");
+            JsonNode hessians = tree.get("sum_hessian");
             int n = left.length;
+            float[] cover = new float[n];
             int[] column = new int[n];
             float[] value = new float[n];
             boolean[] defaultLeft = new boolean[n];
@@ -130,6 +157,7 @@ public final class TreeEnsembleScorer implements Scorer {
                 value[i] = (float) conditions.get(i).asDouble();
                 JsonNode d = defaults.get(i);
                 defaultLeft[i] = d.isBoolean() ? d.asBoolean() : d.asInt() != 0;
+                cover[i] = hessians == null ? 1f : (float) hessians.get(i).asDouble();
                 if (left[i] != -1) {
                     int featureId = splitIndex[i];
                     column[i] = featureId < columnOfFeatureId.length ? columnOfFeatureId[featureId] : -1;
@@ -139,7 +167,7 @@ public final class TreeEnsembleScorer implements Scorer {
                     }
                 }
             }
-            trees.add(new Tree(severityOfOutputId[treeInfo.get(t).asInt()], left, right, column, value, defaultLeft));
+            trees.add(new Tree(severityOfOutputId[treeInfo.get(t).asInt()], left, right, column, value, defaultLeft, cover));
         }
         return new TreeEnsembleScorer(classes, baseScore, trees.toArray(Tree[]::new));
     }
@@ -167,6 +195,36 @@ public final class TreeEnsembleScorer implements Scorer {
             margin[treeClass[t]] += value[node];
         }
         return softmax(margin);
+    }
+
+    /**
+     * The raw scores (softmax inputs) summed in double: what {@link #attribute} takes apart. The served
+     * probabilities sum in float, as XGBoost does; the two differ by float rounding (about 1e-6).
+     */
+    public double[] rawScores(double[] encodedFeatures) {
+        double[] margin = new double[classes];
+        java.util.Arrays.fill(margin, baseScore);
+        for (int t = 0; t < root.length; t++) {
+            int node = root[t];
+            while (left[node] != -1) {
+                double x = encodedFeatures[column[node]];
+                boolean goLeft = x == 0.0 ? defaultLeft[node] : (float) x < value[node];
+                node = goLeft ? left[node] : right[node];
+            }
+            margin[treeClass[t]] += value[node];
+        }
+        return margin;
+    }
+
+    /** Path-dependent TreeSHAP: exact, in raw-score space, base values = the cover-weighted expected score. */
+    @Override
+    public ScoreAttribution attribute(double[] encodedFeatures) {
+        double[][] contributions = new double[classes][encodedFeatures.length];
+        TreeShap shap = new TreeShap(left, right, column, value, defaultLeft, coverFraction, maxDepth);
+        for (int t = 0; t < root.length; t++) {
+            shap.addTree(root[t], encodedFeatures, contributions[treeClass[t]]);
+        }
+        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
     }
 
     private static double[] softmax(float[] margin) {

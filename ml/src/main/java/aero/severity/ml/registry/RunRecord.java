@@ -5,6 +5,7 @@ import java.util.Map;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.ml.dataset.TrainingSet;
+import aero.severity.ml.explain.GlobalImportance;
 import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.training.ModelTrainer;
 import aero.severity.ml.training.TrainingOptions;
@@ -34,6 +35,7 @@ public record RunRecord(Map<String, String> params, Map<String, Double> metrics,
         Map<String, Double> metrics = new LinkedHashMap<>();
         outcome.report().validation().forEach((name, report) -> metrics.putAll(report.asFlatMetrics(name + ".")));
         outcome.report().seconds().forEach((stage, seconds) -> metrics.put("seconds." + stage, seconds));
+        outcome.report().shapImportance().forEach((field, value) -> metrics.put(GlobalImportance.METRIC_PREFIX + field, value));
 
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("algorithm", bundle.metadata().algorithm());

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
+import aero.severity.ml.explain.ScoreAttribution;
 
 /**
  * A trained, calibrated severity model together with the encoder it was trained with.
@@ -48,4 +49,19 @@ public interface SeverityModel {
 
     /** The predicted class: applies the decision thresholds tuned on the validation years. */
     Severity decide(double[] probabilities);
+
+    /** Whether {@link #explain} can take this model's scores apart (every model kind today). */
+    default boolean canExplain() {
+        return false;
+    }
+
+    /**
+     * Exact per-column contributions to each class's raw score, with the calibration that turns raw
+     * scores into {@link #probabilities}, for features produced by {@link #encoder()}.
+     *
+     * @throws UnsupportedOperationException when {@link #canExplain()} is false
+     */
+    default ScoreAttribution explain(double[] encodedFeatures) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot explain its predictions");
+    }
 }

@@ -74,6 +74,18 @@ class MlCommandsTest {
     }
 
     @Test
+    @Order(2)
+    void trainingSavesTheGlobalImportanceChartAndEvaluatePrintsTheFifteenLargestFields(CapturedOutput output) {
+        assertThat(ml("evaluate", "--model", "1", "--from", "2020", "--to", "2021")).isZero();
+
+        assertThat(folder.resolve("models/accident-severity/versions/1/shap_importance.png")).isNotEmptyFile();
+        assertThat(folder.resolve("models/accident-severity/versions/1/metrics.json")).content()
+                .contains("\"shapImportance\"", "\"flightPhase\"");
+        String printed = output.getOut().substring(output.getOut().indexOf("mean |contribution|"));
+        assertThat(printed.lines().skip(1).filter(line -> line.matches("  \\w+ +\\d+\\.\\d{4}"))).hasSize(15);
+    }
+
+    @Test
     @Order(3)
     void aSecondTrainingOfTheSameDataDoesNotReplaceTheChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017", "--algorithm", "logistic_regression")).isZero();

@@ -39,7 +39,7 @@ import org.apache.commons.csv.CSVRecord;
  * so modelling choices can be tried before the database path exists. The delivered path goes
  * through ingest's CSV import and the training-set SQL.
  */
-final class AviationDataCsv {
+public final class AviationDataCsv {
 
     static final Path FOLDER = Path.of(System.getenv().getOrDefault("SEVERITY_NTSB_DATA", "/work/shared/data/ntsb"));
 
@@ -47,11 +47,16 @@ final class AviationDataCsv {
     }
 
     static TrainingSet read() throws IOException {
-        Map<String, String> countries = countries();
+        return read(FOLDER);
+    }
+
+    /** The export in {@code folder} (the real shared extracts), for tests elsewhere that use real rows. */
+    public static TrainingSet read(Path folder) throws IOException {
+        Map<String, String> countries = countries(folder);
         List<LabelledEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int unlabelled = 0;
-        try (Reader reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(FOLDER.resolve(
+        try (Reader reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(folder.resolve(
                 "aviationdata_1982_2012.csv.gz"))), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 String id = r.get("Event.Id");
@@ -144,9 +149,9 @@ final class AviationDataCsv {
         return null;
     }
 
-    private static Map<String, String> countries() throws IOException {
+    private static Map<String, String> countries(Path folder) throws IOException {
         Map<String, String> codes = new HashMap<>();
-        try (Reader reader = Files.newBufferedReader(FOLDER.resolve("Country.csv"), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(folder.resolve("Country.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
                 String code = r.get(0).strip();
                 if (code.matches("[A-Z]{2,3}")) {
