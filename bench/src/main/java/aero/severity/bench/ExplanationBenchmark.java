@@ -8,7 +8,7 @@ import aero.severity.features.RequestField;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.SyntheticEvents;
 import aero.severity.ml.dataset.TrainingSet;
-import aero.severity.ml.explain.ScoreAttribution;
+import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.model.Algorithm;
 import aero.severity.ml.model.CalibratedModel;
 import aero.severity.ml.serving.ModelId;

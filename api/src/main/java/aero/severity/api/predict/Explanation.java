@@ -6,7 +6,7 @@ import java.util.List;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.features.RequestField;
-import aero.severity.ml.explain.ScoreAttribution;
+import aero.severity.ml.serving.ScoreAttribution;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;

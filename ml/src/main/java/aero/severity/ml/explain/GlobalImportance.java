@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import aero.severity.features.RequestField;
+import aero.severity.ml.serving.ScoreAttribution;
 
 /**
  * How much each request field moves the model's raw scores over a period: the mean, over rows and

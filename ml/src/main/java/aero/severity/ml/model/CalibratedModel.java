@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
-import aero.severity.ml.explain.ScoreAttribution;
+import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.SeverityModel;
 import org.jspecify.annotations.Nullable;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import aero.severity.domain.Severity;
-import aero.severity.ml.explain.ScoreAttribution;
+import aero.severity.ml.serving.ScoreAttribution;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;

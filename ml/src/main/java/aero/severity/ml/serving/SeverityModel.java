@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureEncoder;
-import aero.severity.ml.explain.ScoreAttribution;
 
 /**
  * A trained, calibrated severity model together with the encoder it was trained with.

@@ -20,6 +20,7 @@ import aero.severity.ml.model.LinearScorer;
 import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.model.TreeEnsembleScorer;
 import aero.severity.ml.serving.ModelId;
+import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.training.ModelTrainer;
 import aero.severity.ml.training.TimeSplit;
 import aero.severity.ml.training.TrainingOptions;

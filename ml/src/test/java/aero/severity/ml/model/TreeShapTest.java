@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import aero.severity.ml.explain.ScoreAttribution;
+import aero.severity.ml.serving.ScoreAttribution;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

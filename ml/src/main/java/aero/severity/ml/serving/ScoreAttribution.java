@@ -1,4 +1,4 @@
-package aero.severity.ml.explain;
+package aero.severity.ml.serving;
 
 import java.util.List;
 
