@@ -19,6 +19,7 @@ import aero.severity.ml.backtest.BacktestReport;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.TrainingSet;
 import aero.severity.ml.dataset.TrainingSetQuery;
+import aero.severity.ml.evaluation.Charts;
 import aero.severity.ml.evaluation.EvaluationReport;
 import aero.severity.ml.evaluation.Metrics;
 import aero.severity.ml.explain.GlobalImportance;
@@ -28,6 +29,7 @@ import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.registry.ModelStore;
 import aero.severity.ml.registry.PromotionDecision;
 import aero.severity.ml.registry.PromotionGate;
+import aero.severity.ml.registry.RunRecord;
 import aero.severity.ml.registry.TrainAndRegister;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelLoadException;
@@ -205,13 +207,28 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         out.printf("%s on %d-%d: %,d events (%,d without label dropped), calibration and thresholds as shipped%n",
                 reference, from, to, events.size(), data.droppedWithoutLabel());
         printTable(reports);
-        printImportance(model, events);
+        GlobalImportance importance = importance(model, events);
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        reports.forEach((name, report) -> metrics.putAll(report.asFlatMetrics(
+                (name.equals(bundle.metadata().algorithm()) ? name : "class_prior") + ".")));
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (importance != null) {
+            metrics.putAll(importance.asMetrics());
+            files.put(ModelBundle.SHAP_IMPORTANCE_PNG, Charts.importance(importance.meanAbsoluteContribution(),
+                    importance.rows(), "Mean |contribution| per field: " + reference + ", " + from + "-" + to));
+        }
+        String where = store.logRuns(new RunRecord(Map.of("model", reference, "algorithm", bundle.metadata().algorithm(),
+                "evaluated_years", from + "-" + to, "rows", Integer.toString(events.size()),
+                "model.train_until_year", Integer.toString(bundle.metadata().trainUntilYear())), metrics,
+                Map.of("kind", "evaluate", "mlflow.runName", "evaluate-" + reference + "-" + from + "-" + to)), List.of(), files);
+        out.printf("%nrecorded in %s: %s%n", store.describe(), where);
     }
 
     /** Global importance on the evaluated rows: mean |contribution| per request field, the 15 largest. */
-    private void printImportance(CalibratedModel model, List<LabelledEvent> events) {
+    /** Mean |contribution| per field on the evaluated rows, printed (top 15); null for a model that cannot explain. */
+    private @org.jspecify.annotations.Nullable GlobalImportance importance(CalibratedModel model, List<LabelledEvent> events) {
         if (!model.canExplain()) {
-            return;
+            return null;
         }
         double[][] rows = new double[events.size()][];
         for (int i = 0; i < rows.length; i++) {
@@ -220,6 +237,7 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         GlobalImportance importance = GlobalImportance.of(model.encoder().requestFields(), model::explain, rows);
         out.printf("%nmean |contribution| to the raw score per field (log-odds, mean over rows and classes), top 15:%n");
         importance.top(15).forEach(e -> out.printf("  %-24s %8.4f%n", e.getKey(), e.getValue()));
+        return importance;
     }
 
     private void promote(CommandLine line) {

@@ -66,11 +66,16 @@ class MlCommandsTest {
 
     @Test
     @Order(2)
-    void evaluateScoresALaterPeriodWithTheShippedCalibration(CapturedOutput output) {
+    void evaluateScoresALaterPeriodWithTheShippedCalibrationAndRecordsARun(CapturedOutput output) throws Exception {
         assertThat(ml("evaluate", "--model", "champion", "--from", "2020", "--to", "2021")).isZero();
 
         assertThat(output.getOut()).contains("champion on 2020-2021", "calibration and thresholds as shipped")
                 .containsPattern("xgboost\\s+0\\.\\d{4}").contains("class_prior");
+        try (var runs = java.nio.file.Files.list(folder.resolve("models/accident-severity/runs"))) {
+            Path run = runs.filter(r -> r.resolve("shap_importance.png").toFile().exists()).findFirst().orElseThrow();
+            assertThat(run.resolve("run.json")).content().contains("\"kind\" : \"evaluate\"", "\"evaluated_years\" : \"2020-2021\"",
+                    "xgboost.brier", "shap.flightPhase");
+        }
     }
 
     @Test
@@ -135,7 +140,7 @@ class MlCommandsTest {
                 "| 1-2 (validation) | 2 |", "| 3-4 | 2 |", "| 2012 | 5+ | 2017-2021 |", "recorded in local folder");
         assertThat(java.nio.file.Files.readAllBytes(plot)).startsWith(0x89, 'P', 'N', 'G');
         try (var runs = java.nio.file.Files.list(folder.resolve("models/accident-severity/runs"))) {
-            Path run = runs.findFirst().orElseThrow();
+            Path run = runs.filter(r -> r.resolve("backtest.md").toFile().exists()).findFirst().orElseThrow();
             assertThat(run.resolve("run.json")).content().contains("\"backtest.cutoffs\" : \"2012,2014\"", "h3-4.ece.mean");
             assertThat(run.resolve("backtest.md")).content().contains("| 2014 | 3-4 | 2017-2018 |");
             assertThat(run.resolve("children/1/run.json")).content().contains("\"train_until_year\" : \"2012\"", "h1-2.brier");
