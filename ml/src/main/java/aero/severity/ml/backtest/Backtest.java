@@ -121,7 +121,7 @@ public final class Backtest {
     }
 
     /** The model as shipped: its own calibration and decision weights, nothing refitted on these rows. */
-    static EvaluationReport score(CalibratedModel model, List<LabelledEvent> events) {
+    public static EvaluationReport score(CalibratedModel model, List<LabelledEvent> events) {
         double[][] p = new double[events.size()][];
         int[] truth = new int[events.size()];
         int[] decisions = new int[events.size()];

@@ -2,16 +2,11 @@ package aero.severity.ml.backtest;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import javax.imageio.ImageIO;
-
+import aero.severity.ml.evaluation.Charts;
 import aero.severity.ml.evaluation.EvaluationReport;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -59,14 +54,7 @@ final class HorizonChart {
         chart.addSubtitle(new TextTitle(report.cutoffs().size() + " cutoffs: " + String.join(", ",
                 report.cutoffs().stream().map(c -> Integer.toString(c.year())).toList()) + "; bold: mean over cutoffs"));
         chart.setBackgroundPaint(Color.WHITE);
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the chart as PNG", e);
-        }
-        return out.toByteArray();
+        return Charts.png(chart, WIDTH, HEIGHT);
     }
 
     private static XYPlot subplot(BacktestReport report, String metric, ToDoubleFunction<EvaluationReport> value) {

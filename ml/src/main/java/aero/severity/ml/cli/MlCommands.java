@@ -186,20 +186,13 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             throw new IllegalStateException("no labelled event in " + from + "-" + to + " in the database");
         }
         List<LabelledEvent> events = data.events();
-        double[][] p = new double[events.size()][];
-        int[] truth = new int[events.size()];
-        int[] decisions = new int[events.size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = model.probabilities(model.encoder().encode(events.get(i).facts()));
-            decisions[i] = model.decide(p[i]).ordinal();
-            truth[i] = events.get(i).severity().ordinal();
-        }
+        int[] truth = ModelTrainer.labels(events);
         Map<String, EvaluationReport> reports = new LinkedHashMap<>();
-        reports.put(bundle.metadata().algorithm(), Metrics.evaluate(truth, p, decisions));
+        reports.put(bundle.metadata().algorithm(), Backtest.score(model, events));
         double[] prior = trainingPrior(bundle);
         if (prior != null) {
-            double[][] priorP = new double[p.length][];
-            int[] majority = new int[p.length];
+            double[][] priorP = new double[events.size()][];
+            int[] majority = new int[events.size()];
             java.util.Arrays.fill(priorP, prior);
             java.util.Arrays.fill(majority, Metrics.argmax(prior));
             reports.put("class_prior (training frequencies)", Metrics.evaluate(truth, priorP, majority));

@@ -152,8 +152,9 @@ public final class Charts {
         return png(chart);
     }
 
-    private static byte[] png(JFreeChart chart) {
-        BufferedImage image = chart.createBufferedImage(WIDTH, HEIGHT);
+    /** A chart as PNG bytes, {@code width} x {@code height}. */
+    public static byte[] png(JFreeChart chart, int width, int height) {
+        BufferedImage image = chart.createBufferedImage(width, height);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);
@@ -161,5 +162,9 @@ public final class Charts {
             throw new UncheckedIOException("cannot encode the chart as PNG", e);
         }
         return out.toByteArray();
+    }
+
+    private static byte[] png(JFreeChart chart) {
+        return png(chart, WIDTH, HEIGHT);
     }
 }
