@@ -25,20 +25,10 @@ public record Calibration(double scale, double[] bias) {
 
     public double[] apply(double[] raw) {
         double[] z = new double[raw.length];
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < raw.length; k++) {
             z[k] = scale * Math.log(Math.max(P_FLOOR, raw[k])) + bias[k];
-            max = Math.max(max, z[k]);
         }
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
+        return Softmax.inPlace(z);
     }
 
     public double[][] apply(double[][] raw) {

@@ -100,25 +100,6 @@ public final class LinearScorer implements ExplainableScorer {
 
     @Override
     public double[] rawProbabilities(double[] encodedFeatures) {
-        double[] z = new double[weights.length];
-        double max = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < weights.length; k++) {
-            double[] wk = weights[k];
-            double s = bias[k];
-            for (int j = 0; j < wk.length; j++) {
-                s += wk[j] * encodedFeatures[j];
-            }
-            z[k] = s;
-            max = Math.max(max, s);
-        }
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
+        return Softmax.inPlace(rawScores(encodedFeatures));
     }
 }

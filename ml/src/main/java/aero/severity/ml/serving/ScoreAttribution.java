@@ -3,6 +3,7 @@ package aero.severity.ml.serving;
 import java.util.List;
 
 import aero.severity.features.RequestField;
+import aero.severity.ml.model.Softmax;
 
 /**
  * One prediction taken apart: for every class {@code k} (in {@link aero.severity.domain.Severity}
@@ -47,20 +48,10 @@ public record ScoreAttribution(double[] baseValues, double[][] byColumn, double 
     /** softmax of the calibrated logits: the probabilities the model serves. */
     public double[] calibratedProbabilities() {
         double[] z = new double[classes()];
-        double max = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < z.length; k++) {
             z[k] = calibratedLogit(k);
-            max = Math.max(max, z[k]);
         }
-        double sum = 0;
-        for (int k = 0; k < z.length; k++) {
-            z[k] = Math.exp(z[k] - max);
-            sum += z[k];
-        }
-        for (int k = 0; k < z.length; k++) {
-            z[k] /= sum;
-        }
-        return z;
+        return Softmax.inPlace(z);
     }
 
     /** The contributions added up per request field: {@code [class][field]}, in the order of {@code fields}. */
