@@ -1,7 +1,6 @@
 package aero.severity.ingest.fetch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,11 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +25,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import aero.severity.ingest.load.FileFingerprint;
 
 import org.jspecify.annotations.Nullable;
 
@@ -158,7 +155,7 @@ final class Downloader {
         try {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(meta);
-            return new Download.Arrived(target, sha256(target), size, etag, lastModified);
+            return new Download.Arrived(target, FileFingerprint.of(target).sha256(), size, etag, lastModified);
         } catch (IOException e) {
             throw new FetchException(FetchFailure.WORK, "cannot keep the download " + target + ": " + e.getMessage(), e);
         }
@@ -255,15 +252,6 @@ final class Downloader {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException(FetchFailure.NETWORK, "interrupted while waiting to try again", e);
-        }
-    }
-
-    static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -12,11 +12,7 @@ final class RejectedValue extends Exception {
         this.raw = String.valueOf(raw);
     }
 
-    String column() {
-        return column;
-    }
-
-    String raw() {
-        return raw;
+    Rejection rejection() {
+        return new Rejection(column, getMessage(), raw);
     }
 }

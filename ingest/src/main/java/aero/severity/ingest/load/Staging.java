@@ -23,9 +23,8 @@ abstract class Staging {
         this.db = db;
     }
 
-    static Staging of(Connection db) throws SQLException {
-        return db.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")
-                ? new PostgresStaging(db) : new H2Staging(db);
+    static Staging of(Connection db, Database database) {
+        return database == Database.POSTGRES ? new PostgresStaging(db) : new H2Staging(db);
     }
 
     void prepare(List<TargetTable> tables) throws SQLException {
