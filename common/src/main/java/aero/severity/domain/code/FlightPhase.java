@@ -8,25 +8,36 @@ import java.util.Optional;
  * column of the public AviationData/CAROL export.
  */
 public enum FlightPhase implements NtsbCode {
-    STANDING("STANDING", "Standing"),
-    TAXI("TAXI", "Taxi"),
-    TAKEOFF("TAKEOFF", "Takeoff"),
-    CLIMB("CLIMB", "Climb"),
-    CRUISE("CRUISE", "Cruise"),
-    DESCENT("DESCENT", "Descent"),
-    APPROACH("APPROACH", "Approach"),
-    GO_AROUND("GO-AROUND", "Go-around / missed approach"),
-    LANDING("LANDING", "Landing"),
-    MANEUVERING("MANEUVERING", "Maneuvering"),
-    HOVER("HOVER", "Hover"),
-    OTHER("OTHER", "Other");
+    STANDING("STANDING", "Standing", 500),
+    TAXI("TAXI", "Taxi", 510),
+    TAKEOFF("TAKEOFF", "Takeoff", 520),
+    CLIMB("CLIMB", "Climb", 530),
+    CRUISE("CRUISE", "Cruise", 540),
+    DESCENT("DESCENT", "Descent", 550),
+    APPROACH("APPROACH", "Approach", 560),
+    GO_AROUND("GO-AROUND", "Go-around / missed approach", 565),
+    LANDING("LANDING", "Landing", 570),
+    MANEUVERING("MANEUVERING", "Maneuvering", 580),
+    HOVER("HOVER", "Hover", 590),
+    OTHER("OTHER", "Other", 600);
 
     private final String code;
     private final String meaning;
+    private final int blockCode;
 
-    FlightPhase(String code, String meaning) {
+    FlightPhase(String code, String meaning, int blockCode) {
         this.code = code;
         this.meaning = meaning;
+        this.blockCode = blockCode;
+    }
+
+    /**
+     * The specific phase code that stands for the whole phase: the first code of its block (LANDING
+     * 570, CRUISE 540, GO-AROUND 565). What a source that knows only the broad phase (the CAROL
+     * export) stores in {@code phase_flt_spec}; {@link #ofSpecificCode} maps it back to this phase.
+     */
+    public int blockCode() {
+        return blockCode;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FlightPhaseTest {
@@ -14,6 +15,18 @@ class FlightPhaseTest {
             "592,HOVER", "600,OTHER"})
     void groupsSpecificPhaseCodesIntoBroadPhases(int specific, FlightPhase broad) {
         assertThat(FlightPhase.ofSpecificCode(specific)).contains(broad);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FlightPhase.class)
+    void theBlockCodeOfAPhaseIsASpecificCodeOfThatPhase(FlightPhase phase) {
+        assertThat(FlightPhase.ofSpecificCode(phase.blockCode())).contains(phase);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"STANDING,500", "GO_AROUND,565", "LANDING,570", "OTHER,600"})
+    void theBlockCodeIsTheFirstCodeOfTheBlock(FlightPhase phase, int code) {
+        assertThat(phase.blockCode()).isEqualTo(code);
     }
 
     @ParameterizedTest

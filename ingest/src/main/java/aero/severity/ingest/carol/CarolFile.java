@@ -240,20 +240,7 @@ public final class CarolFile implements SourceFile {
             return null;
         }
         Optional<FlightPhase> phase = NtsbCodes.parseLenient(FlightPhase.class, broad);
-        return phase.map(p -> switch (p) {
-            case STANDING -> 500;
-            case TAXI -> 510;
-            case TAKEOFF -> 520;
-            case CLIMB -> 530;
-            case CRUISE -> 540;
-            case DESCENT -> 550;
-            case APPROACH -> 560;
-            case GO_AROUND -> 565;
-            case LANDING -> 570;
-            case MANEUVERING -> 580;
-            case HOVER -> 590;
-            case OTHER -> 600;
-        }).orElse(null);
+        return phase.map(FlightPhase::blockCode).orElse(null);
     }
 
     private static @Nullable String damage(@Nullable String text) {

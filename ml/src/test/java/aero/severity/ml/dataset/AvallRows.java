@@ -22,24 +22,6 @@ public final class AvallRows {
     private AvallRows() {
     }
 
-    /** The NTSB specific phase code of each broad phase (the first code of its block). */
-    static int specificCode(FlightPhase phase) {
-        return switch (phase) {
-            case STANDING -> 500;
-            case TAXI -> 510;
-            case TAKEOFF -> 520;
-            case CLIMB -> 530;
-            case CRUISE -> 540;
-            case DESCENT -> 550;
-            case APPROACH -> 560;
-            case GO_AROUND -> 565;
-            case LANDING -> 570;
-            case MANEUVERING -> 580;
-            case HOVER -> 590;
-            case OTHER -> 600;
-        };
-    }
-
     public static void insert(Connection db, String evId, FlightFacts f, @Nullable Severity label, boolean outcomeColumnsFilled)
             throws SQLException {
         boolean fatal = label == Severity.FATL;
@@ -89,7 +71,7 @@ public final class AvallRows {
             s.setString(8, f.farPart() == null ? null : f.farPart().code());
             s.setString(9, f.schedule() == null ? null : f.schedule().code());
             s.setString(10, f.flightPurpose() == null ? null : f.flightPurpose().code());
-            set(s, 11, f.flightPhase() == null ? null : specificCode(f.flightPhase()));
+            set(s, 11, f.flightPhase() == null ? null : f.flightPhase().blockCode());
             s.setString(12, outcomeColumnsFilled ? (fatal ? "DEST" : "MINR") : null);
             s.setString(13, outcomeColumnsFilled ? (fatal ? "IFLT" : "NONE") : null);
             s.setString(14, outcomeColumnsFilled ? (fatal ? "GRD" : "NONE") : null);
