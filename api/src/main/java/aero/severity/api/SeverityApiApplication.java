@@ -3,13 +3,11 @@ package aero.severity.api;
 import java.time.Clock;
 
 import aero.severity.api.auth.ClientsCommand;
-import aero.severity.ml.serving.ModelRegistryConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 
 /**
  * The HTTP service: calibrated accident-severity predictions and the NTSB data behind them.
@@ -19,8 +17,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-// ml's registry: MLflow when SEVERITY_MLFLOW_URI is set, the local model folder otherwise
-@Import(ModelRegistryConfiguration.class)
 public class SeverityApiApplication {
 
     public static void main(String[] args) {

@@ -2,12 +2,10 @@ package aero.severity.ml.cli;
 
 import java.util.Map;
 
-import aero.severity.ml.serving.ModelRegistryConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Import;
 
 /**
  * {@code java -jar ml/target/ml.jar train|evaluate|promote ...}. Reads its settings from
@@ -15,7 +13,6 @@ import org.springframework.context.annotation.Import;
  * whose own {@code application.yml} must stay the only one).
  */
 @SpringBootApplication
-@Import(ModelRegistryConfiguration.class)
 @EnableConfigurationProperties(TrainingProperties.class)
 public class MlApplication {
 

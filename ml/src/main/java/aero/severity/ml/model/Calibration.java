@@ -2,6 +2,8 @@ package aero.severity.ml.model;
 
 import java.util.Arrays;
 
+import aero.severity.ml.serving.Softmax;
+
 /**
  * Vector scaling of the log-probabilities: {@code q = softmax(scale * log p + bias)}. One scale (a
  * temperature) corrects over- or under-confidence; the per-class bias undoes the shift that class

@@ -2,6 +2,7 @@ package aero.severity.ml.model;
 
 import java.util.List;
 
+import aero.severity.ml.serving.Softmax;
 import aero.severity.ml.serving.ScoreAttribution;
 import org.tribuo.CategoricalInfo;
 import org.tribuo.ImmutableFeatureMap;

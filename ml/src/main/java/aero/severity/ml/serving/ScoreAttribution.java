@@ -3,7 +3,6 @@ package aero.severity.ml.serving;
 import java.util.List;
 
 import aero.severity.features.RequestField;
-import aero.severity.ml.model.Softmax;
 
 /**
  * One prediction taken apart: for every class {@code k} (in {@link aero.severity.domain.Severity}

@@ -1,4 +1,4 @@
-package aero.severity.ml.model;
+package aero.severity.ml.serving;
 
 /** The softmax every scorer and the calibration end with, computed one way (shifted by the maximum). */
 public final class Softmax {

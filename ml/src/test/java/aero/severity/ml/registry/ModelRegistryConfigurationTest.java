@@ -5,18 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import aero.severity.ml.serving.ModelRegistry;
-import aero.severity.ml.serving.ModelRegistryConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
 class ModelRegistryConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-            .withUserConfiguration(ModelRegistryConfiguration.class);
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, ModelRegistryConfiguration.class));
+
+    @Test
+    void everySpringBootApplicationWithMlOnItsClassPathGetsTheRegistry() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+                .contains(ModelRegistryConfiguration.class.getName());
+    }
+
+    @Test
+    void anApplicationsOwnModelStoreWins(@TempDir Path dir) {
+        LocalModelRegistry own = new LocalModelRegistry(dir, "own");
+        runner.withBean(ModelStore.class, () -> own).run(context ->
+                assertThat(context.getBean(ModelRegistry.class)).isSameAs(own));
+    }
 
     @Test
     void withoutMlflowTheRegistryIsTheLocalFolder(@TempDir Path dir) {
