@@ -22,7 +22,9 @@ unset SEVERITY_DB_URL SEVERITY_DB_USER SEVERITY_DB_PASSWORD SEVERITY_REDIS_URL S
 API_PORT="${SEVERITY_API_PORT:-8080}"
 MANAGEMENT_PORT="${SEVERITY_MANAGEMENT_PORT:-8081}"
 DATA="${SEVERITY_DEMO_DATA:-$ROOT/.data}"
-SHARED_NTSB="${SEVERITY_NTSB_DATA:-$ROOT/../shared/data/ntsb}"
+# shellcheck source-path=SCRIPTDIR source=lib/ntsb-data.sh
+. "$ROOT/scripts/lib/ntsb-data.sh"
+SHARED_NTSB="$(ntsb_data_folder "$ROOT")"
 API_JAR="$ROOT/api/target/api.jar"
 BASE="http://127.0.0.1:$API_PORT"
 

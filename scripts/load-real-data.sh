@@ -12,8 +12,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
 
-DATA="${SEVERITY_NTSB_DATA:-$ROOT/../shared/data/ntsb}"
-[ -d "$DATA" ] || DATA=/work/shared/data/ntsb
+# shellcheck source-path=SCRIPTDIR source=lib/ntsb-data.sh
+. "$ROOT/scripts/lib/ntsb-data.sh"
+DATA="$(ntsb_data_folder "$ROOT")"
 if [ ! -d "$DATA" ]; then
   echo "[real-data] no NTSB data folder (set SEVERITY_NTSB_DATA); nothing to load"
   exit 0

@@ -11,7 +11,7 @@
 # "Model quality" table; with --backtest it then runs `ml backtest` (cutoffs 2000-2008) on the same
 # database and writes the metric-by-horizon plot to .data/real-data/backtest_by_horizon.png.
 #
-# Data: SEVERITY_NTSB_DATA, else ../shared/data/ntsb next to the project, else /work/shared/data/ntsb
+# Data: SEVERITY_NTSB_DATA, else ../shared/data/ntsb next to the project
 # (read-only; nothing is copied into the project). Without the data the script says so and exits 0.
 # Database: with SEVERITY_DB_URL pointing at PostgreSQL (eval "$(scripts/services.sh env)"), a fresh
 # database `severity_real` on that server (dropped and recreated on each run); otherwise an embedded
@@ -23,11 +23,10 @@ ROOT="$(pwd -P)"
 
 log() { printf '[train-real-data] %s\n' "$*" >&2; }
 
-data=""
-for candidate in "${SEVERITY_NTSB_DATA:-}" "$ROOT/../shared/data/ntsb" "/work/shared/data/ntsb"; do
-  if [ -n "$candidate" ] && [ -d "$candidate" ]; then data="$candidate"; break; fi
-done
-if [ -z "$data" ]; then
+# shellcheck source-path=SCRIPTDIR source=lib/ntsb-data.sh
+. "$ROOT/scripts/lib/ntsb-data.sh"
+data="$(ntsb_data_folder "$ROOT")"
+if [ ! -d "$data" ]; then
   log "no real NTSB data folder (set SEVERITY_NTSB_DATA); nothing to do"
   exit 0
 fi

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import aero.severity.ingest.access.CsvToAccess;
+import aero.severity.testing.RealNtsbData;
 import aero.severity.testing.RealServicesExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,25 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealServicesExtension.class)
 class RealDataIT {
 
-    /** SEVERITY_NTSB_DATA, else ../shared/data/ntsb beside the project (as the scripts look), else /work/shared. */
-    static final Path DATA = dataFolder();
-
-    private static Path dataFolder() {
-        String configured = System.getenv("SEVERITY_NTSB_DATA");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve("mvnw"))) {
-                Path beside = dir.resolve("../shared/data/ntsb").normalize();
-                if (Files.isDirectory(beside)) {
-                    return beside;
-                }
-                break;
-            }
-        }
-        return Path.of("/work/shared/data/ntsb");
-    }
+    static final Path DATA = RealNtsbData.folder();
 
     @TempDir
     Path folder;

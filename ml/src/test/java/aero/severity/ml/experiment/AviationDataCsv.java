@@ -31,6 +31,7 @@ import aero.severity.domain.code.State;
 import aero.severity.domain.code.WeatherCondition;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.TrainingSet;
+import aero.severity.testing.RealNtsbData;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -41,7 +42,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class AviationDataCsv {
 
-    static final Path FOLDER = Path.of(System.getenv().getOrDefault("SEVERITY_NTSB_DATA", "/work/shared/data/ntsb"));
+    static final Path FOLDER = RealNtsbData.folder();
 
     private AviationDataCsv() {
     }

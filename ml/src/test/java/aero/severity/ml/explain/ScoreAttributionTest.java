@@ -24,6 +24,7 @@ import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.training.ModelTrainer;
 import aero.severity.ml.training.TimeSplit;
 import aero.severity.ml.training.TrainingOptions;
+import aero.severity.testing.RealNtsbData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +64,7 @@ class ScoreAttributionTest {
     /** The shared NTSB extracts (SEVERITY_NTSB_DATA, else ../shared/data/ntsb beside the repository); skipped without them. */
     @Test
     void contributionsAddUpToTheRawScoreOnTheRealSharedData() throws IOException {
-        Path folder = realDataFolder();
+        Path folder = RealNtsbData.folder();
         Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("aviationdata_1982_2012.csv.gz")),
                 "the real NTSB extracts are not at " + folder);
         TrainingSet real = AviationDataCsv.read(folder);
@@ -167,17 +168,5 @@ class ScoreAttributionTest {
                 assertThat(attribution.rawScore(k)).as("class %d", k).isCloseTo(raw[k], within(1e-6));
             }
         }
-    }
-
-    static Path realDataFolder() {
-        String configured = System.getenv("SEVERITY_NTSB_DATA");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        return (dir == null ? Path.of("") : dir).resolve("../shared/data/ntsb").normalize();
     }
 }
