@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,13 +30,10 @@ public record JwtProperties(
         @DefaultValue("false") boolean generateMissingSecret,
         @DefaultValue("severity-auth") @NotBlank String issuer,
         @DefaultValue("severity-api") @NotBlank String audience,
-        @DefaultValue("15m") @NotNull Duration ttl,
+        @DefaultValue("15m") @NotNull @DurationMin(nanos = 1) Duration ttl,
         @DefaultValue("30s") @NotNull Duration clockSkew) {
 
     public JwtProperties {
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("severity.security.jwt.ttl must be positive, was " + ttl);
-        }
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
             throw new IllegalArgumentException("severity.security.jwt.clock-skew must be 0-5 minutes, was " + clockSkew);
         }

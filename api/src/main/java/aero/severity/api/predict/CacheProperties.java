@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,17 +26,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record CacheProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("1h") @NotNull Duration ttl,
+        @DefaultValue("1h") @NotNull @DurationMin(nanos = 1) Duration ttl,
         @DefaultValue("100000") @Positive long localMaxEntries,
         @DefaultValue("10000") @PositiveOrZero long nearMaxEntries,
-        @DefaultValue("1m") @NotNull Duration nearTtl) {
+        @DefaultValue("1m") @NotNull @DurationMin(nanos = 1) Duration nearTtl) {
 
     public CacheProperties {
-        if (ttl.isNegative() || ttl.isZero()) {
-            throw new IllegalArgumentException("severity.cache.ttl must be positive, was " + ttl);
-        }
-        if (nearTtl.isNegative() || nearTtl.isZero() || nearTtl.compareTo(ttl) > 0) {
-            throw new IllegalArgumentException("severity.cache.near-ttl must be positive and at most severity.cache.ttl ("
+        if (nearTtl != null && ttl != null && nearTtl.compareTo(ttl) > 0) {
+            throw new IllegalArgumentException("severity.cache.near-ttl must be at most severity.cache.ttl ("
                     + ttl + "), was " + nearTtl);
         }
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import aero.severity.api.auth.Tier;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,13 +23,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("severity.rate-limit")
 @Validated
 public record RateLimitProperties(
-        @DefaultValue("1h") @NotNull Duration period,
+        @DefaultValue("1h") @NotNull @DurationMin(nanos = 1) Duration period,
         @NotNull Map<Tier, Long> tiers) {
 
     public RateLimitProperties {
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("severity.rate-limit.period must be positive, was " + period);
-        }
         Map<Tier, Long> checked = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
             Long limit = tiers == null ? null : tiers.get(tier);
