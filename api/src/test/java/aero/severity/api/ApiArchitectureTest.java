@@ -24,7 +24,7 @@ class ApiArchitectureTest {
     static final ArchRule onlyTheServingContractOfMl = noClasses().should().dependOnClassesThat(
             resideInAPackage("aero.severity.ml..").and(resideOutsideOfPackage("aero.severity.ml.serving..")));
 
-    /** ingest's code is not the api's business; its schema (resources) is. */
+    /** ingest's code is not the api's business (the schema is the schema module's). */
     @ArchTest
     static final ArchRule nothingOfIngestsCode = noClasses().should().dependOnClassesThat()
             .resideInAPackage("aero.severity.ingest..");

@@ -1,4 +1,4 @@
-package aero.severity.ingest.schema;
+package aero.severity.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
