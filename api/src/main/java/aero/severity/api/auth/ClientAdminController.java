@@ -26,6 +26,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "admin", description = "Client administration (role ADMIN)")
 class ClientAdminController {
 
+    /** Printable text only: PostgreSQL cannot store U+0000, and no name needs a control character. */
+    static final String DISPLAY_NAME_PATTERN = "[^\\u0000-\\u001f\\u007f]*";
+
     private final Clients clients;
 
     ClientAdminController(Clients clients) {
@@ -65,6 +68,8 @@ class ClientAdminController {
             String clientId,
             @NotNull(message = "is required: ANALYST or ADMIN") ClientRole role,
             @NotNull(message = "is required: FREE, PRO or ENTERPRISE") Tier tier,
-            @Size(max = 200, message = "must be at most 200 characters") @Nullable String displayName) {
+            @Size(max = 200, message = "must be at most 200 characters")
+            @Pattern(regexp = DISPLAY_NAME_PATTERN, message = "must not contain control characters")
+            @Nullable String displayName) {
     }
 }

@@ -224,7 +224,9 @@ class HostileRequestsIT extends FullStackTest {
                 "{\"clientId\":\"mass-5\",\"role\":\"ANALYST\",\"tier\":\"UNLIMITED\"}",
                 "{\"clientId\":\"' OR '1'='1\",\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
                 "{\"clientId\":\"mass-6\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"" + "d".repeat(201) + "\"}",
-                "{\"clientId\":[\"mass-7\"],\"role\":\"ANALYST\",\"tier\":\"PRO\"}"}) {
+                "{\"clientId\":[\"mass-7\"],\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
+                "{\"clientId\":\"mass-8\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"\\u0000\"}",
+                "{\"clientId\":\"mass-9\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"red\\u001b[31m\"}"}) {
             Http.Reply reply = http().send(http().request("/api/v1/admin/clients", admin)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
             expectRejected(Attack.post("/api/v1/admin/clients", body, "admin"), reply, failures);
