@@ -7,6 +7,7 @@ import java.util.List;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.ScoreAttribution;
 import ml.dmlc.xgboost4j.java.Booster;
+import org.jspecify.annotations.Nullable;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.classification.Label;
@@ -45,6 +46,9 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     /** Per class: base score plus each tree's expected value under its cover. */
     private final double[] expectedRawScore;
     private final int maxDepth;
+    /** Built when the model first explains (about 13 MiB for the 800-tree champion); null until then. */
+    private volatile @Nullable LeafTableShap leafTables;
+    private volatile boolean leafTablesFit = true;
 
     private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft,
             float[] cover) {
@@ -216,15 +220,58 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
         return margin;
     }
 
-    /** Path-dependent TreeSHAP: exact, in raw-score space, base values = the cover-weighted expected score. */
+    /**
+     * Path-dependent TreeSHAP: exact, in raw-score space, base values = the cover-weighted expected
+     * score. Through the per-leaf tables of {@link LeafTableShap} when the trees fit them, else
+     * through {@link TreeShap}'s path algorithm; the two give the same values (TreeShapTest).
+     */
     @Override
     public ScoreAttribution attribute(double[] encodedFeatures) {
         double[][] contributions = new double[classes][encodedFeatures.length];
+        LeafTableShap tables = leafTables();
+        if (tables != null) {
+            tables.addAll(encodedFeatures, contributions);
+        } else {
+            attributeAlongPaths(encodedFeatures, contributions);
+        }
+        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
+    }
+
+    /** The path algorithm alone, whatever the trees: for models the tables do not fit, and for tests. */
+    ScoreAttribution attributeAlongPaths(double[] encodedFeatures) {
+        double[][] contributions = new double[classes][encodedFeatures.length];
+        attributeAlongPaths(encodedFeatures, contributions);
+        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
+    }
+
+    private void attributeAlongPaths(double[] encodedFeatures, double[][] contributions) {
         TreeShap shap = new TreeShap(left, right, column, value, defaultLeft, coverFraction, maxDepth);
         for (int t = 0; t < root.length; t++) {
             shap.addTree(root[t], encodedFeatures, contributions[treeClass[t]]);
         }
-        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
+    }
+
+    /** Whether {@link #attribute} goes through the leaf tables (package-private for tests). */
+    boolean explainsByLeafTables() {
+        return leafTables() != null;
+    }
+
+    private @Nullable LeafTableShap leafTables() {
+        LeafTableShap tables = leafTables;
+        if (tables != null || !leafTablesFit) {
+            return tables;
+        }
+        synchronized (this) {
+            if (leafTables == null && leafTablesFit) {
+                if (LeafTableShap.fits(root, left, right, column, coverFraction)) {
+                    leafTables = new LeafTableShap(root, treeClass, left, right, column, value, defaultLeft, coverFraction,
+                            maxDepth);
+                } else {
+                    leafTablesFit = false;
+                }
+            }
+            return leafTables;
+        }
     }
 
     private static double[] softmax(float[] margin) {

@@ -96,6 +96,56 @@ class TreeShapTest {
         }
     }
 
+    @Test
+    void theLeafTablesAndThePathAlgorithmGiveTheSameContributions() {
+        Random random = new Random(21);
+        List<Node> trees = new ArrayList<>();
+        List<Integer> classes = new ArrayList<>();
+        for (int t = 0; t < 60; t++) {
+            trees.add(randomTree(random, 1 + random.nextInt(6)));
+            classes.add(t % CLASSES);
+        }
+        TreeEnsembleScorer scorer = scorer(trees, classes, 0.5f);
+        assertThat(scorer.explainsByLeafTables()).isTrue();
+        for (int r = 0; r < 300; r++) {
+            double[] x = randomRow(random);
+
+            ScoreAttribution tables = scorer.attribute(x);
+            ScoreAttribution paths = scorer.attributeAlongPaths(x);
+
+            for (int k = 0; k < CLASSES; k++) {
+                for (int j = 0; j < COLUMNS; j++) {
+                    assertThat(tables.byColumn()[k][j]).as("class %d column %d", k, j).isCloseTo(paths.byColumn()[k][j], within(1e-9));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPathWithMoreDistinctColumnsThanTheTablesHoldIsExplainedAlongThePathsAndStillAddsUp() {
+        int columns = LeafTableShap.MAX_PATH_COLUMNS + 2;
+        Node chain = new Node(-1, 0, false, null, null, 1.5f, 2);
+        for (int c = columns - 1; c >= 0; c--) {
+            Node leaf = new Node(-1, 0, false, null, null, c - 3.0f, 1 + c);
+            chain = c % 2 == 0 ? new Node(c, 0.1f * c, true, chain, leaf, 0, chain.cover + leaf.cover)
+                    : new Node(c, 0.1f * c, false, leaf, chain, 0, chain.cover + leaf.cover);
+        }
+        TreeEnsembleScorer scorer = scorer(List.of(chain), List.of(0), 0.5f, columns);
+        assertThat(scorer.explainsByLeafTables()).isFalse();
+        Random random = new Random(5);
+        for (int r = 0; r < 50; r++) {
+            double[] x = new double[columns];
+            for (int j = 0; j < columns; j++) {
+                x[j] = random.nextDouble() < 0.25 ? 0.0 : random.nextDouble() * 2;
+            }
+
+            ScoreAttribution attribution = scorer.attribute(x);
+
+            assertThat(attribution.rawScore(0)).isCloseTo(scorer.rawScores(x)[0], within(1e-9));
+            assertThat(attribution.byColumn()[0]).containsExactly(scorer.attributeAlongPaths(x).byColumn()[0]);
+        }
+    }
+
     // ---- brute force -----------------------------------------------------------------------------
 
     private static double[] bruteForceShapley(List<Node> trees, List<Integer> classes, int k, double[] x) {
@@ -167,6 +217,10 @@ class TreeShapTest {
     }
 
     static TreeEnsembleScorer scorer(List<Node> trees, List<Integer> classes, float baseScore) {
+        return scorer(trees, classes, baseScore, COLUMNS);
+    }
+
+    static TreeEnsembleScorer scorer(List<Node> trees, List<Integer> classes, float baseScore, int columns) {
         StringBuilder json = new StringBuilder("{\"learner\":{\"learner_model_param\":{\"num_class\":\"" + CLASSES
                 + "\",\"base_score\":\"" + baseScore + "\"},\"gradient_booster\":{\"model\":{\"tree_info\":" + classes
                 + ",\"trees\":[");
@@ -174,8 +228,8 @@ class TreeShapTest {
             json.append(t == 0 ? "" : ",").append(treeJson(trees.get(t)));
         }
         json.append("]}}}}");
-        int[] identity = new int[COLUMNS];
-        for (int j = 0; j < COLUMNS; j++) {
+        int[] identity = new int[columns];
+        for (int j = 0; j < columns; j++) {
             identity[j] = j;
         }
         return TreeEnsembleScorer.parse(JsonMapper.builder().build().readTree(json.toString()), identity, new int[] {0, 1, 2, 3});
