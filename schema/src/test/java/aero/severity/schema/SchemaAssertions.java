@@ -38,7 +38,8 @@ final class SchemaAssertions {
             Map.entry("ingest_batches", List.of("batch_id")),
             Map.entry("ingest_batch_tables", List.of("batch_id", "table_name")),
             Map.entry("ingest_rejects", List.of("reject_id")),
-            Map.entry("ingest_fetches", List.of("fetch_id")));
+            Map.entry("ingest_fetches", List.of("fetch_id")),
+            Map.entry("model_monitoring", List.of("run_id", "period")));
 
     /** child table -> parent table, every one ON DELETE CASCADE so a replaced event takes its rows along. */
     static final Map<String, String> PARENTS = Map.ofEntries(

@@ -59,6 +59,19 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
         return Integer.parseInt(value);
     }
 
+    /** A calendar date ({@code --since 2021-01-01}), or null when the option is absent. */
+    java.time.@Nullable LocalDate date(String name) {
+        String value = options.get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2021-01-01, not '" + value + "'");
+        }
+    }
+
     /** A comma-separated list of years ({@code --cutoffs 2000,2002}), or null when the option is absent. */
     @Nullable List<Integer> years(String name) {
         String value = options.get(name);

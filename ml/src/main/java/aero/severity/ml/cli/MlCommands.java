@@ -3,6 +3,8 @@ package aero.severity.ml.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,9 @@ import aero.severity.ml.explain.GlobalImportance;
 import aero.severity.ml.model.Algorithm;
 import aero.severity.ml.model.CalibratedModel;
 import aero.severity.ml.model.ModelBundle;
+import aero.severity.ml.monitoring.ModelMonitor;
+import aero.severity.ml.monitoring.MonitoringReport;
+import aero.severity.ml.monitoring.MonitoringTable;
 import aero.severity.ml.registry.ModelStore;
 import aero.severity.ml.registry.PromotionDecision;
 import aero.severity.ml.registry.PromotionGate;
@@ -42,7 +47,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-/** The four commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
+/** The five commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
 @Component
 class MlCommands implements ApplicationRunner, ExitCodeGenerator {
 
@@ -53,6 +58,7 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
                                [--without-inputs INPUT,...] [--plot FILE.png]
                    ml evaluate --model VERSION|champion|challenger|FOLDER --from YEAR --to YEAR
                    ml promote  [--version VERSION [--force]]
+                   ml monitor  [--model VERSION|champion|challenger|FOLDER] [--since DATE]
             """;
 
     private final DataSource dataSource;
@@ -79,6 +85,7 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
                 case "backtest" -> backtest(line);
                 case "evaluate" -> evaluate(line);
                 case "promote" -> promote(line);
+                case "monitor" -> monitor(line);
                 default -> throw new CommandLine.UsageException("unknown command '" + line.command() + "'");
             }
         } catch (CommandLine.UsageException e) {
@@ -175,7 +182,7 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         if (from > to) {
             throw new CommandLine.UsageException("--from " + from + " is after --to " + to);
         }
-        ModelBundle bundle = bundle(reference);
+        ModelBundle bundle = resolve(reference).bundle();
         CalibratedModel model = bundle.toModel(new ModelId("evaluated", reference, null));
         if (from <= bundle.metadata().trainUntilYear()) {
             out.printf("warning: %d-%d overlaps the model's training years (up to %d): these figures are not out of sample%n",
@@ -279,19 +286,49 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         out.printf("version %s is %s: %s%n", candidate.version(), decision.outcome(), decision.reason());
     }
 
-    private ModelBundle bundle(String reference) {
+    /**
+     * Scores the model on the labelled events it never saw (dated after its validation years, or from
+     * {@code --since}), per month and since then; keeps the run in {@code model_monitoring} and the store.
+     */
+    private void monitor(CommandLine line) {
+        line.allowOnly(Set.of("model", "since"));
+        Resolved model = resolve(Optional.ofNullable(line.option("model")).orElse(ModelRegistry.CHAMPION));
+        LocalDate firstUnseen = ModelMonitor.firstUnseenDay(model.bundle());
+        LocalDate since = Optional.ofNullable(line.date("since")).orElse(firstUnseen);
+        if (since.isBefore(firstUnseen)) {
+            out.printf("warning: --since %s is inside the model's training and validation years (up to %d): these figures are not out of sample%n",
+                    since, firstUnseen.getYear() - 1);
+        }
+        TrainingSet data = new TrainingSetQuery(dataSource).read(since.getYear(), LocalDate.now().getYear() + 1);
+        MonitoringReport report = ModelMonitor.score(model.id(), model.bundle(), data.events(), since, LocalDate.now());
+        out.printf("%s version %s (trained to %d, validated %d-%d) on %,d labelled events from %s it never saw%n",
+                model.id().name(), model.id().version(), model.bundle().metadata().trainUntilYear(),
+                model.bundle().metadata().validationFromYear(), model.bundle().metadata().validationToYear(),
+                report.cumulative().events(), since);
+        out.print(report.table());
+        String runId = new MonitoringTable(dataSource).append(report, Instant.now());
+        String where = store.logRuns(report.run(), List.of(), Map.of());
+        out.printf("%nrecorded %d rows in model_monitoring (run %s) and in %s: %s%n", report.rows().size(), runId,
+                store.describe(), where);
+    }
+
+    private record Resolved(ModelId id, ModelBundle bundle) {
+    }
+
+    private Resolved resolve(String reference) {
         Path folder = Path.of(reference);
         if (Files.isDirectory(folder)) {
-            return ModelBundle.readFrom(folder);
+            return new Resolved(new ModelId("folder", folder.toAbsolutePath().toString(), null), ModelBundle.readFrom(folder));
         }
         if (reference.equals(ModelRegistry.CHAMPION) || reference.equals(ModelRegistry.CHALLENGER)) {
             ModelId id = store.findByAlias(reference).orElseThrow(() -> new IllegalStateException("no " + reference + " in " + store.describe()));
-            return store.loadBundle(id);
+            return new Resolved(id, store.loadBundle(id));
         }
         if (reference.matches("[0-9]+")) {
             String name = store.findByAlias(ModelRegistry.CHAMPION).or(() -> store.findByAlias(ModelRegistry.CHALLENGER))
                     .map(ModelId::name).orElse("accident-severity");
-            return store.loadBundle(new ModelId(name, reference, null));
+            ModelId id = new ModelId(name, reference, null);
+            return new Resolved(id, store.loadBundle(id));
         }
         throw new CommandLine.UsageException("--model must be a version number, champion, challenger or a model folder; '"
                 + reference + "' is none of these");

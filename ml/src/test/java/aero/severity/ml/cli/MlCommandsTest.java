@@ -91,6 +91,50 @@ class MlCommandsTest {
     }
 
     @Test
+    @Order(2)
+    void monitorScoresTheChampionMonthByMonthAfterItsWindowAndKeepsTheRunInTheTableAndTheStore(CapturedOutput output)
+            throws Exception {
+        assertThat(ml("monitor")).isZero();
+
+        assertThat(output.getOut()).contains("accident-severity version 1 (trained to 2017, validated 2018-2019)",
+                        "labelled events from 2020-01-01 it never saw", "recorded 25 rows in model_monitoring")
+                .containsPattern("validation +\\d+ +\\d+ +0\\.\\d{4}").containsPattern("2020-01 +\\d+ +\\d+ +")
+                .containsPattern("2021-12 +\\d+").containsPattern("cumulative +\\d+ +\\d+ +0\\.\\d{4} +0\\.\\d{4}");
+        try (Connection db = DriverManager.getConnection(url, "severity", "severity");
+                var rows = db.createStatement().executeQuery("SELECT period, events, model_version, ece, validation_ece,"
+                        + " validation_events FROM model_monitoring ORDER BY period");
+                var unseen = db.createStatement().executeQuery("SELECT COUNT(*) FROM events WHERE ev_date >= DATE '2020-01-01'")) {
+            unseen.next();
+            int monthEvents = 0;
+            int months = 0;
+            while (rows.next()) {
+                assertThat(rows.getString("model_version")).isEqualTo("1");
+                assertThat(rows.getDouble("ece")).isBetween(0.0, 1.0);
+                assertThat(rows.getDouble("validation_ece")).isBetween(0.0, 1.0);
+                assertThat(rows.getInt("validation_events")).isPositive();
+                if (rows.getString("period").equals("cumulative")) {
+                    assertThat(rows.getInt("events")).as("cumulative events").isEqualTo(unseen.getInt(1)).isEqualTo(monthEvents);
+                } else {
+                    assertThat(rows.getString("period")).matches("202[01]-\\d\\d");
+                    monthEvents += rows.getInt("events");
+                    months++;
+                }
+            }
+            assertThat(months).isEqualTo(24);
+        }
+        try (var runs = java.nio.file.Files.list(folder.resolve("models/accident-severity/runs"))) {
+            assertThat(runs.map(r -> r.resolve("run.json")).filter(f -> f.toFile().exists()).map(f -> {
+                try {
+                    return java.nio.file.Files.readString(f);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).anySatisfy(run -> assertThat(run).contains("\"kind\" : \"monitor\"", "\"model.version\" : \"1\"",
+                    "live.ece", "live.2021-06.brier", "validation.macro_f1"));
+        }
+    }
+
+    @Test
     @Order(3)
     void aSecondTrainingOfTheSameDataDoesNotReplaceTheChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017", "--algorithm", "logistic_regression")).isZero();
@@ -120,6 +164,9 @@ class MlCommandsTest {
 
         assertThat(ml("promote", "--force")).isEqualTo(2);
         assertThat(output.getErr()).contains("--force needs --version");
+
+        assertThat(ml("monitor", "--since", "2020-13-01")).isEqualTo(2);
+        assertThat(output.getErr()).contains("--since must be a date like 2021-01-01, not '2020-13-01'");
     }
 
     @Test
