@@ -4,7 +4,9 @@
 #   api                         the HTTP service (default)
 #   ingest ARGS...              java -jar ingest: import FILE... | status | generate
 #   ml ARGS...                  java -jar ml: train | evaluate | promote
-#   retrain [FILE...]           the weekly job: ingest, train, then promote (the gate keeps the
+#   retrain [FILE...]           the weekly job: ingest, monitor (the champion scored on the labelled
+#                               events after its window, kept in model_monitoring for the api's
+#                               live-model gauges and alerts), train, then promote (the gate keeps the
 #                               champion unless the new version beats it). What it ingests: the
 #                               FILEs; none given -> every .mdb/.accdb in SEVERITY_RETRAIN_UPDATES_DIR
 #                               (where the NTSB's monthly upDDMON.mdb files are put; a file already
@@ -102,6 +104,7 @@ case "$role" in
     train_until="${SEVERITY_TRAINING_TRAINUNTIL:-$(($(date -u +%Y) - 3))}"
     # compose passes an empty value for "not set"; Spring would try to bind "" as the year.
     if [ -z "${SEVERITY_TRAINING_TRAINUNTIL:-}" ]; then unset SEVERITY_TRAINING_TRAINUNTIL; fi
+    run java -jar "$APP_HOME/ml/application.jar" monitor
     run java -jar "$APP_HOME/ml/application.jar" train --train-until "$train_until"
     run java -jar "$APP_HOME/ml/application.jar" promote
     ;;

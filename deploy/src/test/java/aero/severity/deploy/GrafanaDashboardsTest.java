@@ -44,9 +44,10 @@ class GrafanaDashboardsTest {
     }
 
     @Test
-    void theFourDashboardsShowWhatOperatorsNeed() {
+    void theFiveDashboardsShowWhatOperatorsNeed() {
         Map<String, YamlTree> dashboards = dashboards();
-        assertThat(dashboards).containsOnlyKeys("service-overview.json", "model.json", "data.json", "jvm-db-pool.json");
+        assertThat(dashboards).containsOnlyKeys("service-overview.json", "model.json", "model-health.json", "data.json",
+                "jvm-db-pool.json");
         assertThat(titles(dashboards.get("service-overview.json"))).contains("Request rate by endpoint",
                 "Latency p50 / p95 / p99", "Error rate (5xx share)", "429 Too Many Requests");
         assertThat(titles(dashboards.get("model.json"))).contains("Predictions by class", "Confidence distribution",
@@ -54,6 +55,8 @@ class GrafanaDashboardsTest {
         assertThat(titles(dashboards.get("data.json"))).contains("Ingest batches by status", "Rows loaded by table",
                 "Rejected rows by table");
         assertThat(titles(dashboards.get("jvm-db-pool.json"))).contains("Heap used / max", "Hikari connections");
+        assertThat(titles(dashboards.get("model-health.json"))).contains("Live ECE against validation ECE",
+                "Live fatal AUC against validation", "Labelled events monitored", "Newest data");
         Set<String> uids = new HashSet<>();
         dashboards.values().forEach(d -> assertThat(uids.add(d.at("uid").text())).as("unique uid").isTrue());
     }

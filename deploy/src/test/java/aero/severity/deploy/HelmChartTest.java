@@ -400,7 +400,7 @@ class HelmChartTest {
                 .one("PrometheusRule", "severity-alerts");
         List<YamlTree> alerts = rule.at("spec.groups").list().stream().flatMap(g -> g.at("rules").list().stream())
                 .filter(r -> r.at("alert").exists()).toList();
-        assertThat(alerts).hasSize(7).allSatisfy(a -> assertThat(a.at("annotations.runbook_url").text())
+        assertThat(alerts).hasSize(PrometheusTest.REQUIRED_ALERTS.size()).allSatisfy(a -> assertThat(a.at("annotations.runbook_url").text())
                 .isEqualTo(base + "#" + a.at("alert").text().toLowerCase()));
     }
 

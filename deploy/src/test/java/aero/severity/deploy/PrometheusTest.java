@@ -21,7 +21,8 @@ class PrometheusTest {
     static final String RUNBOOK_BASE_URL = "https://github.com/severity-platform/severity/blob/main/docs/RUNBOOK.md";
 
     static final List<String> REQUIRED_ALERTS = List.of("HighErrorRate", "SlowResponses", "LowModelConfidence",
-            "DatabaseConnectionsSaturated", "RateLimitFallbackActive", "ModelStale", "ApiDown");
+            "DatabaseConnectionsSaturated", "RateLimitFallbackActive", "ModelStale", "ApiDown", "ModelCalibrationDrift",
+            "ModelDiscriminationDrop", "DataStale");
 
     @Test
     void configIsValidAndLoadsTheRules() {

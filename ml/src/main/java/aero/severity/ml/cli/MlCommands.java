@@ -292,6 +292,10 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
      */
     private void monitor(CommandLine line) {
         line.allowOnly(Set.of("model", "since"));
+        if (line.option("model") == null && store.findByAlias(ModelRegistry.CHAMPION).isEmpty()) {
+            out.printf("no champion in %s yet: nothing to monitor%n", store.describe());
+            return;
+        }
         Resolved model = resolve(Optional.ofNullable(line.option("model")).orElse(ModelRegistry.CHAMPION));
         LocalDate firstUnseen = ModelMonitor.firstUnseenDay(model.bundle());
         LocalDate since = Optional.ofNullable(line.date("since")).orElse(firstUnseen);

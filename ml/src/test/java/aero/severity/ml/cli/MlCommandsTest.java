@@ -53,6 +53,13 @@ class MlCommandsTest {
     }
 
     @Test
+    @Order(0)
+    void monitorBeforeAnyChampionSaysThereIsNothingToMonitorAndSucceeds(CapturedOutput output) {
+        assertThat(ml("monitor")).isZero();
+        assertThat(output.getOut()).contains("no champion in local folder").contains("yet: nothing to monitor");
+    }
+
+    @Test
     @Order(1)
     void trainReadsTheDatabaseReportsEachStageAndRegistersTheFirstModelAsChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017")).isZero();
