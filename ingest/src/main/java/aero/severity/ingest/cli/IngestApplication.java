@@ -21,7 +21,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * [--broken truncated|missing-table|bad-values|password|wrong-schema]}. Without a command it imports
  * {@code severity.ingest.files}. The database is {@code SEVERITY_DB_URL} (PostgreSQL) or, unset, the
  * embedded H2GIS file {@code ./.data/severity} the api also defaults to; Flyway migrates it first.
- * Settings live in its {@code application.yml}.
+ * Settings live in {@code ingest.yml}, not {@code application.yml}: the api's tests run this
+ * application in their own JVM (IngestedSampleIT), where the api's {@code application.yml} comes
+ * first on the classpath and would configure it as the api (a readiness group without its model).
  */
 @SpringBootApplication
 @EnableConfigurationProperties({IngestProperties.class, FetchProperties.class})
@@ -44,7 +46,7 @@ public class IngestApplication {
     public static int run(String... args) {
         SpringApplication app = new SpringApplication(IngestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        java.util.Map<String, Object> defaults = new java.util.HashMap<>();
+        java.util.Map<String, Object> defaults = new java.util.HashMap<>(java.util.Map.of("spring.config.name", "ingest"));
         java.util.List<String> words = java.util.List.of(args);
         if (words.contains("fetch") && words.contains("--dry-run")) {
             defaults.put("spring.flyway.enabled", "false"); // a dry run changes nothing, not even the schema
