@@ -6,18 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import aero.severity.api.BackgroundRefresh;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Component;
  * database, and a database that is away leaves the last values in place.
  */
 @Component
-class IngestStatusMetrics implements SmartLifecycle {
+class IngestStatusMetrics extends BackgroundRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(IngestStatusMetrics.class);
     /** Always reported, so every series of the contract exists before the first load. */
@@ -37,20 +33,18 @@ class IngestStatusMetrics implements SmartLifecycle {
 
     private final JdbcClient jdbc;
     private final MeterRegistry meters;
-    private final Duration interval;
     // values are updated in place: re-registering gauges would leave gaps a scrape could fall into
     private final Map<String, AtomicLong> batches = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rowsLoaded = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> rowsRejected = new ConcurrentHashMap<>();
     private volatile double lastSuccess = Double.NaN;
     private volatile boolean failing;
-    private @Nullable ScheduledExecutorService refresher;
 
     IngestStatusMetrics(JdbcClient jdbc, MeterRegistry meters,
             @Value("${severity.ingest-status.refresh-interval:60s}") Duration interval) {
+        super("ingest-status", interval);
         this.jdbc = jdbc;
         this.meters = meters;
-        this.interval = interval;
         STATUSES.forEach(status -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status", status));
         gauge(rowsLoaded, "severity.ingest.rows", "Rows loaded by ingest, by table", "table", ALWAYS_REPORTED_TABLE);
         gauge(rowsRejected, "severity.ingest.rejects", "Rows ingest rejected, by table", "table", ALWAYS_REPORTED_TABLE);
@@ -59,7 +53,8 @@ class IngestStatusMetrics implements SmartLifecycle {
                 .baseUnit("seconds").register(meters);
     }
 
-    void refresh() {
+    @Override
+    protected void refresh() {
         Map<String, Long> byStatus = new HashMap<>();
         Map<String, long[]> byTable = new HashMap<>();
         OffsetDateTime finished;
@@ -102,30 +97,5 @@ class IngestStatusMetrics implements SmartLifecycle {
                     .register(meters);
             return value;
         });
-    }
-
-    @Override
-    public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "ingest-status");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
-        refresher = executor;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = refresher;
-        if (executor != null) {
-            executor.shutdownNow();
-            refresher = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return refresher != null;
     }
 }

@@ -12,20 +12,26 @@ import java.util.stream.Collectors;
 
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
+import aero.severity.api.model.ChampionModel;
 import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
+import aero.severity.ml.serving.ModelId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /** The management port serves health and Prometheus metrics, nothing else; the api port serves neither. */
-@TestPropertySource(properties = "severity.ingest-status.refresh-interval=200ms")
+@TestPropertySource(properties = {"severity.ingest-status.refresh-interval=200ms",
+        "severity.model-health.refresh-interval=200ms"})
 class ManagementIT extends FullStackTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ChampionModel champion;
 
     @Test
     void onlyHealthAndPrometheusAreExposedAndOnlyOnTheManagementPort() {
@@ -113,6 +119,35 @@ class ManagementIT extends FullStackTest {
                 .contains("severity_ingest_batches{application=\"severity-api\",status=\"FAILED\"} 0.0")
                 .contains("severity_ingest_rejects{application=\"severity-api\",table=\"events\"} 1.0")
                 .contains("severity_ingest_last_success_timestamp_seconds{application=\"severity-api\"} 1.7672619E9");
+    }
+
+    @Test
+    void theNewestMonitorRunOfTheServedVersionIsReportedAsGauges() {
+        ModelId served = champion.require().id();
+        monitorRow(served.name(), served.version(), "cumulative", "2026-01-01 06:00:00+00", 300, 0.090);
+        monitorRow(served.name(), served.version(), "cumulative", "2026-02-01 00:00:00+00", 480, 0.031);
+        monitorRow(served.name(), served.version(), "2026-01", "2026-03-01 00:00:00+00", 40, 0.200); // a month, not the total
+        monitorRow(served.name(), "999", "cumulative", "2026-03-01 00:00:00+00", 900, 0.400); // another version
+
+        await(Duration.ofSeconds(10), () -> management().get("/actuator/prometheus").body()
+                .contains("severity_model_live_ece{application=\"severity-api\"} 0.031"), "model health gauges");
+
+        assertThat(management().get("/actuator/prometheus").body())
+                .contains("severity_model_live_labelled_events{application=\"severity-api\"} 480.0")
+                .contains("severity_model_live_brier{application=\"severity-api\"} 0.5")
+                .contains("severity_model_live_fatal_auc{application=\"severity-api\"} 0.8")
+                .contains("severity_model_live_macro_f1{application=\"severity-api\"} NaN")
+                .contains("severity_model_validation_ece{application=\"severity-api\"} 0.015")
+                .contains("severity_model_monitor_last_run_timestamp_seconds{application=\"severity-api\"} 1.769904E9");
+    }
+
+    private void monitorRow(String model, String version, String period, String runAt, int events, double ece) {
+        jdbc.sql("INSERT INTO model_monitoring (run_id, run_at, model_name, model_version, period, period_from, period_to,"
+                + " events, fatal_events, macro_f1, roc_auc_fatal, brier, ece, validation_events, validation_roc_auc_fatal,"
+                + " validation_brier, validation_ece) VALUES (:run, TIMESTAMP WITH TIME ZONE '" + runAt + "', :model, :version,"
+                + " :period, DATE '2026-01-01', DATE '2026-01-31', :events, 12, NULL, 0.8, 0.5, :ece, 4000, 0.85, 0.45, 0.015)")
+                .param("run", java.util.UUID.randomUUID().toString()).param("model", model).param("version", version)
+                .param("period", period).param("events", events).param("ece", ece).update();
     }
 
     private static Path projectFile(String relative) {
