@@ -7,7 +7,6 @@ import java.util.List;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.ScoreAttribution;
 import ml.dmlc.xgboost4j.java.Booster;
-import org.jspecify.annotations.Nullable;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.classification.Label;
@@ -46,9 +45,8 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     /** Per class: base score plus each tree's expected value under its cover. */
     private final double[] expectedRawScore;
     private final int maxDepth;
-    /** Built when the model first explains (about 13 MiB for the 800-tree champion); null until then. */
-    private volatile @Nullable LeafTableShap leafTables;
-    private volatile boolean leafTablesFit = true;
+    /** Each leaf's path columns and zero fractions, for explanations (about 2 MiB for the 800-tree champion). */
+    private final FastTreeShap shap;
 
     private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft,
             float[] cover) {
@@ -94,6 +92,7 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
         }
         this.maxDepth = deepest;
         this.coverFraction = TreeShap.coverFractions(left, right, cover);
+        this.shap = new FastTreeShap(root, treeClass, left, right, column, value, defaultLeft, coverFraction, maxDepth);
     }
 
     private int depth(int node) {
@@ -222,56 +221,23 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
 
     /**
      * Path-dependent TreeSHAP: exact, in raw-score space, base values = the cover-weighted expected
-     * score. Through the per-leaf tables of {@link LeafTableShap} when the trees fit them, else
-     * through {@link TreeShap}'s path algorithm; the two give the same values (TreeShapTest).
+     * score; computed leaf by leaf ({@link FastTreeShap}).
      */
     @Override
     public ScoreAttribution attribute(double[] encodedFeatures) {
         double[][] contributions = new double[classes][encodedFeatures.length];
-        LeafTableShap tables = leafTables();
-        if (tables != null) {
-            tables.addAll(encodedFeatures, contributions);
-        } else {
-            attributeAlongPaths(encodedFeatures, contributions);
-        }
+        shap.addAll(encodedFeatures, contributions);
         return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
     }
 
-    /** The path algorithm alone, whatever the trees: for models the tables do not fit, and for tests. */
+    /** The same values by Lundberg's Algorithm 2 ({@link TreeShap}): the reference tests hold the fast one to. */
     ScoreAttribution attributeAlongPaths(double[] encodedFeatures) {
         double[][] contributions = new double[classes][encodedFeatures.length];
-        attributeAlongPaths(encodedFeatures, contributions);
-        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
-    }
-
-    private void attributeAlongPaths(double[] encodedFeatures, double[][] contributions) {
-        TreeShap shap = new TreeShap(left, right, column, value, defaultLeft, coverFraction, maxDepth);
+        TreeShap paths = new TreeShap(left, right, column, value, defaultLeft, coverFraction, maxDepth);
         for (int t = 0; t < root.length; t++) {
-            shap.addTree(root[t], encodedFeatures, contributions[treeClass[t]]);
+            paths.addTree(root[t], encodedFeatures, contributions[treeClass[t]]);
         }
-    }
-
-    /** Whether {@link #attribute} goes through the leaf tables (package-private for tests). */
-    boolean explainsByLeafTables() {
-        return leafTables() != null;
-    }
-
-    private @Nullable LeafTableShap leafTables() {
-        LeafTableShap tables = leafTables;
-        if (tables != null || !leafTablesFit) {
-            return tables;
-        }
-        synchronized (this) {
-            if (leafTables == null && leafTablesFit) {
-                if (LeafTableShap.fits(root, left, right, column, coverFraction)) {
-                    leafTables = new LeafTableShap(root, treeClass, left, right, column, value, defaultLeft, coverFraction,
-                            maxDepth);
-                } else {
-                    leafTablesFit = false;
-                }
-            }
-            return leafTables;
-        }
+        return ScoreAttribution.uncalibrated(expectedRawScore.clone(), contributions);
     }
 
     private static double[] softmax(float[] margin) {

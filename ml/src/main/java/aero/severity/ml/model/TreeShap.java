@@ -11,6 +11,10 @@ package aero.severity.ml.model;
  * branch, otherwise {@code (float) x < split} goes left). In this variant a path element's "one
  * fraction" is always 0 or 1, which lets the inner loops run on precomputed ratios instead of
  * divisions. One instance per call (it holds the path buffers); not thread safe.
+ *
+ * <p>The api explains through {@link FastTreeShap} (the same values leaf by leaf, twice as fast);
+ * this published algorithm stays as the independent reference {@code TreeShapTest} holds it to, and
+ * as the home of the cover arithmetic both share ({@link #coverFractions}, {@link #expectedValue}).
  */
 final class TreeShap {
 

@@ -97,7 +97,7 @@ class TreeShapTest {
     }
 
     @Test
-    void theLeafTablesAndThePathAlgorithmGiveTheSameContributions() {
+    void theLeafByLeafAndThePathAlgorithmGiveTheSameContributions() {
         Random random = new Random(21);
         List<Node> trees = new ArrayList<>();
         List<Integer> classes = new ArrayList<>();
@@ -106,7 +106,6 @@ class TreeShapTest {
             classes.add(t % CLASSES);
         }
         TreeEnsembleScorer scorer = scorer(trees, classes, 0.5f);
-        assertThat(scorer.explainsByLeafTables()).isTrue();
         for (int r = 0; r < 300; r++) {
             double[] x = randomRow(random);
 
@@ -122,8 +121,8 @@ class TreeShapTest {
     }
 
     @Test
-    void aPathWithMoreDistinctColumnsThanTheTablesHoldIsExplainedAlongThePathsAndStillAddsUp() {
-        int columns = LeafTableShap.MAX_PATH_COLUMNS + 2;
+    void aDeepPathWithMoreDistinctColumnsThanADefaultTreeStillAddsUpAndAgreesWithThePathAlgorithm() {
+        int columns = 16;
         Node chain = new Node(-1, 0, false, null, null, 1.5f, 2);
         for (int c = columns - 1; c >= 0; c--) {
             Node leaf = new Node(-1, 0, false, null, null, c - 3.0f, 1 + c);
@@ -131,7 +130,6 @@ class TreeShapTest {
                     : new Node(c, 0.1f * c, false, leaf, chain, 0, chain.cover + leaf.cover);
         }
         TreeEnsembleScorer scorer = scorer(List.of(chain), List.of(0), 0.5f, columns);
-        assertThat(scorer.explainsByLeafTables()).isFalse();
         Random random = new Random(5);
         for (int r = 0; r < 50; r++) {
             double[] x = new double[columns];
@@ -140,9 +138,31 @@ class TreeShapTest {
             }
 
             ScoreAttribution attribution = scorer.attribute(x);
+            ScoreAttribution paths = scorer.attributeAlongPaths(x);
 
             assertThat(attribution.rawScore(0)).isCloseTo(scorer.rawScores(x)[0], within(1e-9));
-            assertThat(attribution.byColumn()[0]).containsExactly(scorer.attributeAlongPaths(x).byColumn()[0]);
+            for (int j = 0; j < columns; j++) {
+                assertThat(attribution.byColumn()[0][j]).as("column %d", j).isCloseTo(paths.byColumn()[0][j], within(1e-9));
+            }
+        }
+    }
+
+    @Test
+    void aBranchNoTrainingRowReachedStillGivesExactValues() {
+        // XGBoost never writes a zero cover, but the algorithm must not divide by one if it did.
+        Node empty = new Node(-1, 0, false, null, null, 4.0f, 0);
+        Node leaf = new Node(-1, 0, false, null, null, -1.0f, 10);
+        Node tree = new Node(0, 0.5f, false, new Node(1, 0.2f, true, empty, leaf, 0, 10), new Node(-1, 0, false, null, null, 2.0f, 5),
+                0, 15);
+        TreeEnsembleScorer scorer = scorer(List.of(tree), List.of(0), 0.5f);
+        for (double[] x : new double[][] {{0.1, 0.1, 0, 0, 0, 0, 0, 0}, {0.1, 0.9, 0, 0, 0, 0, 0, 0}, {0.9, 0.1, 0, 0, 0, 0, 0, 0}}) {
+            double[] exact = bruteForceShapley(List.of(tree), List.of(0), 0, x);
+
+            ScoreAttribution attribution = scorer.attribute(x);
+
+            for (int j = 0; j < COLUMNS; j++) {
+                assertThat(attribution.byColumn()[0][j]).as("column %d", j).isCloseTo(exact[j], within(1e-9));
+            }
         }
     }
 
