@@ -50,6 +50,15 @@ class WorkflowsTest {
     }
 
     @Test
+    void dependabotMatchesItsSchemaAndWatchesMavenAndTheActions() {
+        ToolRun run = Tool.CHECK_JSONSCHEMA.run("--builtin-schema", "vendor.dependabot", ".github/dependabot.yml");
+        assertThat(run.succeeded()).as(run.describe()).isTrue();
+        YamlTree dependabot = YamlTree.parse(Project.read(".github/dependabot.yml"));
+        assertThat(dependabot.at("updates").list()).extracting(u -> u.at("package-ecosystem").text())
+                .containsExactlyInAnyOrder("maven", "github-actions");
+    }
+
+    @Test
     void ciRunsTheTestScriptWithTheToolsCachedAndBuildsTheImage() {
         YamlTree ci = workflow("ci.yml");
         String steps = ci.at("jobs.test.steps").value().toString();
