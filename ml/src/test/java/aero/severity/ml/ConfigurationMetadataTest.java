@@ -1,0 +1,15 @@
+package aero.severity.ml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import aero.severity.testing.ConfigurationMetadata;
+import org.junit.jupiter.api.Test;
+
+/** Every settings record of this module is in the metadata the configuration processor writes. */
+class ConfigurationMetadataTest {
+
+    @Test
+    void everyConfigurationPropertiesTypeIsDescribedWithItsPrefixAndTypedProperties() {
+        assertThat(ConfigurationMetadata.gaps("aero.severity.ml")).isEmpty();
+    }
+}
