@@ -20,6 +20,11 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OperationExamples operationExamples() {
+        return new OperationExamples();
+    }
+
+    @Bean
     OpenAPI severityOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Aviation accident severity API").version("v1")

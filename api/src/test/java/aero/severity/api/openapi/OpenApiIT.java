@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import aero.severity.api.auth.ClientRole;
+import aero.severity.api.auth.Tier;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import org.junit.jupiter.api.Test;
@@ -108,6 +110,25 @@ class OpenApiIT extends FullStackTest {
                 .get("application/json").get("examples");
         assertThat(examples.get("explained").get("value").toString()).contains("\"explanation\"", "\"baseValue\"",
                 "\"other\"", "\"temperature\"");
+    }
+
+    @Test
+    void everyRequestExampleOfTheDocumentIsAnsweredWith200() {
+        JsonNode paths = http().get("/v3/api-docs").json().get("paths");
+        String token = token(ClientRole.ANALYST, Tier.ENTERPRISE);
+        int posted = 0;
+        for (String path : List.of("/api/v1/predict", "/api/v1/predict/batch")) {
+            JsonNode examples = paths.get(path).get("post").get("requestBody").get("content").get("application/json")
+                    .get("examples");
+            for (String name : examples.propertyNames()) {
+                Http.Reply reply = http().postJson(path, token, examples.get(name).get("value").toString());
+                assertThat(reply.status()).as("%s example '%s': %s", path, name, reply.body()).isEqualTo(200);
+                posted++;
+            }
+        }
+        assertThat(posted).as("complete, minimal and two-flights").isEqualTo(3);
+        assertThat(paths.get("/api/v1/predict").get("post").get("requestBody").get("content").get("application/json")
+                .get("examples").get("complete").get("summary").asString()).isEqualTo("All facts known");
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {
