@@ -170,6 +170,15 @@ class WorkflowsTest {
         assertThat(security.at("jobs.codeql.steps").value().toString()).contains("github/codeql-action/analyze");
     }
 
+    @Test
+    void securityKeepsACycloneDxBillOfMaterialsFromThePluginThePomPins() {
+        String steps = workflow("security.yml").at("jobs.dependencies.steps").value().toString();
+        assertThat(steps).contains("org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom", "-DoutputFormat=json",
+                "actions/upload-artifact", "path=target/bom.json", "if-no-files-found=error");
+        assertThat(Project.read("pom.xml")).containsPattern(
+                "<artifactId>cyclonedx-maven-plugin</artifactId>\\s*<version>\\$\\{cyclonedx.version}</version>");
+    }
+
     private static YamlTree workflow(String file) {
         // SnakeYAML (YAML 1.1) reads the key `on` as the boolean true: put it back under "on".
         YamlTree tree = YamlTree.parse(Project.read(".github/workflows/" + file));
