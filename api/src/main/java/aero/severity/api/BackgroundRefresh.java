@@ -6,34 +6,59 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Runs {@link #refresh()} on a daemon thread of its own, at once and then every interval, from the
- * context's start to its stop: for gauges read from the database, so that a scrape never waits on it.
+ * Runs {@link #round()} on a daemon thread of its own every interval, from the context's start to
+ * its stop: the champion's registry poll and the gauges read from the database, so that neither a
+ * request nor a scrape waits on them. A round that throws is logged and the schedule goes on (an
+ * escaping exception would silently cancel it).
  */
 public abstract class BackgroundRefresh implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(BackgroundRefresh.class);
+
     private final String threadName;
     private final Duration interval;
+    private final boolean firstRoundOnStart;
     private @Nullable ScheduledExecutorService refresher;
 
-    protected BackgroundRefresh(String threadName, Duration interval) {
+    /**
+     * @param firstRoundOnStart true: the first round runs in {@link #start()} itself (its failure fails
+     *                          the start) and the schedule begins one interval later; false: the
+     *                          schedule begins at once
+     */
+    protected BackgroundRefresh(String threadName, Duration interval, boolean firstRoundOnStart) {
         this.threadName = threadName;
         this.interval = interval;
+        this.firstRoundOnStart = firstRoundOnStart;
     }
 
-    /** One round; it must catch its own failures (an escaping exception stops the schedule). */
-    protected abstract void refresh();
+    /** One round of the work. */
+    protected abstract void round();
+
+    private void scheduledRound() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            log.error("{}: a round failed unexpectedly; keeping what it had, next round in {}", threadName, interval, e);
+        }
+    }
 
     @Override
     public void start() {
+        if (firstRoundOnStart) {
+            round();
+        }
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, threadName);
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        long millis = interval.toMillis();
+        executor.scheduleWithFixedDelay(this::scheduledRound, firstRoundOnStart ? millis : 0, millis, TimeUnit.MILLISECONDS);
         refresher = executor;
     }
 

@@ -42,7 +42,7 @@ class IngestStatusMetrics extends BackgroundRefresh {
 
     IngestStatusMetrics(JdbcClient jdbc, MeterRegistry meters,
             @Value("${severity.ingest-status.refresh-interval:60s}") Duration interval) {
-        super("ingest-status", interval);
+        super("ingest-status", interval, false);
         this.jdbc = jdbc;
         this.meters = meters;
         STATUSES.forEach(status -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status", status));
@@ -54,7 +54,7 @@ class IngestStatusMetrics extends BackgroundRefresh {
     }
 
     @Override
-    protected void refresh() {
+    protected void round() {
         Map<String, Long> byStatus = new HashMap<>();
         Map<String, long[]> byTable = new HashMap<>();
         OffsetDateTime finished;

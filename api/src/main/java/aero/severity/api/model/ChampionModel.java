@@ -3,11 +3,9 @@ package aero.severity.api.model;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import aero.severity.api.BackgroundRefresh;
 import aero.severity.api.model.Refresh.Outcome;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelRegistry;
@@ -19,7 +17,6 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
  * retried by the poller until the alias moves again (an admin reload retries it).
  */
 @Component
-public class ChampionModel implements SmartLifecycle {
+public class ChampionModel extends BackgroundRefresh {
 
     private static final Logger log = LoggerFactory.getLogger(ChampionModel.class);
 
@@ -47,10 +44,10 @@ public class ChampionModel implements SmartLifecycle {
     private @Nullable ModelId rejected;
     private @Nullable Gauge infoGauge;
     private @Nullable String lastLogged;
-    private @Nullable ScheduledExecutorService poller;
 
     ChampionModel(ModelRegistry registry, ModelServingProperties properties, Clock clock, MeterRegistry meters,
             ShadowChallenger shadow) {
+        super("champion-poller", properties.pollInterval(), true);
         this.shadow = shadow;
         this.registry = registry;
         this.properties = properties;
@@ -175,41 +172,10 @@ public class ChampionModel implements SmartLifecycle {
         return id.name() + " version " + id.version();
     }
 
+    /** The registry's champion and the shadow challenger: at start (before the api takes requests), then every poll interval. */
     @Override
-    public void start() {
+    protected void round() {
         refresh(false);
         shadow.refresh();
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "champion-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.pollInterval().toMillis();
-        executor.scheduleWithFixedDelay(this::poll, interval, interval, TimeUnit.MILLISECONDS);
-        poller = executor;
-    }
-
-    private void poll() {
-        try {
-            refresh(false);
-            shadow.refresh();
-        } catch (RuntimeException e) {
-            // never let an unexpected failure cancel the schedule
-            log.error("Model poll failed unexpectedly; serving what we have", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService executor = poller;
-        if (executor != null) {
-            executor.shutdownNow();
-            poller = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return poller != null;
     }
 }

@@ -51,7 +51,7 @@ class LiveModelHealthMetrics extends BackgroundRefresh {
 
     LiveModelHealthMetrics(JdbcClient jdbc, ChampionModel champion, MeterRegistry meters,
             @Value("${severity.model-health.refresh-interval:60s}") Duration interval) {
-        super("model-health", interval);
+        super("model-health", interval, false);
         this.jdbc = jdbc;
         this.champion = champion;
         gauge(meters, "severity.model.live.ece", "Served model: expected calibration error on the labelled events after its window (ml monitor)", Snapshot::ece);
@@ -72,7 +72,7 @@ class LiveModelHealthMetrics extends BackgroundRefresh {
     }
 
     @Override
-    protected void refresh() {
+    protected void round() {
         LiveModel live = champion.current();
         if (live == null) {
             snapshot = Snapshot.NONE;
