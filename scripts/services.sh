@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Local backing services for development and tests: PostgreSQL 15 + PostGIS 3, PgBouncer
 # (transaction pooling in front of that PostgreSQL), Redis 7 and an MLflow tracking server, all on
-# 127.0.0.1, all state under <project>/.services/ (gitignored).
+# 127.0.0.1, all state under <project>/.services/ (gitignored). And, as the group `monitoring`, the
+# programs that watch them: Prometheus with the repository's rules scraping the api and the
+# exporters, Alertmanager with alertmanager/alertmanager.yml, and the PostgreSQL (with
+# pg_stat_statements), Redis and node exporters.
 #
-#   scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow ...]
+#   scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow|monitoring|<one> ...]
 #
-# Without a service name a verb acts on all of them. `eval "$(scripts/services.sh env)"` exports
+# Without a service name start and stop act on the four backing services (what the tests need);
+# `monitoring` names prometheus, alertmanager, postgres-exporter, redis-exporter and node-exporter,
+# which also work one by one. status lists all nine. `eval "$(scripts/services.sh env)"` exports
 # the SEVERITY_* variables that the tests and the application read.
 #
 # Natively (the default) the script installs what is missing itself: Debian packages through
@@ -15,7 +20,11 @@
 # SEVERITY_SERVICES_MODE=native|docker forces one or the other.
 #
 # Environment: SEVERITY_PG_PORT (15432), SEVERITY_REDIS_PORT (16379), SEVERITY_MLFLOW_PORT (15000),
-# SEVERITY_PGBOUNCER_PORT (16432),
+# SEVERITY_PGBOUNCER_PORT (16432), SEVERITY_PROMETHEUS_PORT (19090), SEVERITY_ALERTMANAGER_PORT
+# (19093), SEVERITY_PG_EXPORTER_PORT (19187), SEVERITY_REDIS_EXPORTER_PORT (19121),
+# SEVERITY_NODE_EXPORTER_PORT (19100), SEVERITY_MANAGEMENT_PORT (8081: the api Prometheus scrapes),
+# SEVERITY_SLACK_WEBHOOK_URL and SEVERITY_PAGERDUTY_ROUTING_KEY (Alertmanager's receivers; without
+# them notifications fail and the alerts are only in Alertmanager's UI),
 # SEVERITY_SERVICES_TIMEOUT (seconds to wait for MLflow to get healthy, 180).
 set -euo pipefail
 
@@ -37,6 +46,12 @@ PG_PORT="${SEVERITY_PG_PORT:-15432}"
 REDIS_PORT="${SEVERITY_REDIS_PORT:-16379}"
 MLFLOW_PORT="${SEVERITY_MLFLOW_PORT:-15000}"
 PGB_PORT="${SEVERITY_PGBOUNCER_PORT:-16432}"
+PROM_PORT="${SEVERITY_PROMETHEUS_PORT:-19090}"
+AM_PORT="${SEVERITY_ALERTMANAGER_PORT:-19093}"
+PGX_PORT="${SEVERITY_PG_EXPORTER_PORT:-19187}"
+RDX_PORT="${SEVERITY_REDIS_EXPORTER_PORT:-19121}"
+NDX_PORT="${SEVERITY_NODE_EXPORTER_PORT:-19100}"
+API_MANAGEMENT_PORT="${SEVERITY_MANAGEMENT_PORT:-8081}"
 MLFLOW_TIMEOUT="${SEVERITY_SERVICES_TIMEOUT:-180}"
 
 DB_NAME="severity"
@@ -51,6 +66,8 @@ MLFLOW_DIR="$SVC_DIR/mlflow"
 MLFLOW_VENV="$MLFLOW_DIR/venv"
 
 ALL_SERVICES=(postgres pgbouncer redis mlflow)
+MONITORING_SERVICES=(prometheus alertmanager postgres-exporter redis-exporter node-exporter)
+MONITORING_DIR="$SVC_DIR/monitoring"
 APT_UPDATED=0
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -60,7 +77,8 @@ die() { printf '[services] ERROR: %s\n' "$*" >&2; exit 1; }
 
 usage() {
   cat >&2 <<'EOF'
-usage: scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow ...]
+usage: scripts/services.sh start|stop|status|env [postgres|pgbouncer|redis|mlflow|monitoring ...]
+       (monitoring = prometheus alertmanager postgres-exporter redis-exporter node-exporter)
 EOF
   exit 2
 }
@@ -124,6 +142,11 @@ packages_for() { # service
     pgbouncer) echo "pgbouncer" ;;
     redis) echo "redis-server redis-tools" ;;
     mlflow) echo "" ;;
+    prometheus) echo "prometheus" ;;
+    alertmanager) echo "prometheus-alertmanager" ;;
+    postgres-exporter) echo "prometheus-postgres-exporter" ;;
+    redis-exporter) echo "prometheus-redis-exporter" ;;
+    node-exporter) echo "prometheus-node-exporter" ;;
   esac
 }
 
@@ -273,6 +296,8 @@ timezone = 'UTC'
 log_timezone = 'UTC'
 log_line_prefix = '%m [%p] %q%u@%d '
 log_min_duration_statement = -1
+# for the PostgreSQL exporter's statement metrics (prometheus/postgres-exporter/queries.yaml)
+shared_preload_libraries = 'pg_stat_statements'
 EOF
   if ! grep -q "^include_if_exists = 'severity.conf'" "$data/postgresql.conf"; then
     printf "\ninclude_if_exists = 'severity.conf'\n" | pg_run tee -a "$data/postgresql.conf" >/dev/null
@@ -334,6 +359,8 @@ SELECT 'CREATE DATABASE $DB_NAME OWNER $DB_USER'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$DB_NAME')\gexec
 \connect $DB_NAME
 CREATE EXTENSION IF NOT EXISTS postgis;
+CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+GRANT pg_monitor TO $DB_USER;
 SQL
 }
 
@@ -632,6 +659,173 @@ mlflow_stop() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Monitoring: Prometheus, Alertmanager and the exporters (Debian's packages, started natively)
+# ---------------------------------------------------------------------------------------------
+# Each runs in its own session (setsid) with its pid in .services/monitoring/<name>.pid and its log
+# beside it. Prometheus reads the repository's rules where they are (an edit is one restart away),
+# scrapes the api's management port (SEVERITY_MANAGEMENT_PORT, 8081) and the exporters with the job
+# names of prometheus/prometheus.yml, so the rules and dashboards work unchanged; Alertmanager runs
+# alertmanager/alertmanager.yml with its secret files written here.
+mon_binary() {
+  case "$1" in
+    prometheus) echo /usr/bin/prometheus ;;
+    alertmanager) echo /usr/bin/prometheus-alertmanager ;;
+    postgres-exporter) echo /usr/bin/prometheus-postgres-exporter ;;
+    redis-exporter) echo /usr/bin/prometheus-redis-exporter ;;
+    node-exporter) echo /usr/bin/prometheus-node-exporter ;;
+  esac
+}
+
+mon_port() {
+  case "$1" in
+    prometheus) echo "$PROM_PORT" ;;
+    alertmanager) echo "$AM_PORT" ;;
+    postgres-exporter) echo "$PGX_PORT" ;;
+    redis-exporter) echo "$RDX_PORT" ;;
+    node-exporter) echo "$NDX_PORT" ;;
+  esac
+}
+
+mon_port_variable() {
+  case "$1" in
+    prometheus) echo SEVERITY_PROMETHEUS_PORT ;;
+    alertmanager) echo SEVERITY_ALERTMANAGER_PORT ;;
+    postgres-exporter) echo SEVERITY_PG_EXPORTER_PORT ;;
+    redis-exporter) echo SEVERITY_REDIS_EXPORTER_PORT ;;
+    node-exporter) echo SEVERITY_NODE_EXPORTER_PORT ;;
+  esac
+}
+
+mon_pidfile() { printf '%s/%s.pid' "$MONITORING_DIR" "$1"; }
+mon_log() { printf '%s/%s.log' "$MONITORING_DIR" "$1"; }
+
+mon_pid() {
+  local pid; pid="$(read_pidfile "$(mon_pidfile "$1")")"
+  if pid_alive "$pid" && pid_is "$pid" "$(mon_binary "$1")"; then printf '%s' "$pid"; fi
+}
+
+mon_healthy() {
+  local path=/metrics
+  case "$1" in prometheus|alertmanager) path=/-/ready ;; esac
+  http_get "http://127.0.0.1:$(mon_port "$1")$path" >/dev/null
+}
+
+prometheus_write_config() {
+  local dir="$MONITORING_DIR/prometheus"
+  mkdir -p "$dir"
+  cat >"$dir/prometheus.yml" <<EOF
+# Written by scripts/services.sh on every start; do not edit. The rules are the repository's.
+global:
+  scrape_interval: 15s
+  evaluation_interval: 15s
+  external_labels:
+    stack: severity-native
+rule_files:
+  - $ROOT/prometheus/rules/*.yml
+alerting:
+  alertmanagers:
+    - static_configs:
+        - targets: ["127.0.0.1:$AM_PORT"]
+scrape_configs:
+  - job_name: severity-api
+    metrics_path: /actuator/prometheus
+    static_configs:
+      - targets: ["127.0.0.1:$API_MANAGEMENT_PORT"]
+  - job_name: postgres
+    static_configs:
+      - targets: ["127.0.0.1:$PGX_PORT"]
+  - job_name: redis
+    static_configs:
+      - targets: ["127.0.0.1:$RDX_PORT"]
+  - job_name: node
+    static_configs:
+      - targets: ["127.0.0.1:$NDX_PORT"]
+  - job_name: prometheus
+    static_configs:
+      - targets: ["127.0.0.1:$PROM_PORT"]
+EOF
+}
+
+alertmanager_write_config() {
+  local dir="$MONITORING_DIR/alertmanager"
+  mkdir -p "$dir/secrets"
+  chmod 700 "$dir/secrets"
+  # the receivers' secrets, as the chart mounts them from a Kubernetes Secret
+  printf '%s\n' "${SEVERITY_SLACK_WEBHOOK_URL:-http://127.0.0.1:9/no-slack-webhook-configured}" >"$dir/secrets/slack-webhook-url"
+  printf '%s\n' "${SEVERITY_PAGERDUTY_ROUTING_KEY:-no-routing-key-configured}" >"$dir/secrets/pagerduty-routing-key"
+  chmod 600 "$dir/secrets/"*
+  if [ -z "${SEVERITY_SLACK_WEBHOOK_URL:-}" ] || [ -z "${SEVERITY_PAGERDUTY_ROUTING_KEY:-}" ]; then
+    log "alertmanager: SEVERITY_SLACK_WEBHOOK_URL / SEVERITY_PAGERDUTY_ROUTING_KEY not set: notifications will fail; alerts show at http://127.0.0.1:$AM_PORT"
+  fi
+  ln -sfn "$ROOT/alertmanager/templates" "$dir/templates"
+  sed "s#/etc/alertmanager/secrets/#$dir/secrets/#g" "$ROOT/alertmanager/alertmanager.yml" >"$dir/alertmanager.yml"
+}
+
+mon_start() { # name
+  local name="$1" pid port
+  pid="$(mon_pid "$name")"
+  port="$(mon_port "$name")"
+  if [ -n "$pid" ]; then
+    if mon_healthy "$name"; then log "$name: already running on 127.0.0.1:$port (pid $pid)"; return 0; fi
+    log "$name: pid $pid does not answer on port $port; restarting it"
+    mon_stop "$name"
+  fi
+  mkdir -p "$MONITORING_DIR"
+  require_free_port "$name" "$port" "$(mon_port_variable "$name")"
+  local cmd=()
+  case "$name" in
+    prometheus)
+      prometheus_write_config
+      cmd=("$(mon_binary "$name")" "--config.file=$MONITORING_DIR/prometheus/prometheus.yml"
+        "--storage.tsdb.path=$MONITORING_DIR/prometheus/data" "--web.listen-address=127.0.0.1:$port") ;;
+    alertmanager)
+      alertmanager_write_config
+      cmd=("$(mon_binary "$name")" "--config.file=$MONITORING_DIR/alertmanager/alertmanager.yml"
+        "--storage.path=$MONITORING_DIR/alertmanager/data" "--web.listen-address=127.0.0.1:$port"
+        "--cluster.listen-address=") ;;
+    postgres-exporter)
+      cmd=(env "DATA_SOURCE_NAME=postgresql://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$DB_NAME?sslmode=disable"
+        "$(mon_binary "$name")" "--web.listen-address=127.0.0.1:$port"
+        "--extend.query-path=$ROOT/prometheus/postgres-exporter/queries.yaml") ;;
+    redis-exporter)
+      cmd=("$(mon_binary "$name")" "-redis.addr=redis://127.0.0.1:$REDIS_PORT" "-web.listen-address=127.0.0.1:$port") ;;
+    node-exporter)
+      cmd=("$(mon_binary "$name")" "--web.listen-address=127.0.0.1:$port") ;;
+  esac
+  rm -f "$(mon_pidfile "$name")"
+  log "$name: starting on 127.0.0.1:$port"
+  # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
+  setsid bash -c 'echo "$$" >"$1"; shift; exec "$@"' _ "$(mon_pidfile "$name")" "${cmd[@]}" \
+    </dev/null >>"$(mon_log "$name")" 2>&1 9>&- &
+  local i
+  for ((i = 0; i < 300; i++)); do
+    mon_healthy "$name" && break
+    pid="$(read_pidfile "$(mon_pidfile "$name")")"
+    if [ "$i" -gt 10 ] && [ -n "$pid" ] && ! pid_alive "$pid"; then
+      fail_service "$name" "$(mon_log "$name")" "exited during startup"
+    fi
+    sleep 0.1
+  done
+  mon_healthy "$name" || fail_service "$name" "$(mon_log "$name")" "not answering on 127.0.0.1:$port after 30s"
+  log "$name: ready (pid $(mon_pid "$name"))"
+}
+
+mon_stop() { # name
+  local pid; pid="$(mon_pid "$1")"
+  if [ -z "$pid" ]; then
+    log "$1: not running"
+    rm -f "$(mon_pidfile "$1")"
+    return 0
+  fi
+  log "$1: stopping pid $pid"
+  kill -TERM "$pid" 2>/dev/null || true
+  wait_gone "$pid"
+  rm -f "$(mon_pidfile "$1")"
+}
+
+is_monitoring() { case "$1" in prometheus|alertmanager|postgres-exporter|redis-exporter|node-exporter) return 0 ;; esac; return 1; }
+
+# ---------------------------------------------------------------------------------------------
 # Docker compose mode
 # ---------------------------------------------------------------------------------------------
 use_docker() {
@@ -697,13 +891,16 @@ service_url() {
     pgbouncer) echo "jdbc:postgresql://127.0.0.1:$PGB_PORT/$DB_NAME?prepareThreshold=0 (transaction pooling)" ;;
     redis) echo "redis://127.0.0.1:$REDIS_PORT" ;;
     mlflow) echo "http://127.0.0.1:$MLFLOW_PORT" ;;
+    prometheus) echo "http://127.0.0.1:$PROM_PORT (scrapes the api on 127.0.0.1:$API_MANAGEMENT_PORT)" ;;
+    alertmanager) echo "http://127.0.0.1:$AM_PORT" ;;
+    *) echo "http://127.0.0.1:$(mon_port "$1")/metrics" ;;
   esac
 }
 
 print_urls() {
   local s
   echo "Services up:"
-  for s in "$@"; do printf '  %-9s %s\n' "$s" "$(service_url "$s")"; done
+  for s in "$@"; do printf '  %-17s %s\n' "$s" "$(service_url "$s")"; done
   echo "Use them with: eval \"\$(scripts/services.sh env)\""
 }
 
@@ -713,6 +910,7 @@ service_running() {
     redis) [ -n "$(redis_pid)" ] && redis_healthy ;;
     pgbouncer) [ -n "$(pgb_pid)" ] && pgb_healthy ;;
     mlflow) [ -n "$(mlflow_pid)" ] && mlflow_healthy ;;
+    *) [ -n "$(mon_pid "$1")" ] && mon_healthy "$1" ;;
   esac
 }
 
@@ -738,7 +936,10 @@ take_lock() {
 cmd_start() {
   close_inherited_fds
   take_lock
-  if use_docker; then docker_cmd start "$@"; return; fi
+  if use_docker; then
+    refuse_monitoring_in_docker "$@"
+    docker_cmd start "$@"; return
+  fi
   local pkgs=() more=() s t0; t0=$(now_ms)
   for s in "$@"; do
     read -r -a more <<<"$(packages_for "$s")"
@@ -751,6 +952,7 @@ cmd_start() {
       pgbouncer) pgb_start ;;
       redis) redis_start ;;
       mlflow) mlflow_start ;;
+      *) mon_start "$s" ;;
     esac
   done
   log "started in $(( ($(now_ms) - t0) / 1000 )).$(( ($(now_ms) - t0) % 1000 / 100 ))s"
@@ -759,7 +961,10 @@ cmd_start() {
 
 cmd_stop() {
   take_lock
-  if use_docker; then docker_cmd stop "$@"; return; fi
+  if use_docker; then
+    refuse_monitoring_in_docker "$@"
+    docker_cmd stop "$@"; return
+  fi
   local s i
   # Reverse order: PgBouncer goes before the PostgreSQL behind it.
   for ((i = $#; i >= 1; i--)); do
@@ -770,7 +975,19 @@ cmd_stop() {
       pgbouncer) if [ -x "$PG_BIN/pg_ctl" ]; then pgb_stop; else log "pgbouncer: not installed"; fi ;;
       redis) redis_stop ;;
       mlflow) mlflow_stop ;;
+      *) mon_stop "$s" ;;
     esac
+  done
+}
+
+# docker-compose.test.yml holds the backing services only; the full docker-compose.yml runs the
+# monitoring stack with the rest of the platform.
+refuse_monitoring_in_docker() {
+  local s
+  for s in "$@"; do
+    if is_monitoring "$s"; then
+      die "$s: in Docker mode the monitoring stack is part of docker-compose.yml (docker compose up -d); SEVERITY_SERVICES_MODE=native runs it here"
+    fi
   done
 }
 
@@ -778,19 +995,22 @@ cmd_status() {
   if use_docker; then docker_cmd status "$@"; return; fi
   local s rc=0
   for s in "$@"; do
+    if is_monitoring "$s" && [ ! -x "$(mon_binary "$s")" ]; then
+      printf '%-17s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
+    fi
     if [ "$s" = postgres ] && [ ! -x "$PG_BIN/pg_ctl" ]; then
-      printf '%-9s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
+      printf '%-17s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
     fi
     if [ "$s" = pgbouncer ] && [ ! -x /usr/sbin/pgbouncer ]; then
-      printf '%-9s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
+      printf '%-17s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
     fi
     if [ "$s" = redis ] && ! command -v redis-cli >/dev/null 2>&1; then
-      printf '%-9s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
+      printf '%-17s stopped  %s (not installed)\n' "$s" "$(service_url "$s")"; rc=1; continue
     fi
     if service_running "$s"; then
-      printf '%-9s running  %s\n' "$s" "$(service_url "$s")"
+      printf '%-17s running  %s\n' "$s" "$(service_url "$s")"
     else
-      printf '%-9s stopped  %s\n' "$s" "$(service_url "$s")"; rc=1
+      printf '%-17s stopped  %s\n' "$s" "$(service_url "$s")"; rc=1
     fi
   done
   return "$rc"
@@ -808,6 +1028,11 @@ export SEVERITY_REDIS_URL=redis://127.0.0.1:$REDIS_PORT
 export SEVERITY_MLFLOW_URI=http://127.0.0.1:$MLFLOW_PORT
 export SEVERITY_PGBOUNCER_PORT=$PGB_PORT
 export SEVERITY_PGBOUNCER_URL=jdbc:postgresql://127.0.0.1:$PGB_PORT/$DB_NAME?prepareThreshold=0
+export SEVERITY_PROMETHEUS_URL=http://127.0.0.1:$PROM_PORT
+export SEVERITY_ALERTMANAGER_URL=http://127.0.0.1:$AM_PORT
+export SEVERITY_PG_EXPORTER_PORT=$PGX_PORT
+export SEVERITY_REDIS_EXPORTER_PORT=$RDX_PORT
+export SEVERITY_NODE_EXPORTER_PORT=$NDX_PORT
 EOF
 }
 
@@ -821,14 +1046,19 @@ main() {
       pgbouncer) services+=(pgbouncer) ;;
       redis) services+=(redis) ;;
       mlflow) services+=(mlflow) ;;
-      *) die "unknown service '$s' (expected: postgres, pgbouncer, redis, mlflow)" ;;
+      monitoring) services+=("${MONITORING_SERVICES[@]}") ;;
+      prometheus|alertmanager|postgres-exporter|redis-exporter|node-exporter) services+=("$s") ;;
+      *) die "unknown service '$s' (expected: postgres, pgbouncer, redis, mlflow, monitoring, ${MONITORING_SERVICES[*]})" ;;
     esac
   done
-  [ "${#services[@]}" -eq 0 ] && services=("${ALL_SERVICES[@]}")
+  local named="${#services[@]}"
+  [ "$named" -eq 0 ] && services=("${ALL_SERVICES[@]}")
   case "$verb" in
     start) cmd_start "${services[@]}" ;;
     stop) cmd_stop "${services[@]}" ;;
-    status) cmd_status "${services[@]}" ;;
+    status)
+      if [ "$named" -eq 0 ]; then services+=("${MONITORING_SERVICES[@]}"); fi
+      cmd_status "${services[@]}" ;;
     env) cmd_env ;;
     -h|--help|help) usage ;;
     *) usage ;;

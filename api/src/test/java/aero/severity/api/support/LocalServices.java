@@ -13,8 +13,8 @@ public final class LocalServices {
     private LocalServices() {
     }
 
-    /** {@code scripts/services.sh <verb> <service>}; fails with the script's output when it fails. */
-    public static void run(String verb, String service) {
+    /** The checkout: the nearest folder above the working directory that holds {@code scripts/services.sh}. */
+    public static Path projectRoot() {
         Path root = Path.of("").toAbsolutePath();
         while (!Files.exists(root.resolve("scripts/services.sh"))) {
             root = root.getParent();
@@ -22,6 +22,12 @@ public final class LocalServices {
                 throw new IllegalStateException("scripts/services.sh not found above " + Path.of("").toAbsolutePath());
             }
         }
+        return root;
+    }
+
+    /** {@code scripts/services.sh <verb> <service>}; fails with the script's output when it fails. */
+    public static void run(String verb, String service) {
+        Path root = projectRoot();
         try {
             Process process = new ProcessBuilder(root.resolve("scripts/services.sh").toString(), verb, service)
                     .directory(root.toFile()).redirectErrorStream(true).start();
