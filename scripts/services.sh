@@ -758,7 +758,7 @@ alertmanager_write_config() {
     log "alertmanager: SEVERITY_SLACK_WEBHOOK_URL / SEVERITY_PAGERDUTY_ROUTING_KEY not set: notifications will fail; alerts show at http://127.0.0.1:$AM_PORT"
   fi
   ln -sfn "$ROOT/alertmanager/templates" "$dir/templates"
-  sed "s#/etc/alertmanager/secrets/#$dir/secrets/#g" "$ROOT/alertmanager/alertmanager.yml" >"$dir/alertmanager.yml"
+  sed "s#/etc/alertmanager/secrets/severity-alerting/#$dir/secrets/#g" "$ROOT/alertmanager/alertmanager.yml" >"$dir/alertmanager.yml"
 }
 
 mon_start() { # name

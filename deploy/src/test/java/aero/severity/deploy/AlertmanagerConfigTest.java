@@ -24,7 +24,7 @@ class AlertmanagerConfigTest {
         ToolRun run = Tool.AMTOOL.run("check-config", CONFIG);
 
         assertThat(run.succeeded()).as(run.describe()).isTrue();
-        assertThat(run.stdout()).contains("3 receivers").contains("1 templates").contains("3 inhibit rules");
+        assertThat(run.stdout()).contains("3 receivers").contains("2 templates").contains("3 inhibit rules");
     }
 
     @Test
@@ -68,7 +68,7 @@ class AlertmanagerConfigTest {
             YamlTree settings = receiver.at(name.equals("pager") ? "pagerduty_configs.0" : "slack_configs.0");
             assertThat(settings.at("send_resolved").text()).as(name).isEqualTo("true");
             assertThat(settings.at(name.equals("pager") ? "routing_key_file" : "api_url_file").text())
-                    .as(name).startsWith("/etc/alertmanager/secrets/");
+                    .as(name).startsWith("/etc/alertmanager/secrets/severity-alerting/");
         }
     }
 

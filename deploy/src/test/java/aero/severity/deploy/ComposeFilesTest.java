@@ -42,7 +42,24 @@ class ComposeFilesTest {
     @Test
     void theStackHasEveryPartOfThePlatform() {
         assertThat(services("docker-compose.yml").keySet()).contains("postgis", "pgbouncer", "redis", "mlflow", "api",
-                "ingest-train", "prometheus", "grafana", "postgres-exporter", "redis-exporter");
+                "ingest-train", "prometheus", "grafana", "postgres-exporter", "redis-exporter", "alertmanager");
+    }
+
+    @Test
+    void alertmanagerRunsTheRepositoryRoutingWithItsReceiverSecretsWhereTheConfigReadsThem() {
+        YamlTree alertmanager = YamlTree.parse(Project.read("docker-compose.yml")).at("services.alertmanager");
+        String routing = Project.read("alertmanager/alertmanager.yml");
+
+        assertThat(alertmanager.at("volumes.0").text()).isEqualTo("./alertmanager:/etc/alertmanager/config:ro");
+        assertThat(alertmanager.at("command.0").text()).isEqualTo("--config.file=/etc/alertmanager/config/alertmanager.yml");
+        for (YamlTree secret : alertmanager.at("secrets").list()) {
+            assertThat(routing).as("alertmanager.yml reads " + secret.at("target").text()).contains(secret.at("target").text());
+        }
+        assertThat(alertmanager.at("secrets").list()).hasSize(2);
+        YamlTree secrets = YamlTree.parse(Project.read("docker-compose.yml")).at("secrets");
+        assertThat(envExampleKeys()).contains(secrets.at("pagerduty-routing-key.environment").text(),
+                secrets.at("slack-webhook-url.environment").text());
+        assertThat(Project.read("prometheus/prometheus.yml")).contains("alertmanager:9093");
     }
 
     @Test

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
@@ -46,10 +48,15 @@ public final class MonitoringStack implements AutoCloseable {
 
     /** Starts Alertmanager, then Prometheus scraping {@code 127.0.0.1:managementPort} as job {@code severity-api}. */
     public static MonitoringStack start(Path dir, int managementPort, WebhookReceiver receiver) {
+        return start(dir, managementPort, receiver, Map.of());
+    }
+
+    /** The same, with more scrape jobs: job name to {@code host:port} (the exporters, with prometheus.yml's job names). */
+    public static MonitoringStack start(Path dir, int managementPort, WebhookReceiver receiver, Map<String, String> moreJobs) {
         MonitoringStack stack = new MonitoringStack(dir);
         try {
             stack.startAlertmanager(receiver);
-            stack.startPrometheus(managementPort);
+            stack.startPrometheus(managementPort, moreJobs);
             return stack;
         } catch (IOException e) {
             stack.close();
@@ -79,7 +86,7 @@ public final class MonitoringStack implements AutoCloseable {
         Files.writeString(secrets.resolve("pagerduty-routing-key"), "test-routing-key\n");
         Files.writeString(secrets.resolve("slack-webhook-url"), receiver.url("/chat") + "\n");
         String shipped = Files.readString(root.resolve("alertmanager/alertmanager.yml"));
-        String overlay = shipped.replace("/etc/alertmanager/secrets/", secrets + "/")
+        String overlay = shipped.replace("/etc/alertmanager/secrets/severity-alerting/", secrets + "/")
                 .replaceFirst("(?m)^global:\\n", "global:\n  pagerduty_url: " + receiver.url("/pager") + "\n")
                 .replaceFirst("(?m)^  group_wait: \\S+$", "  group_wait: 1s")
                 .replaceFirst("(?m)^  group_interval: \\S+$", "  group_interval: 2s");
@@ -91,7 +98,7 @@ public final class MonitoringStack implements AutoCloseable {
         awaitReady("Alertmanager", alertmanagerPort, config.resolve("alertmanager.log"));
     }
 
-    private void startPrometheus(int managementPort) throws IOException {
+    private void startPrometheus(int managementPort, Map<String, String> moreJobs) throws IOException {
         Path root = LocalServices.projectRoot();
         Path config = dir.resolve("prometheus");
         Files.createDirectories(config);
@@ -111,7 +118,11 @@ public final class MonitoringStack implements AutoCloseable {
                     metrics_path: /actuator/prometheus
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(alertmanagerPort, managementPort));
+                """.formatted(alertmanagerPort, managementPort) + moreJobs.entrySet().stream().map(job -> """
+                  - job_name: %s
+                    static_configs:
+                      - targets: ["%s"]
+                """.formatted(job.getKey(), job.getValue())).collect(Collectors.joining()));
         prometheusPort = freePort();
         launch("prometheus", config.resolve("prometheus.log"), "--config.file=" + config.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + config.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
@@ -124,6 +135,17 @@ public final class MonitoringStack implements AutoCloseable {
         Http.Reply reply = prometheus().get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         if (reply.status() != 200) {
             throw new AssertionError("query " + promql + ": " + reply);
+        }
+        return reply.json().get("data").get("result");
+    }
+
+    /** The result of a range query over the last {@code seconds}, one point every {@code step} seconds. */
+    public JsonNode queryRange(String promql, long seconds, long step) {
+        long end = System.currentTimeMillis() / 1000;
+        Http.Reply reply = prometheus().get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                + "&start=" + (end - seconds) + "&end=" + end + "&step=" + step);
+        if (reply.status() != 200) {
+            throw new AssertionError("range query " + promql + ": " + reply);
         }
         return reply.json().get("data").get("result");
     }
