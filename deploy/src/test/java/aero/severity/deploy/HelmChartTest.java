@@ -118,7 +118,12 @@ class HelmChartTest {
     @ValueSource(strings = {"staging", "production"})
     void secretsAreReferencedNeverRendered(String environment) {
         RenderedChart chart = RenderedChart.render(environment);
-        assertThat(chart.ofKind("Secret")).as("the chart must not carry secret values").isEmpty();
+        // the one Secret is the Alertmanager's routing (the Operator takes its config only as a Secret):
+        // a copy of alertmanager/alertmanager.yml, whose receivers read their keys from files
+        assertThat(chart.ofKind("Secret").map(YamlTree::name)).as("the chart must not carry secret values")
+                .isSubsetOf("severity-alertmanager-config");
+        chart.ofKind("Secret").forEach(secret -> assertThat(secret.at("stringData").map().keySet())
+                .containsExactlyInAnyOrder("alertmanager.yaml", "severity.tmpl"));
         Set<String> secretish = Set.of("SEVERITY_DB_PASSWORD", "SEVERITY_JWT_SECRET", "SEVERITY_REDIS_URL", "DB_PASSWORD",
                 "CLIENT_SECRET");
         List<YamlTree> env = chart.podSpecs().flatMap(p -> p.at("containers").list().stream())
@@ -256,7 +261,8 @@ class HelmChartTest {
     @Test
     void stagingUpdatesInPlaceWithOneApiDeployment() {
         RenderedChart chart = RenderedChart.render("staging");
-        assertThat(chart.ofKind("Deployment").map(YamlTree::name)).containsExactlyInAnyOrder("severity-api", "severity-pgbouncer");
+        assertThat(chart.ofKind("Deployment").map(YamlTree::name)).containsExactlyInAnyOrder("severity-api", "severity-pgbouncer",
+                "severity-postgres-exporter", "severity-redis-exporter");
         assertThat(chart.ofKind("Service").map(YamlTree::name)).doesNotContain("severity-api-preview");
         assertThat(chart.one("Deployment", "severity-api").at("spec.strategy.rollingUpdate.maxUnavailable").text()).isEqualTo("0");
     }
@@ -402,6 +408,54 @@ class HelmChartTest {
                 .filter(r -> r.at("alert").exists()).toList();
         assertThat(alerts).hasSize(PrometheusTest.REQUIRED_ALERTS.size()).allSatisfy(a -> assertThat(a.at("annotations.runbook_url").text())
                 .isEqualTo(base + "#" + a.at("alert").text().toLowerCase()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void theExportersAreScrapedUnderTheJobNamesOfTheRulesAndDashboardsWithTheirCredentialsFromTheSecret(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+        YamlTree prometheus = YamlTree.parse(Project.read("prometheus/prometheus.yml"));
+        List<String> composeJobs = prometheus.at("scrape_configs").list().stream().map(j -> j.at("job_name").text()).toList();
+
+        for (String exporter : List.of("postgres", "redis")) {
+            YamlTree monitor = chart.one("ServiceMonitor", "severity-" + exporter + "-exporter");
+            assertThat(monitor.at("spec.endpoints.0.relabelings.0.replacement").text()).isEqualTo(exporter).isIn(composeJobs);
+            YamlTree container = chart.one("Deployment", "severity-" + exporter + "-exporter").at("spec.template.spec.containers.0");
+            assertThat(container.at("env").list()).anySatisfy(env -> assertThat(env.at("valueFrom.secretKeyRef.name").text())
+                    .isEqualTo("severity-secrets"));
+            assertThat(chart.one("NetworkPolicy", "severity-" + exporter + "-exporter").at("spec.ingress.0.from.0.namespaceSelector.matchLabels")
+                    .map()).containsEntry("kubernetes.io/metadata.name", "monitoring");
+        }
+        String queries = (String) chart.one("ConfigMap", "severity-postgres-exporter").at("data").map().get("queries.yaml");
+        assertThat(queries.strip()).isEqualTo(Project.read("prometheus/postgres-exporter/queries.yaml").strip());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void everyDashboardShipsAsAConfigMapForGrafanasSidecar(String environment) {
+        RenderedChart chart = RenderedChart.render(environment);
+
+        for (String file : GrafanaDashboardsTest.dashboards().keySet()) {
+            YamlTree map = chart.one("ConfigMap", "severity-dashboard-" + file.replace(".json", ""));
+            assertThat(map.at("metadata.labels").map()).containsEntry("grafana_dashboard", "1");
+            assertThat(map.at("metadata.namespace").text()).isEqualTo("monitoring");
+            assertThat(((String) map.at("data").map().get(file)).strip()).isEqualTo(Project.read("grafana/dashboards/" + file).strip());
+        }
+    }
+
+    @Test
+    void productionRoutesAlertsWithTheRepositoryConfigAndKeepsTheReceiverKeysOutOfTheChart() {
+        YamlTree secret = RenderedChart.render("production").one("Secret", "severity-alertmanager-config");
+
+        Map<String, Object> data = secret.at("stringData").map();
+        assertThat(((String) data.get("alertmanager.yaml")).strip()).isEqualTo(Project.read("alertmanager/alertmanager.yml").strip());
+        assertThat(((String) data.get("severity.tmpl")).strip()).isEqualTo(Project.read("alertmanager/templates/severity.tmpl").strip());
+        assertThat(secret.at("metadata.namespace").text()).isEqualTo("monitoring");
+        assertThat(RenderedChart.render("staging").ofKind("Secret")).as("staging pages nobody").isEmpty();
+        for (String values : List.of("values.yaml", "values-staging.yaml", "values-production.yaml")) {
+            assertThat(Project.read("deploy/helm/" + values)).as(values).doesNotContain("hooks.slack.com")
+                    .doesNotContainPattern("routing_?[kK]ey\\s*:");
+        }
     }
 
     @ParameterizedTest

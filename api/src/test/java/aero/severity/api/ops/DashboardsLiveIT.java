@@ -82,7 +82,7 @@ class DashboardsLiveIT extends FullStackTest {
                 }
             }
 
-            assertThat(checked).as("panel queries in grafana/dashboards").isGreaterThanOrEqualTo(50);
+            assertThat(checked).as("panel queries in grafana/dashboards").isGreaterThanOrEqualTo(57);
             assertThat(failures).as("panels without data on a live system").isEmpty();
         }
     }
