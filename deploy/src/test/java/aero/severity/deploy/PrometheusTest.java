@@ -22,7 +22,7 @@ class PrometheusTest {
 
     static final List<String> REQUIRED_ALERTS = List.of("HighErrorRate", "SlowResponses", "LowModelConfidence",
             "DatabaseConnectionsSaturated", "RateLimitFallbackActive", "ModelStale", "ApiDown", "ModelCalibrationDrift",
-            "ModelDiscriminationDrop", "DataStale", "DatabaseDown", "NoModelLoaded");
+            "ModelDiscriminationDrop", "DataStale", "DatabaseDown", "NoModelLoaded", "FeatureDrift");
 
     @Test
     void configIsValidAndLoadsTheRules() {

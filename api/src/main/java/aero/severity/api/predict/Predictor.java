@@ -8,6 +8,7 @@ import java.util.Map;
 import aero.severity.api.model.ChampionModel;
 import aero.severity.api.model.LiveModel;
 import aero.severity.api.model.ShadowChallenger;
+import aero.severity.api.modelhealth.LiveInputDrift;
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.SeverityModel;
@@ -26,12 +27,15 @@ class Predictor {
     private final PredictionCache cache;
     private final ShadowChallenger shadow;
     private final PredictionMetrics metrics;
+    private final LiveInputDrift inputDrift;
 
-    Predictor(ChampionModel champion, PredictionCache cache, ShadowChallenger shadow, MeterRegistry meters) {
+    Predictor(ChampionModel champion, PredictionCache cache, ShadowChallenger shadow, MeterRegistry meters,
+            LiveInputDrift inputDrift) {
         this.champion = champion;
         this.cache = cache;
         this.shadow = shadow;
         this.metrics = new PredictionMetrics(meters);
+        this.inputDrift = inputDrift;
     }
 
     SeverityPrediction predict(FlightFacts facts) {
@@ -41,6 +45,7 @@ class Predictor {
     SeverityPrediction predict(FlightFacts facts, ExplainOption explain) {
         LiveModel live = champion.require();
         requireExplainable(live, explain);
+        inputDrift.sample(live, facts);
         double[] encoded = live.model().encoder().encode(facts);
         String key = CacheKeys.of(live, encoded, explain);
         CachedPrediction hit = cache.get(key);
@@ -67,6 +72,7 @@ class Predictor {
         double[][] encoded = new double[n][];
         List<String> keys = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            inputDrift.sample(live, flights.get(i));
             encoded[i] = live.model().encoder().encode(flights.get(i));
             keys.add(CacheKeys.of(live, encoded[i], explain));
         }

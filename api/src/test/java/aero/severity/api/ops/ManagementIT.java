@@ -24,7 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 
 /** The management port serves health and Prometheus metrics, nothing else; the api port serves neither. */
 @TestPropertySource(properties = {"severity.ingest-status.refresh-interval=200ms",
-        "severity.model-health.refresh-interval=200ms"})
+        "severity.model-health.refresh-interval=200ms", "severity.model-health.input-drift.refresh-interval=200ms"})
 class ManagementIT extends FullStackTest {
 
     @Autowired

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import aero.severity.domain.Severity;
+import aero.severity.features.FeatureDistribution;
 import aero.severity.features.FeatureEncoder;
 import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.serving.ModelId;
@@ -22,20 +23,30 @@ public final class CalibratedModel implements SeverityModel {
     private final Calibration calibration;
     private final DecisionRule rule;
     private final @Nullable Instant createdAt;
+    private final @Nullable FeatureDistribution trainingDistribution;
 
     public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule) {
-        this(id, encoder, scorer, calibration, rule, null);
+        this(id, encoder, scorer, calibration, rule, null, null);
     }
 
-    /** @param createdAt when the model was trained and saved (its bundle metadata), if known */
+    /**
+     * @param createdAt            when the model was trained and saved (its bundle metadata), if known
+     * @param trainingDistribution how the request fields were spread over its training rows, if saved
+     */
     public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule,
-            @Nullable Instant createdAt) {
+            @Nullable Instant createdAt, @Nullable FeatureDistribution trainingDistribution) {
         this.id = id;
         this.encoder = encoder;
         this.scorer = scorer;
         this.calibration = calibration;
         this.rule = rule;
         this.createdAt = createdAt;
+        this.trainingDistribution = trainingDistribution;
+    }
+
+    @Override
+    public Optional<FeatureDistribution> trainingDistribution() {
+        return Optional.ofNullable(trainingDistribution);
     }
 
     /** A version is registered right after it is trained and saved: the bundle's creation time. */
@@ -104,6 +115,6 @@ public final class CalibratedModel implements SeverityModel {
     }
 
     public CalibratedModel withId(ModelId newId) {
-        return new CalibratedModel(newId, encoder, scorer, calibration, rule);
+        return new CalibratedModel(newId, encoder, scorer, calibration, rule, createdAt, trainingDistribution);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 import aero.severity.domain.Severity;
+import aero.severity.features.FeatureDistribution;
 import aero.severity.features.FeatureEncoder;
 import aero.severity.ml.serving.ModelId;
 import aero.severity.ml.serving.ModelLoadException;
@@ -35,11 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value #POSTPROCESSING}: the calibration and the decision weights</li>
  *   <li>{@value #METADATA}: algorithm, data window, rows, fingerprint, hyperparameters</li>
  *   <li>{@value #METRICS}: validation metrics of the model and the baselines, feature importance</li>
+ *   <li>{@value #FEATURE_DISTRIBUTION}: how each request field was spread over the training rows
+ *       (common's {@code FeatureDistribution}), for input drift; absent in bundles saved before it</li>
  *   <li>{@value #CONFUSION_PNG}, {@value #RELIABILITY_PNG}, {@value #SHAP_IMPORTANCE_PNG}: the plots</li>
  * </ul>
  */
 public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model<Label> tribuoModel,
-        Calibration calibration, DecisionRule rule, byte[] metricsJson, Map<String, byte[]> charts) {
+        Calibration calibration, DecisionRule rule, byte[] metricsJson, Map<String, byte[]> charts,
+        @Nullable FeatureDistribution trainingDistribution) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String MODEL = "model.tribuo.pb";
@@ -47,6 +51,7 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
     public static final String POSTPROCESSING = "postprocessing.json";
     public static final String METADATA = "metadata.json";
     public static final String METRICS = "metrics.json";
+    public static final String FEATURE_DISTRIBUTION = "feature_distribution.json";
     public static final String CONFUSION_PNG = "confusion_matrix.png";
     public static final String RELIABILITY_PNG = "reliability.png";
     /** Mean |contribution| per request field on the validation rows (global importance). */
@@ -65,7 +70,7 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
 
     /** The servable model, with the fast scorer for its algorithm. */
     public CalibratedModel toModel(ModelId id) {
-        return new CalibratedModel(id, encoder, fastScorer(), calibration, rule, createdAt());
+        return new CalibratedModel(id, encoder, fastScorer(), calibration, rule, createdAt(), trainingDistribution);
     }
 
     /** The training time in the metadata; null for a bundle that does not state a parsable one. */
@@ -97,6 +102,9 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
         files.put(ENCODER, encoder.toJson().getBytes(StandardCharsets.UTF_8));
         files.put(POSTPROCESSING, json(new PostProcessingFile(calibration.scale(), calibration.bias(), rule.weights())));
         files.put(METRICS, metricsJson);
+        if (trainingDistribution != null) {
+            files.put(FEATURE_DISTRIBUTION, trainingDistribution.toJson().getBytes(StandardCharsets.UTF_8));
+        }
         files.putAll(charts);
         return files;
     }
@@ -163,9 +171,11 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
                     charts.put(chart, png);
                 }
             }
+            byte[] distribution = files.apply(FEATURE_DISTRIBUTION);
             ModelBundle bundle = new ModelBundle(metadata, encoder, (Model<Label>) model,
                     new Calibration(post.calibrationScale(), post.calibrationBias()), new DecisionRule(post.decisionWeights()),
-                    metrics == null ? "{}".getBytes(StandardCharsets.UTF_8) : metrics, charts);
+                    metrics == null ? "{}".getBytes(StandardCharsets.UTF_8) : metrics, charts,
+                    distribution == null ? null : FeatureDistribution.fromJson(new String(distribution, StandardCharsets.UTF_8)));
             bundle.fastScorer(); // fail here, not on the first request
             return bundle;
         } catch (InvalidProtocolBufferException | JacksonException | IllegalStateException | IllegalArgumentException

@@ -49,6 +49,8 @@ public final class ModelMonitor {
                 : LiveScore.of(LiveScore.CUMULATIVE, since, to, Backtest.score(model, unseen));
         LiveScore validation = LiveScore.validation(ModelBundle.readJson(bundle.metricsJson()), bundle.metadata().algorithm(),
                 bundle.metadata().validationFromYear(), bundle.metadata().validationToYear());
-        return new MonitoringReport(id, bundle.metadata().trainUntilYear(), validation, months, cumulative);
+        Map<String, Double> inputDrift = bundle.trainingDistribution() == null || unseen.isEmpty() ? Map.of()
+                : bundle.trainingDistribution().psi(unseen.stream().map(LabelledEvent::facts).toList());
+        return new MonitoringReport(id, bundle.metadata().trainUntilYear(), validation, months, cumulative, inputDrift);
     }
 }

@@ -6,15 +6,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import aero.severity.features.FeatureDistribution;
 import aero.severity.ml.registry.RunRecord;
 import aero.severity.ml.serving.ModelId;
 
-/** One monitoring run's findings: the model, its validation figures, each month, and all months together. */
+/**
+ * One monitoring run's findings: the model, its validation figures, each month, all months together,
+ * and the input drift of the events after the window against the training rows (PSI per request
+ * field; empty for a model saved without its training distribution).
+ */
 public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore validation, List<LiveScore> months,
-        LiveScore cumulative) {
+        LiveScore cumulative, Map<String, Double> inputDrift) {
+
+    /** How many of the most drifted fields the printed table shows. */
+    static final int DRIFT_ROWS = 8;
 
     public MonitoringReport {
         months = List.copyOf(months);
+        inputDrift = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(inputDrift));
     }
 
     /** Every row the table gets: the months, then the cumulative one. */
@@ -38,6 +47,8 @@ public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore vali
         for (LiveScore month : months) {
             put(metrics, "live." + month.period() + ".", month);
         }
+        inputDrift.forEach((field, psi) -> metrics.put("psi." + field, psi));
+        FeatureDistribution.mostDrifted(inputDrift).stream().findFirst().ifPresent(top -> metrics.put("psi.max", top.getValue()));
         metrics.values().removeIf(v -> v.isNaN() || v.isInfinite());
         return new RunRecord(params, metrics, Map.of("kind", "monitor", "model.version", model.version(),
                 "mlflow.runName", "monitor-" + model.name() + "-v" + model.version() + "-" + cumulative.to()));
@@ -62,6 +73,15 @@ public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore vali
         for (LiveScore s : all) {
             out.append(String.format(Locale.ROOT, "%-12s %8d %6d %8s %8s %8s %8s %8s%n", s.period(), s.events(), s.fatalEvents(),
                     figure(s.macroF1()), figure(s.macroRocAuc()), figure(s.fatalRocAuc()), figure(s.brier()), figure(s.ece())));
+        }
+        List<Map.Entry<String, Double>> drifted = FeatureDistribution.mostDrifted(inputDrift);
+        if (!drifted.isEmpty()) {
+            out.append(String.format(Locale.ROOT, "%ninput drift of these events against the training rows (PSI; > %.2f is a"
+                    + " different population), most drifted first:%n", FeatureDistribution.DRIFTED));
+            for (Map.Entry<String, Double> field : drifted.subList(0, Math.min(DRIFT_ROWS, drifted.size()))) {
+                out.append(String.format(Locale.ROOT, "  %-24s %8.4f%s%n", field.getKey(), field.getValue(),
+                        field.getValue() > FeatureDistribution.DRIFTED ? "  drifted" : ""));
+            }
         }
         return out.toString();
     }

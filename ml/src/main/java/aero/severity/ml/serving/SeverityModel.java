@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import aero.severity.domain.Severity;
+import aero.severity.features.FeatureDistribution;
 import aero.severity.features.FeatureEncoder;
 
 /**
@@ -22,6 +23,14 @@ public interface SeverityModel {
      * Empty when unknown.
      */
     default Optional<Instant> registeredAt() {
+        return Optional.empty();
+    }
+
+    /**
+     * How each request field was spread over the training rows, saved with the model: what live
+     * inputs are compared with (PSI per field). Empty for models saved before it was.
+     */
+    default Optional<FeatureDistribution> trainingDistribution() {
         return Optional.empty();
     }
 

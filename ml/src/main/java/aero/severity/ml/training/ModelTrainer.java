@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.Severity;
+import aero.severity.features.FeatureDistribution;
 import aero.severity.features.FeatureEncoder;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.TrainingSet;
@@ -173,6 +174,7 @@ public final class ModelTrainer {
                 meanAbsoluteContribution(importance.get(registered)));
 
         String fingerprint = data.fingerprint();
+        FeatureDistribution trainingDistribution = FeatureDistribution.of(encoder, facts(parts.train()));
         Map<Algorithm, ModelBundle> bundles = new LinkedHashMap<>();
         for (Algorithm algorithm : models.keySet()) {
             PostProcessing.Result result = post.get(algorithm);
@@ -196,7 +198,8 @@ public final class ModelTrainer {
                             report.featureImportance(), weightsOf(result), result.calibration().scale(),
                             meanAbsoluteContribution(own));
             bundles.put(algorithm, new ModelBundle(metadata, encoder, models.get(algorithm), result.calibration(),
-                    result.rule(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ownReport), charts));
+                    result.rule(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ownReport), charts,
+                    trainingDistribution));
         }
         progress.accept(String.format("done in %.1f s", seconds.get("total")));
         return new Outcome(bundles.get(registered), report, parts.validation(), bundles);

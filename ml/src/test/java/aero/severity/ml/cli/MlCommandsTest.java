@@ -106,7 +106,9 @@ class MlCommandsTest {
         assertThat(output.getOut()).contains("accident-severity version 1 (trained to 2017, validated 2018-2019)",
                         "labelled events from 2020-01-01 it never saw", "recorded 25 rows in model_monitoring")
                 .containsPattern("validation +\\d+ +\\d+ +0\\.\\d{4}").containsPattern("2020-01 +\\d+ +\\d+ +")
-                .containsPattern("2021-12 +\\d+").containsPattern("cumulative +\\d+ +\\d+ +0\\.\\d{4} +0\\.\\d{4}");
+                .containsPattern("2021-12 +\\d+").containsPattern("cumulative +\\d+ +\\d+ +0\\.\\d{4} +0\\.\\d{4}")
+                .contains("input drift of these events against the training rows (PSI")
+                .containsPattern("\\n  [a-zA-Z]+ +\\d+\\.\\d{4}");
         try (Connection db = DriverManager.getConnection(url, "severity", "severity");
                 var rows = db.createStatement().executeQuery("SELECT period, events, model_version, ece, validation_ece,"
                         + " validation_events FROM model_monitoring ORDER BY period");
@@ -137,7 +139,7 @@ class MlCommandsTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             })).anySatisfy(run -> assertThat(run).contains("\"kind\" : \"monitor\"", "\"model.version\" : \"1\"",
-                    "live.ece", "live.2021-06.brier", "validation.macro_f1"));
+                    "live.ece", "live.2021-06.brier", "validation.macro_f1", "psi.max", "psi.pilotAge"));
         }
     }
 

@@ -66,6 +66,24 @@ class ModelBundleTest {
     }
 
     @Test
+    void aSavedModelKeepsTheDistributionOfItsTrainingRowsAndAnOlderBundleWithoutItStillLoads(@TempDir Path folder)
+            throws IOException {
+        ModelBundle bundle = outcome.bundle();
+        bundle.writeTo(folder.resolve("with"));
+
+        SeverityModel loaded = ModelBundle.readFrom(folder.resolve("with")).toModel(ID);
+
+        assertThat(bundle.trainingDistribution()).isNotNull();
+        assertThat(bundle.trainingDistribution().rows()).isEqualTo(bundle.metadata().trainingRows());
+        assertThat(loaded.trainingDistribution()).contains(bundle.trainingDistribution());
+        assertThat(bundle.trainingDistribution().psi(probes).values())
+                .as("later flights of the same generator").allSatisfy(psi -> assertThat(psi).isLessThan(0.25));
+        bundle.writeTo(folder.resolve("without"));
+        java.nio.file.Files.delete(folder.resolve("without").resolve(ModelBundle.FEATURE_DISTRIBUTION));
+        assertThat(ModelBundle.readFrom(folder.resolve("without")).toModel(ID).trainingDistribution()).isEmpty();
+    }
+
+    @Test
     void probabilitiesAreCalibratedDistributionsOverTheFourClasses() {
         SeverityModel model = outcome.bundle().toModel(ID);
         for (FlightFacts facts : probes) {
