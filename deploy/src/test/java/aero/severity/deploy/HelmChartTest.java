@@ -154,6 +154,20 @@ class HelmChartTest {
     }
 
     @Test
+    void logLevelsAndTheAccessLogAreSetPerEnvironmentAndReadByTheApi() {
+        Map<String, Object> staging = RenderedChart.render("staging").one("ConfigMap", "severity-config").at("data").map();
+        Map<String, Object> production = RenderedChart.render("production").one("ConfigMap", "severity-config").at("data").map();
+
+        assertThat(staging).containsEntry("LOGGING_LEVEL_AERO_SEVERITY", "DEBUG").containsEntry("LOGGING_LEVEL_ROOT", "INFO")
+                .containsEntry("SEVERITY_ACCESS_LOG_SLOW_THRESHOLD", "500ms");
+        assertThat(production).containsEntry("LOGGING_LEVEL_AERO_SEVERITY", "INFO").containsEntry("LOGGING_LEVEL_ROOT", "WARN")
+                .containsEntry("LOGGING_LEVEL_AERO_SEVERITY_API_ACCESS", "INFO").containsEntry("SEVERITY_ACCESS_LOG_ENABLED", "true")
+                .containsEntry("SEVERITY_ACCESS_LOG_SLOW_THRESHOLD", "250ms");
+        String application = Project.read("api/src/main/resources/application.yml");
+        assertThat(application).contains("${SEVERITY_ACCESS_LOG_ENABLED:", "${SEVERITY_ACCESS_LOG_SLOW_THRESHOLD:");
+    }
+
+    @Test
     void flippingAFeatureFlagChangesTheConfigMapAndRollsTheApi() {
         RenderedChart off = RenderedChart.render("staging", "features.predictionCache=false");
         RenderedChart on = RenderedChart.render("staging", "features.predictionCache=true");

@@ -7,6 +7,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /** The authenticated client of a request, as its token states it (no database lookup). */
 public record Caller(String clientId, ClientRole role, Tier tier) {
 
+    /** The request attribute that holds the client id once the request is authenticated (the access log reads it). */
+    public static final String REQUEST_ATTRIBUTE = "aero.severity.api.clientId";
+
     static final String ROLE_CLAIM = "role";
     static final String TIER_CLAIM = "tier";
 

@@ -24,7 +24,9 @@ final class RateLimitInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken) {
-            enforcer.charge(Caller.of(authentication), 1, response);
+            Caller caller = Caller.of(authentication);
+            request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.clientId());
+            enforcer.charge(caller, 1, response);
         }
         return true;
     }
