@@ -4,6 +4,9 @@
 # scripts/restore.sh can prove a restore is complete.
 #
 #   scripts/backup.sh [--out FILE] [--no-checksums]
+#   scripts/backup.sh --base DIR     a base backup of the whole cluster (pg_basebackup, plain, with
+#                                    the WAL it needs) for point-in-time recovery with the WAL
+#                                    archive: scripts/restore.sh --to-time (the role needs REPLICATION)
 #
 # Connection: SEVERITY_DB_URL (JDBC), SEVERITY_DB_USER, SEVERITY_DB_PASSWORD (as the app; use the
 # direct PostgreSQL URL, not PgBouncer's). Default output: backups/severity-<UTC time>.dump
@@ -15,17 +18,29 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 . "$ROOT/scripts/lib/db-connection.sh"
 
 out=""
+base=""
 checksums=1
 while [ "$#" -gt 0 ]; do
   case "$1" in
     --out) out="${2:?--out needs a file}"; shift 2 ;;
     --no-checksums) checksums=0; shift ;;
+    --base) base="${2:?--base needs a directory}"; shift 2 ;;
     -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "backup.sh: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 
 use_jdbc_url "${SEVERITY_DB_URL:?set SEVERITY_DB_URL (jdbc:postgresql://host:port/database)}" || exit 2
+if [ -n "$base" ]; then
+  [ ! -e "$base" ] || { echo "backup.sh: $base exists; a base backup goes into a new directory" >&2; exit 2; }
+  t0=$(date +%s)
+  pg_basebackup -D "$base" -Fp -X stream -c fast --no-password 2>"$base.err" \
+    || { echo "backup.sh: pg_basebackup failed: $(head -n3 "$base.err")" >&2; rm -rf "$base"; exit 4; }
+  rm -f "$base.err"
+  [ -f "$base/backup_label" ] || { echo "backup.sh: $base has no backup_label" >&2; exit 5; }
+  echo "backup.sh: base backup of $PGHOST:$PGPORT in $base ($(du -sh "$base" | cut -f1), $(( $(date +%s) - t0 ))s): $(grep '^START TIME' "$base/backup_label")"
+  exit 0
+fi
 if [ -z "$out" ]; then
   mkdir -p "$ROOT/backups"
   out="$ROOT/backups/$PGDATABASE-$(date -u +%Y%m%dT%H%M%SZ).dump"

@@ -14,8 +14,20 @@
 # only then is the app pointed at it (docs/RUNBOOK.md "Restore the database").
 # Exit codes: 0 restored and verified, 2 usage, 3 archive unreadable or checksum mismatch,
 # 4 target database problem, 5 pg_restore failed, 6 verification failed (counts/checksums differ).
+#
+# Point in time (physical, the whole cluster as it was at TIME; scripts/lib/point-in-time.sh):
+#
+#   scripts/restore.sh --to-time TIME --base-backup DIR --wal-archive DIR --data-dir NEW [--port PORT] [--stop]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
+
+if [[ " $* " == *" --to-time "* ]]; then
+  # shellcheck source-path=SCRIPTDIR source=lib/point-in-time.sh
+  . "$ROOT/scripts/lib/point-in-time.sh"
+  restore_to_time "$@"
+  exit 0
+fi
+
 # shellcheck source-path=SCRIPTDIR source=lib/db-connection.sh
 . "$ROOT/scripts/lib/db-connection.sh"
 
@@ -26,7 +38,7 @@ while [ "$#" -gt 0 ]; do
     --create) create=1; shift ;;
     --force) force=1; shift ;;
     --keep-on-failure) keep=1; shift ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
     -*) echo "restore.sh: unknown option '$1'" >&2; exit 2 ;;
     *) [ -z "$file" ] || { echo "restore.sh: one dump file only" >&2; exit 2; }; file="$1"; shift ;;
   esac

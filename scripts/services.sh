@@ -20,7 +20,9 @@
 # SEVERITY_SERVICES_MODE=native|docker forces one or the other.
 #
 # Environment: SEVERITY_PG_PORT (15432), SEVERITY_REDIS_PORT (16379), SEVERITY_MLFLOW_PORT (15000),
-# SEVERITY_PGBOUNCER_PORT (16432), SEVERITY_PROMETHEUS_PORT (19090), SEVERITY_ALERTMANAGER_PORT
+# SEVERITY_PGBOUNCER_PORT (16432), SEVERITY_PG_WAL_ARCHIVE (a directory: PostgreSQL archives its WAL
+# there, for point-in-time recovery with scripts/backup.sh --base and scripts/restore.sh --to-time;
+# off when unset, since the tests' many fresh databases would fill it), SEVERITY_PROMETHEUS_PORT (19090), SEVERITY_ALERTMANAGER_PORT
 # (19093), SEVERITY_PG_EXPORTER_PORT (19187), SEVERITY_REDIS_EXPORTER_PORT (19121),
 # SEVERITY_NODE_EXPORTER_PORT (19100), SEVERITY_MANAGEMENT_PORT (8081: the api Prometheus scrapes),
 # SEVERITY_SLACK_WEBHOOK_URL and SEVERITY_PAGERDUTY_ROUTING_KEY (Alertmanager's receivers; without
@@ -298,6 +300,7 @@ log_line_prefix = '%m [%p] %q%u@%d '
 log_min_duration_statement = -1
 # for the PostgreSQL exporter's statement metrics (prometheus/postgres-exporter/queries.yaml)
 shared_preload_libraries = 'pg_stat_statements'
+$(pg_archive_config)
 EOF
   if ! grep -q "^include_if_exists = 'severity.conf'" "$data/postgresql.conf"; then
     printf "\ninclude_if_exists = 'severity.conf'\n" | pg_run tee -a "$data/postgresql.conf" >/dev/null
@@ -309,7 +312,21 @@ EOF
 local   all       all                 trust
 host    all       all   127.0.0.1/32  scram-sha-256
 host    all       all   ::1/128       scram-sha-256
+host    replication all 127.0.0.1/32  scram-sha-256
 EOF
+}
+
+# WAL archiving when SEVERITY_PG_WAL_ARCHIVE names a directory (created for the postgres user).
+pg_archive_config() {
+  local archive="${SEVERITY_PG_WAL_ARCHIVE:-}"
+  if [ -z "$archive" ]; then
+    echo "archive_mode = off"
+    return 0
+  fi
+  mkdir -p "$archive"
+  if is_root; then chown postgres:postgres "$archive"; fi
+  echo "archive_mode = on"
+  echo "archive_command = 'test ! -f \"$archive/%f\" && cp \"%p\" \"$archive/%f\"'"
 }
 
 pg_init() {
@@ -346,9 +363,9 @@ pg_bootstrap() {
 DO \$\$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
-    CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+    CREATE ROLE $DB_USER LOGIN CREATEDB REPLICATION PASSWORD '$DB_PASSWORD';
   ELSE
-    ALTER ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
+    ALTER ROLE $DB_USER LOGIN CREATEDB REPLICATION PASSWORD '$DB_PASSWORD';
   END IF;
 END
 \$\$;
