@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 import aero.severity.api.BackgroundRefresh;
 import aero.severity.api.model.ChampionModel;
@@ -25,10 +25,14 @@ import org.springframework.stereotype.Component;
  * served model's training rows, as the population stability index per request field (common's
  * {@link FeatureDistribution}, saved with the model).
  *
- * <p>The request path only samples: one flight in {@code 1/sample-rate} goes into a bounded queue
- * (a full queue drops it and counts {@code severity_feature_drift_dropped_total}). A background
- * round bins the queued flights into the counts of the current window and recomputes the gauges,
- * so neither a request nor a scrape does the binning. The PSI covers the current and the previous
+ * <p>The request path only samples: at most {@code samples-per-second} flights a second (50; every
+ * flight while traffic is lower) go into a bounded queue (a full queue drops and counts
+ * {@code severity_feature_drift_dropped_total}); the others cost a clock read and a comparison. A
+ * rate rather than a share, so that the work and the memory it holds stay the same at any load (one
+ * flight in ten was 900 a second under wrk, more than the queue and the drain were sized for;
+ * bench/RESULTS.md has the measurements). A background
+ * round every second bins the queued flights into the counts of the current window and recomputes
+ * the gauges, so neither a request nor a scrape does the binning. The PSI covers the current and the previous
  * window ({@code window}, 1 h); it is NaN until {@code min-samples} flights are in them, while the
  * served model has no saved distribution, and for the fields that model does not read. A new model
  * starts from empty counts.
@@ -56,39 +60,47 @@ public class LiveInputDrift extends BackgroundRefresh {
         }
     }
 
-    static final int QUEUE_CAPACITY = 4_096;
+    static final int QUEUE_CAPACITY = 1_024;
 
     private final BlockingQueue<Sample> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final ChampionModel champion;
     private final MeterRegistry meters;
     private final Counter dropped;
-    private final double sampleRate;
+    /** Nanoseconds between two samples; negative when sampling is off. */
+    private final long sampleIntervalNanos;
+    private final AtomicLong nextSampleNanos = new AtomicLong(System.nanoTime());
     private final Duration window;
     private final long minSamples;
     private final Map<String, Double> psi = new ConcurrentHashMap<>();
     private @Nullable Windows windows;
 
     LiveInputDrift(ChampionModel champion, MeterRegistry meters,
-            @Value("${severity.model-health.input-drift.sample-rate:0.1}") double sampleRate,
+            @Value("${severity.model-health.input-drift.samples-per-second:50}") double samplesPerSecond,
             @Value("${severity.model-health.input-drift.window:1h}") Duration window,
             @Value("${severity.model-health.input-drift.min-samples:200}") long minSamples,
-            @Value("${severity.model-health.input-drift.refresh-interval:5s}") Duration refreshInterval) {
+            @Value("${severity.model-health.input-drift.refresh-interval:1s}") Duration refreshInterval) {
         super("input-drift", refreshInterval, false);
-        if (sampleRate < 0 || sampleRate > 1) {
-            throw new IllegalArgumentException("severity.model-health.input-drift.sample-rate must be 0-1, was " + sampleRate);
+        if (samplesPerSecond < 0) {
+            throw new IllegalArgumentException("severity.model-health.input-drift.samples-per-second must be 0 (off) or more, was "
+                    + samplesPerSecond);
         }
         this.champion = champion;
         this.meters = meters;
-        this.sampleRate = sampleRate;
+        this.sampleIntervalNanos = samplesPerSecond == 0 ? -1 : (long) (1e9 / samplesPerSecond);
         this.window = window;
         this.minSamples = minSamples;
         this.dropped = Counter.builder("severity.feature.drift.dropped")
                 .description("Sampled request inputs the drift histogram dropped because its queue was full").register(meters);
     }
 
-    /** The request path: keeps one flight in {@code 1/sample-rate}, never blocks. */
+    /** The request path: keeps a flight when the last one kept is at least an interval old; never blocks. */
     public void sample(LiveModel live, FlightFacts facts) {
-        if (sampleRate == 0 || (sampleRate < 1 && ThreadLocalRandom.current().nextDouble() >= sampleRate)) {
+        if (sampleIntervalNanos < 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        long next = nextSampleNanos.get();
+        if (now - next < 0 || !nextSampleNanos.compareAndSet(next, now + sampleIntervalNanos)) {
             return;
         }
         if (!queue.offer(new Sample(live, facts))) {

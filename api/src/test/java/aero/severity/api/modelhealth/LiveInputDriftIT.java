@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
  * flights in cloud, which the training rows hold few of, move the light and weather fields past
  * the drift threshold; fields the requests leave as in training stay low.
  */
-@TestPropertySource(properties = {"severity.model-health.input-drift.sample-rate=1",
+@TestPropertySource(properties = {"severity.model-health.input-drift.samples-per-second=100000",
         "severity.model-health.input-drift.min-samples=100", "severity.model-health.input-drift.refresh-interval=200ms"})
 class LiveInputDriftIT extends FullStackTest {
 
