@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import aero.severity.api.auth.Caller;
 import jakarta.servlet.FilterChain;
@@ -66,15 +65,19 @@ final class AccessLogFilter extends OncePerRequestFilter {
         String route = pattern == null ? "unmatched" : pattern.toString();
         Object client = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
         String clientId = client == null ? "-" : client.toString();
-        double millis = nanos / 1e6;
         event.addKeyValue("http.request.method", request.getMethod())
                 .addKeyValue("url.route", route)
                 .addKeyValue("http.response.status_code", status)
-                .addKeyValue("event.duration_ms", Math.round(millis * 1000) / 1000.0)
+                .addKeyValue("event.duration_ms", Math.round(nanos / 1e3) / 1e3)
                 .addKeyValue("http.response.body.bytes", bytes)
                 .addKeyValue("client.id", clientId)
                 .log("{}{} {} {} {} ms {} bytes client {}", slow ? "slow request: " : "", request.getMethod(), route,
-                        status, String.format(Locale.ROOT, "%.1f", millis), bytes, clientId);
+                        status, tenths(nanos), bytes, clientId);
+    }
+
+    /** Milliseconds to one decimal, without String.format's cost on every request. */
+    static double tenths(long nanos) {
+        return Math.round(nanos / 1e5) / 10.0;
     }
 
     /** Counts the body bytes and puts {@code Server-Timing} on the response before it commits. */
@@ -98,8 +101,7 @@ final class AccessLogFilter extends OncePerRequestFilter {
         void stampServerTiming() {
             if (!stamped && !isCommitted()) {
                 stamped = true;
-                setHeader("Server-Timing",
-                        String.format(Locale.ROOT, "app;dur=%.1f", (System.nanoTime() - started) / 1e6));
+                setHeader("Server-Timing", "app;dur=" + tenths(System.nanoTime() - started));
             }
         }
 
