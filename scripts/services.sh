@@ -10,7 +10,7 @@
 #
 # Without a service name start and stop act on the four backing services (what the tests need);
 # `monitoring` names prometheus, alertmanager, postgres-exporter, redis-exporter and node-exporter,
-# which also work one by one. status lists all nine. `eval "$(scripts/services.sh env)"` exports
+# which also work one by one. status lists all nine (its exit code: the four backing services). `eval "$(scripts/services.sh env)"` exports
 # the SEVERITY_* variables that the tests and the application read.
 #
 # Natively (the default) the script installs what is missing itself: Debian packages through
@@ -1074,8 +1074,12 @@ main() {
     start) cmd_start "${services[@]}" ;;
     stop) cmd_stop "${services[@]}" ;;
     status)
-      if [ "$named" -eq 0 ]; then services+=("${MONITORING_SERVICES[@]}"); fi
-      cmd_status "${services[@]}" ;;
+      # without names: all nine listed, but the exit code speaks for the four backing services only
+      # (the monitoring group is optional and usually stopped)
+      local rc=0
+      cmd_status "${services[@]}" || rc=$?
+      if [ "$named" -eq 0 ] && ! use_docker; then cmd_status "${MONITORING_SERVICES[@]}" || true; fi
+      return "$rc" ;;
     env) cmd_env ;;
     -h|--help|help) usage ;;
     *) usage ;;
