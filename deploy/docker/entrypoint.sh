@@ -4,7 +4,9 @@
 #   api                         the HTTP service (default)
 #   ingest ARGS...              java -jar ingest: import FILE... | status | generate
 #   ml ARGS...                  java -jar ml: train | evaluate | promote
-#   retrain [FILE...]           the weekly job: ingest, monitor (the champion scored on the labelled
+#   retrain [FILE...]           the weekly job: fetch (when SEVERITY_RETRAIN_FETCH=1: `ingest fetch`
+#                               downloads and imports the NTSB's archives of the last months, a file
+#                               imported before is skipped), ingest, monitor (the champion scored on the labelled
 #                               events after its window, kept in model_monitoring for the api's
 #                               live-model gauges and alerts), train, then promote (the gate keeps the
 #                               champion unless the new version beats it). What it ingests: the
@@ -86,6 +88,9 @@ case "$role" in
   ml) launch ml "$@" ;;
   retrain)
     files=("$@")
+    if [ "${SEVERITY_RETRAIN_FETCH:-0}" = "1" ]; then
+      run java -jar "$APP_HOME/ingest/application.jar" fetch
+    fi
     if [ "${#files[@]}" -eq 0 ] && [ -n "${SEVERITY_RETRAIN_UPDATES_DIR:-}" ]; then
       shopt -s nullglob nocaseglob
       files=("$SEVERITY_RETRAIN_UPDATES_DIR"/*.mdb "$SEVERITY_RETRAIN_UPDATES_DIR"/*.accdb)

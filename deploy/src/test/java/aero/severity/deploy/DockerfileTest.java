@@ -102,6 +102,17 @@ class DockerfileTest {
     }
 
     @Test
+    void retrainFetchesTheNtsbsFilesFirstWhenAskedThenIngestsMonitorsTrainsAndGates() {
+        List<String> lines = entrypoint(Map.of("SEVERITY_RETRAIN_FETCH", "1", "SEVERITY_TRAINING_TRAINUNTIL", "2010"),
+                "retrain", "/data/up01NOV.mdb").stdout().lines().toList();
+
+        assertThat(lines).containsExactly("java -jar /app/ingest/application.jar fetch",
+                "java -jar /app/ingest/application.jar import /data/up01NOV.mdb", "java -jar /app/ml/application.jar monitor",
+                "java -jar /app/ml/application.jar train --train-until 2010", "java -jar /app/ml/application.jar promote");
+        assertThat(entrypoint(Map.of(), "retrain").stdout()).as("not without being asked").doesNotContain(" fetch");
+    }
+
+    @Test
     void retrainValidatesOnTheLastTwoCompleteYearsSoItMovesWithTime() {
         int lastComplete = java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 1;
         String run = entrypoint(Map.of(), "retrain").stdout();

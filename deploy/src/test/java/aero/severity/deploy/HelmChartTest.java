@@ -319,6 +319,27 @@ class HelmChartTest {
     }
 
     @Test
+    void aRetrainThatFetchesTheNtsbsFilesGetsTheSwitchTheMirrorAndHttpsOutNoneOtherwise() {
+        RenderedChart fetching = RenderedChart.render("production", "retrain.fetch=true", "retrain.fetchBaseUrl=https://mirror.example/avdata/");
+        RenderedChart plain = RenderedChart.render("production");
+
+        List<YamlTree> env = fetching.one("CronJob", "severity-retrain").at("spec.jobTemplate.spec.template.spec.containers.0.env").list();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.at("name").text()).isEqualTo("SEVERITY_RETRAIN_FETCH");
+            assertThat(e.at("value").text()).isEqualTo("1");
+        }).anySatisfy(e -> {
+            assertThat(e.at("name").text()).isEqualTo("SEVERITY_INGEST_FETCH_BASEURL");
+            assertThat(e.at("value").text()).isEqualTo("https://mirror.example/avdata/");
+        });
+        assertThat(fetching.one("NetworkPolicy", "severity-batch").at("spec.egress").list())
+                .anySatisfy(rule -> assertThat(rule.at("ports.0.port").text()).isEqualTo("443"));
+        assertThat(plain.one("CronJob", "severity-retrain").at("spec.jobTemplate.spec.template.spec.containers.0.env").list())
+                .noneSatisfy(e -> assertThat(e.at("name").text()).isEqualTo("SEVERITY_RETRAIN_FETCH"));
+        assertThat(plain.one("NetworkPolicy", "severity-batch").at("spec.egress").list())
+                .noneSatisfy(rule -> assertThat(rule.at("ports.0.port").text()).isEqualTo("443"));
+    }
+
+    @Test
     void ingestJobRunsTheGivenImportWhenEnabled() {
         RenderedChart off = RenderedChart.render("production");
         assertThat(off.ofKind("Job")).isEmpty();
