@@ -35,7 +35,9 @@ class OpenApiConfiguration {
                                 Authenticate with `POST /api/v1/auth/token` (client credentials) and send the token as \
                                 `Authorization: Bearer <token>`. Every error is an RFC 9457 problem detail \
                                 (`application/problem+json`) whose `errors` list names each invalid field. Responses carry \
-                                `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 also `Retry-After`.""")
+                                `RateLimit-Limit`, `RateLimit-Remaining` and `RateLimit-Reset`; a 429 also `Retry-After`. Every \
+                                response carries `X-Request-Id` (yours when you send a sane one) and `Server-Timing: \
+                                app;dur=<ms>`, the time the api spent before writing the body.""")
                         .license(new License().name("Data: NTSB (US government, public domain)")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
