@@ -9,6 +9,7 @@ import aero.severity.ingest.sample.Breakage;
 import aero.severity.ingest.sample.SampleAccessFile;
 import aero.severity.ingest.sample.SampleOptions;
 import aero.severity.ingest.sample.SampleSummary;
+import aero.severity.ingest.sample.Shift;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 
 /**
  * {@code java -jar ingest.jar import FILE... | fetch [--files A.zip,...] [--months N] [--base-url URL] [--dry-run]
- * | status | generate --events N --out FILE.mdb [--seed S]
+ * | status | generate --events N --out FILE.mdb [--seed S] [--years FROM[-TO]] [--shift night-imc]
  * [--broken truncated|missing-table|bad-values|password|wrong-schema]}. Without a command it imports
  * {@code severity.ingest.files}. The database is {@code SEVERITY_DB_URL} (PostgreSQL) or, unset, the
  * embedded H2GIS file {@code ./.data/severity} the api also defaults to; Flyway migrates it first.
@@ -74,6 +75,9 @@ public class IngestApplication {
         Path out = null;
         long seed = 42;
         Breakage breakage = Breakage.NONE;
+        int fromYear = SampleOptions.FIRST_YEAR;
+        int toYear = SampleOptions.LAST_YEAR;
+        Shift shift = Shift.NONE;
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
@@ -81,6 +85,12 @@ public class IngestApplication {
                     case "--out" -> out = Path.of(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--broken" -> breakage = Breakage.parse(args[++i]);
+                    case "--years" -> {
+                        String[] range = args[++i].split("-", 2);
+                        fromYear = Integer.parseInt(range[0].trim());
+                        toYear = range.length == 2 ? Integer.parseInt(range[1].trim()) : fromYear;
+                    }
+                    case "--shift" -> shift = Shift.parse(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -92,7 +102,7 @@ public class IngestApplication {
                 throw new IllegalArgumentException("--out must end in .mdb or .accdb");
             }
             long start = System.nanoTime();
-            SampleSummary summary = SampleAccessFile.write(out, new SampleOptions(events, seed, breakage));
+            SampleSummary summary = SampleAccessFile.write(out, new SampleOptions(events, seed, breakage, fromYear, toYear, shift));
             System.out.printf(Locale.ROOT, "wrote %s: %,d events, %,d rows in %.1f s%n", out, events, summary.totalRows(),
                     (System.nanoTime() - start) / 1e9);
             summary.rowsPerTable().forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-16s %,10d%n", table, rows));
@@ -100,7 +110,8 @@ public class IngestApplication {
             return 0;
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("generate: " + e.getMessage());
-            System.err.println("usage: generate --events N --out FILE.mdb [--seed S] [--broken truncated|missing-table|bad-values|password|wrong-schema]");
+            System.err.println("usage: generate --events N --out FILE.mdb [--seed S] [--years FROM[-TO]] [--shift night-imc]"
+                    + " [--broken truncated|missing-table|bad-values|password|wrong-schema]");
             return 2;
         }
     }

@@ -29,10 +29,21 @@ final class EventFactory {
     private static final String[] REGIONS_2008 = {"ERA", "CEN", "WPR", "ANC", "DCA"};
 
     private final SeverityOdds odds;
+    private final int fromYear;
+    private final int toYear;
+    private final Shift shift;
 
     EventFactory() {
+        this(SampleOptions.FIRST_YEAR, SampleOptions.LAST_YEAR, Shift.NONE);
+    }
+
+    /** The outcome odds are always calibrated on the usual years and mix: a shift changes the world, not the baseline. */
+    EventFactory(int fromYear, int toYear, Shift shift) {
         SplittableRandom calibration = new SplittableRandom(20240601L);
-        this.odds = new SeverityOdds(() -> flight(calibration));
+        this.odds = new SeverityOdds(() -> flight(calibration, SampleOptions.FIRST_YEAR, SampleOptions.LAST_YEAR, Shift.NONE));
+        this.fromYear = fromYear;
+        this.toYear = toYear;
+        this.shift = shift;
     }
 
     /** One generated event: rows per database table name, and its severity code as written. */
@@ -42,7 +53,7 @@ final class EventFactory {
     Event event(long seed, int index) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
         Flight flight = flight(random);
-        int outcome = odds.draw(flight, random);
+        int outcome = odds.draw(flight, shift.extraRisk(flight), random);
         String severity = SeverityOdds.CODES[outcome];
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         String evId = evId(flight.date(), index);
@@ -140,14 +151,22 @@ final class EventFactory {
     // pre-outcome facts
 
     Flight flight(SplittableRandom random) {
-        // Volume falls from ~3,500 events a year in the early 1980s to ~1,500 in the 2020s.
+        return flight(random, fromYear, toYear, shift);
+    }
+
+    private static Flight flight(SplittableRandom random, int fromYear, int toYear, Shift shift) {
+        // Volume falls from ~3,500 events a year in the early 1980s to ~1,500 in the 2020s; a narrower
+        // range keeps that shape by drawing until the year falls inside it.
         int year;
         do {
             year = 1982 + random.nextInt(44);
-        } while (random.nextDouble() > 1.0 - (year - 1982) * 0.013);
+        } while (random.nextDouble() > 1.0 - (year - 1982) * 0.013 || year < fromYear || year > toYear);
         int month = random.nextDouble() < 0.3 ? 5 + random.nextInt(4) : 1 + random.nextInt(12);
         LocalDate date = LocalDate.of(year, month, 1).plusDays(random.nextInt(28));
         int hour = clamp((int) Math.round(13 + random.nextGaussian() * 3.8), 0, 23);
+        if (shift == Shift.NIGHT_IMC && random.nextDouble() < 0.45) {
+            hour = (21 + random.nextInt(8)) % 24; // 21:00-04:59
+        }
         int hhmm = hour * 100 + random.nextInt(12) * 5;
         String light = hour >= 8 && hour <= 17 ? "DAYL"
                 : hour == 6 || hour == 7 ? (random.nextBoolean() ? "DAWN" : "DAYL")
@@ -155,6 +174,9 @@ final class EventFactory {
                 : pick(random, new String[] {"NITE", "NDRK", "NBRT"});
         double w = random.nextDouble();
         String weather = w < 0.085 ? "IMC" : w < 0.965 ? "VMC" : null;
+        if (shift == Shift.NIGHT_IMC && hour >= 21 || shift == Shift.NIGHT_IMC && hour <= 4) {
+            weather = random.nextDouble() < 0.6 ? "IMC" : weather;
+        }
 
         boolean airCarrier = random.nextDouble() < 0.03;
         String category;

@@ -85,7 +85,7 @@ public final class SampleAccessFile {
             }
             writeCodeTables(tables, rowsPerTable);
 
-            EventFactory factory = new EventFactory();
+            EventFactory factory = new EventFactory(options.fromYear(), options.toYear(), options.shift());
             Set<String> ids = new HashSet<>();
             Map<String, List<Object[]>> buffer = new HashMap<>();
             for (int index = 0; index < options.events(); index++) {

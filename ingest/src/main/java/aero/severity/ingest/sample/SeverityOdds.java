@@ -76,7 +76,12 @@ final class SeverityOdds {
     }
 
     double[] probabilities(Flight flight) {
-        double risk = risk(flight);
+        return probabilities(flight, 0);
+    }
+
+    /** With {@code extraRisk} added to the fatal log-odds scale (a {@link Shift}). */
+    double[] probabilities(Flight flight, double extraRisk) {
+        double risk = risk(flight) + extraRisk;
         boolean bumpy = flight.category().equals("BALL") || flight.category().equals("HELI");
         double fatal = Math.exp(intercept[0] + risk);
         double serious = Math.exp(intercept[1] + 0.6 * risk + (bumpy ? 0.4 : 0));
@@ -86,8 +91,8 @@ final class SeverityOdds {
     }
 
     /** Index into {@link #CODES}. */
-    int draw(Flight flight, SplittableRandom random) {
-        double[] p = probabilities(flight);
+    int draw(Flight flight, double extraRisk, SplittableRandom random) {
+        double[] p = probabilities(flight, extraRisk);
         double pick = random.nextDouble();
         for (int k = 0; k < 3; k++) {
             pick -= p[k];

@@ -131,6 +131,59 @@ class SampleAccessFileTest {
         assertThat(bad.badRows()).isEqualTo(10);
     }
 
+    @Test
+    void askedYearsBoundEveryEventDate() throws IOException {
+        SampleSummary recent = SampleAccessFile.write(folder.resolve("recent.mdb"), SampleOptions.of(300).years(2020, 2021));
+        try (Database db = DatabaseBuilder.open(recent.file().toFile())) {
+            java.util.Set<Integer> years = new java.util.TreeSet<>();
+            for (Row ev : db.getTable("events")) {
+                years.add(ev.getLocalDateTime("ev_date").getYear());
+            }
+            assertThat(years).containsExactly(2020, 2021);
+        }
+    }
+
+    @Test
+    void theNightImcShiftMovesTheInputsAndMakesThoseFlightsDeadlierThanBefore() throws IOException {
+        SampleOptions year = SampleOptions.of(3_000).withSeed(11).years(2020, 2020);
+        Mix usual = mix(SampleAccessFile.write(folder.resolve("usual.mdb"), year).file());
+        Mix shifted = mix(SampleAccessFile.write(folder.resolve("shifted.mdb"), year.shifted(Shift.NIGHT_IMC)).file());
+        assertThat(usual.nightImcShare()).isLessThan(0.03);
+        assertThat(shifted.nightImcShare()).isGreaterThan(0.2);
+        assertThat(shifted.fatalShare()).isGreaterThan(usual.fatalShare() + 0.05);
+        assertThat(rate(shifted.nightImc())).as("fatal share of night IMC flights")
+                .isGreaterThan(rate(usual.nightImc()) + 0.1);
+    }
+
+    private record Mix(int events, int[] nightImc, int fatal) {
+        double nightImcShare() {
+            return nightImc[0] / (double) events;
+        }
+
+        double fatalShare() {
+            return fatal / (double) events;
+        }
+    }
+
+    private static Mix mix(Path file) throws IOException {
+        int events = 0;
+        int fatal = 0;
+        int[] nightImc = new int[2];
+        try (Database db = DatabaseBuilder.open(file.toFile())) {
+            for (Row ev : db.getTable("events")) {
+                events++;
+                boolean isFatal = "FATL".equals(ev.getString("ev_highest_injury"));
+                fatal += isFatal ? 1 : 0;
+                String light = String.valueOf(ev.getString("light_cond")).trim();
+                if (light.startsWith("N") && "IMC".equals(String.valueOf(ev.getString("wx_cond_basic")).trim())) {
+                    nightImc[0]++;
+                    nightImc[1] += isFatal ? 1 : 0;
+                }
+            }
+        }
+        return new Mix(events, nightImc, fatal);
+    }
+
     private static <K> void count(Map<K, int[]> counts, K key, boolean fatal) {
         int[] c = counts.computeIfAbsent(key, k -> new int[2]);
         c[0]++;
