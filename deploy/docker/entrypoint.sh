@@ -4,11 +4,12 @@
 #   api                         the HTTP service (default)
 #   ingest ARGS...              java -jar ingest: import FILE... | status | generate
 #   ml ARGS...                  java -jar ml: train | evaluate | promote
-#   retrain [FILE...]           the weekly job: fetch (when SEVERITY_RETRAIN_FETCH=1: `ingest fetch`
+#   retrain [FILE...]           the daily job: fetch (when SEVERITY_RETRAIN_FETCH=1: `ingest fetch`
 #                               downloads and imports the NTSB's archives of the last months, a file
-#                               imported before is skipped), ingest, monitor (the champion scored on the labelled
+#                               imported before is skipped), ingest, monitor --decide (the champion scored on the labelled
 #                               events after its window, kept in model_monitoring for the api's
-#                               live-model gauges and alerts), train, then promote (the gate keeps the
+#                               live-model gauges and alerts, and whether a retrain is due), then, when
+#                               it is (or SEVERITY_RETRAIN_FORCE=1), train and promote (the gate keeps the
 #                               champion unless the new version beats it). What it ingests: the
 #                               FILEs; none given -> every .mdb/.accdb in SEVERITY_RETRAIN_UPDATES_DIR
 #                               (where the NTSB's monthly upDDMON.mdb files are put; a file already
@@ -109,9 +110,23 @@ case "$role" in
     train_until="${SEVERITY_TRAINING_TRAINUNTIL:-$(($(date -u +%Y) - 3))}"
     # compose passes an empty value for "not set"; Spring would try to bind "" as the year.
     if [ -z "${SEVERITY_TRAINING_TRAINUNTIL:-}" ]; then unset SEVERITY_TRAINING_TRAINUNTIL; fi
-    run java -jar "$APP_HOME/ml/application.jar" monitor
-    run java -jar "$APP_HOME/ml/application.jar" train --train-until "$train_until"
-    run java -jar "$APP_HOME/ml/application.jar" promote
+    # ml monitor --decide: exit 0 when a retrain is due (no champion; the newest version older than
+    # severity.retrain.schedule, 28 days; or the champion past a drift threshold of the alert rules and
+    # a batch ingested since the newest version was trained), 10 when it is not, else it failed.
+    decision=0
+    run java -jar "$APP_HOME/ml/application.jar" monitor --decide || decision=$?
+    if [ "$decision" = 10 ] && [ "${SEVERITY_RETRAIN_FORCE:-0}" = "1" ]; then
+      echo "retrain: forced (SEVERITY_RETRAIN_FORCE=1)" >&2
+      decision=0
+    fi
+    case "$decision" in
+      0)
+        run java -jar "$APP_HOME/ml/application.jar" train --train-until "$train_until"
+        run java -jar "$APP_HOME/ml/application.jar" promote
+        ;;
+      10) echo "retrain: not due, nothing trained; the champion stays" ;;
+      *) exit "$decision" ;;
+    esac
     ;;
   *)
     echo "usage: entrypoint.sh api|ingest ARGS|ml ARGS|retrain [FILE...]|healthcheck (got '$role')" >&2

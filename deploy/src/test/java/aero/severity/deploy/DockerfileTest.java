@@ -92,7 +92,7 @@ class DockerfileTest {
         assertThat(entrypoint(Map.of("SEVERITY_TRAINING_TRAINUNTIL", "2010"), "retrain", "/data/up01NOV.mdb").stdout())
                 .isEqualTo("""
                 java -jar /app/ingest/application.jar import /data/up01NOV.mdb
-                java -jar /app/ml/application.jar monitor
+                java -jar /app/ml/application.jar monitor --decide
                 java -jar /app/ml/application.jar train --train-until 2010
                 java -jar /app/ml/application.jar promote
                 """);
@@ -107,7 +107,7 @@ class DockerfileTest {
                 "retrain", "/data/up01NOV.mdb").stdout().lines().toList();
 
         assertThat(lines).containsExactly("java -jar /app/ingest/application.jar fetch",
-                "java -jar /app/ingest/application.jar import /data/up01NOV.mdb", "java -jar /app/ml/application.jar monitor",
+                "java -jar /app/ingest/application.jar import /data/up01NOV.mdb", "java -jar /app/ml/application.jar monitor --decide",
                 "java -jar /app/ml/application.jar train --train-until 2010", "java -jar /app/ml/application.jar promote");
         assertThat(entrypoint(Map.of(), "retrain").stdout()).as("not without being asked").doesNotContain(" fetch");
     }

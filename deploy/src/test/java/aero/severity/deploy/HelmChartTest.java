@@ -303,9 +303,9 @@ class HelmChartTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"staging", "production"})
-    void retrainIsATemplateForTheWeeklyWorkflowAndIngestsTheUpdatesFolderOfTheDataVolume(String environment) {
+    void retrainIsATemplateForTheDailyWorkflowAndIngestsTheUpdatesFolderOfTheDataVolume(String environment) {
         YamlTree cron = RenderedChart.render(environment, "ingest.dataVolume.claimName=ntsb-data").one("CronJob", "severity-retrain");
-        assertThat(cron.at("spec.schedule").text()).isEqualTo("0 2 * * 0");
+        assertThat(cron.at("spec.schedule").text()).isEqualTo("0 2 * * *");
         assertThat(cron.at("spec.timeZone").text()).isEqualTo("Etc/UTC");
         assertThat(cron.at("spec.concurrencyPolicy").text()).isEqualTo("Forbid");
         // ml-retrain.yml is the one scheduler (WorkflowsTest); the CronJob only starts when it asks.
@@ -316,6 +316,19 @@ class HelmChartTest {
                 .map(e -> e.at("value").text()).findFirst().orElseThrow();
         assertThat(container.at("volumeMounts").list()).as(updates + " is on the data volume")
                 .anySatisfy(m -> assertThat(updates).startsWith(m.at("mountPath").text() + "/"));
+    }
+
+    @Test
+    void theRetrainPolicyReachesTheJobAsSeverityRetrainPropertiesWithTheAlertRulesThresholds() throws java.io.IOException {
+        Map<String, String> env = new java.util.HashMap<>();
+        RenderedChart.render("production").one("CronJob", "severity-retrain").at("spec.jobTemplate.spec.template.spec.containers.0.env")
+                .list().stream().filter(e -> e.at("value").exists()).forEach(e -> env.put(e.at("name").text(), e.at("value").text()));
+        assertThat(env).containsEntry("SEVERITY_RETRAIN_SCHEDULE", "28d").containsEntry("SEVERITY_RETRAIN_MINLABELLEDEVENTS", "200");
+        String rules = java.nio.file.Files.readString(Project.root().resolve("prometheus/rules/severity-alerts.yml"));
+        assertThat(rules).contains("severity_model_live_ece{job=\"severity-api\"}) > " + env.get("SEVERITY_RETRAIN_MAXLIVEECE"))
+                .contains("> " + env.get("SEVERITY_RETRAIN_ECERATIO") + " * max(severity_model_validation_ece")
+                .contains("- " + env.get("SEVERITY_RETRAIN_MAXFATALAUCDROP") + "\n")
+                .contains("max by (feature) (severity_feature_psi{job=\"severity-api\"}) > " + env.get("SEVERITY_RETRAIN_MAXPSI"));
     }
 
     @Test

@@ -131,10 +131,12 @@ class WorkflowsTest {
     }
 
     @Test
-    void retrainRunsSundaysAtTwoAndOnDemandAsAJobOfTheClustersCronJob() {
+    void retrainLooksDailyAtTwoAndOnDemandAsAJobOfTheClustersCronJobWhichAManualRunCanForce() {
         YamlTree retrain = workflow("ml-retrain.yml");
-        assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * 0");
-        assertThat(retrain.at("on").map()).containsKey("workflow_dispatch");
+        assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * *");
+        assertThat(retrain.at("on.workflow_dispatch.inputs.force.type").text()).isEqualTo("boolean");
+        assertThat(retrain.at("jobs.retrain.steps").value().toString())
+                .contains("jq '.spec.template.spec.containers[0].env += [{\"name\": \"SEVERITY_RETRAIN_FORCE\", \"value\": \"1\"}]'");
         assertThat(retrain.at("jobs.retrain.steps").value().toString())
                 .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
         // `gh issue create --label ml` fails on a repository without the label: the notice creates it first.
@@ -147,7 +149,7 @@ class WorkflowsTest {
     }
 
     @Test
-    void everyEnvironmentHasExactlyOneWeeklyRetrainScheduler() {
+    void everyEnvironmentHasExactlyOneRetrainScheduler() {
         // The workflow's schedule covers the environments of its matrix; a CronJob that is not
         // suspended would be a second, concurrent retrain at the same hour.
         String scheduled = workflow("ml-retrain.yml").at("jobs.retrain.strategy.matrix.environment").text();

@@ -2,6 +2,7 @@ package aero.severity.ml.cli;
 
 import java.util.Map;
 
+import aero.severity.ml.monitoring.RetrainPolicy;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,7 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
  * whose own {@code application.yml} must stay the only one).
  */
 @SpringBootApplication
-@EnableConfigurationProperties(TrainingProperties.class)
+@EnableConfigurationProperties({TrainingProperties.class, RetrainPolicy.class})
 public class MlApplication {
 
     public static void main(String[] args) {

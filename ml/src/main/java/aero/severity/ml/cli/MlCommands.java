@@ -31,6 +31,8 @@ import aero.severity.ml.model.ModelBundle;
 import aero.severity.ml.monitoring.ModelMonitor;
 import aero.severity.ml.monitoring.MonitoringReport;
 import aero.severity.ml.monitoring.MonitoringTable;
+import aero.severity.ml.monitoring.RetrainCheck;
+import aero.severity.ml.monitoring.RetrainPolicy;
 import aero.severity.ml.registry.ModelStore;
 import aero.severity.ml.registry.PromotionDecision;
 import aero.severity.ml.registry.PromotionGate;
@@ -47,7 +49,10 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
-/** The five commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line. */
+/**
+ * The five commands. Exit code 0 on success, 1 when the work failed, 2 for a wrong command line, and for
+ * {@code monitor --decide} {@value #RETRAIN_NOT_DUE} when no retrain is due.
+ */
 @Component
 class MlCommands implements ApplicationRunner, ExitCodeGenerator {
 
@@ -58,25 +63,30 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
                                [--without-inputs INPUT,...] [--plot FILE.png]
                    ml evaluate --model VERSION|champion|challenger|FOLDER --from YEAR --to YEAR
                    ml promote  [--version VERSION [--force]]
-                   ml monitor  [--model VERSION|champion|challenger|FOLDER] [--since DATE]
+                   ml monitor  [--model VERSION|champion|challenger|FOLDER] [--since DATE] [--decide]
             """;
+
+    /** {@code ml monitor --decide}'s exit code when the champion needs no retrain (0: it does). */
+    static final int RETRAIN_NOT_DUE = 10;
 
     private final DataSource dataSource;
     private final ModelStore store;
     private final TrainingProperties training;
+    private final RetrainCheck retrainCheck;
     private final PrintStream out = System.out;
     private int exitCode;
 
-    MlCommands(DataSource dataSource, ModelStore store, TrainingProperties training) {
+    MlCommands(DataSource dataSource, ModelStore store, TrainingProperties training, RetrainPolicy retrainPolicy) {
         this.dataSource = dataSource;
         this.store = store;
         this.training = training;
+        this.retrainCheck = new RetrainCheck(retrainPolicy, store, dataSource);
     }
 
     @Override
     public void run(ApplicationArguments arguments) {
         try {
-            CommandLine line = CommandLine.parse(arguments.getSourceArgs(), Set.of("force"));
+            CommandLine line = CommandLine.parse(arguments.getSourceArgs(), Set.of("force", "decide"));
             if (line.command() == null) {
                 throw new CommandLine.UsageException("no command given");
             }
@@ -291,9 +301,16 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
      * {@code --since}), per month and since then; keeps the run in {@code model_monitoring} and the store.
      */
     private void monitor(CommandLine line) {
-        line.allowOnly(Set.of("model", "since"));
+        line.allowOnly(Set.of("model", "since", "decide"));
+        boolean decide = line.flag("decide");
+        if (decide && line.option("model") != null) {
+            throw new CommandLine.UsageException("--decide judges the champion: leave out --model");
+        }
         if (line.option("model") == null && store.findByAlias(ModelRegistry.CHAMPION).isEmpty()) {
             out.printf("no champion in %s yet: nothing to monitor%n", store.describe());
+            if (decide) {
+                verdict(retrainCheck.noChampion());
+            }
             return;
         }
         Resolved model = resolve(Optional.ofNullable(line.option("model")).orElse(ModelRegistry.CHAMPION));
@@ -314,6 +331,15 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         String where = store.logRuns(report.run(), List.of(), Map.of());
         out.printf("%nrecorded %d rows in model_monitoring (run %s) and in %s: %s%n", report.rows().size(), runId,
                 store.describe(), where);
+        if (decide) {
+            verdict(retrainCheck.decide(model.id(), model.bundle(), report, Instant.now()));
+        }
+    }
+
+    /** {@code --decide}: the last line says whether to train, the exit code too (0 due, {@value #RETRAIN_NOT_DUE} not due). */
+    private void verdict(RetrainPolicy.Verdict verdict) {
+        out.println(verdict.describe());
+        exitCode = verdict.retrain() ? 0 : RETRAIN_NOT_DUE;
     }
 
     private record Resolved(ModelId id, ModelBundle bundle) {

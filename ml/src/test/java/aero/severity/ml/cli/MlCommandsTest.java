@@ -60,6 +60,13 @@ class MlCommandsTest {
     }
 
     @Test
+    @Order(0)
+    void monitorDecideWithoutAChampionSaysARetrainIsDue(CapturedOutput output) {
+        assertThat(ml("monitor", "--decide")).isZero();
+        assertThat(output.getOut()).contains("retrain: due: no champion yet");
+    }
+
+    @Test
     @Order(1)
     void trainReadsTheDatabaseReportsEachStageAndRegistersTheFirstModelAsChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017")).isZero();
@@ -145,6 +152,27 @@ class MlCommandsTest {
 
     @Test
     @Order(3)
+    void monitorDecideKeepsAFreshChampionAndRetrainsOnDriftOnlyOnceABatchHasArrivedSince(CapturedOutput output)
+            throws Exception {
+        assertThat(ml("monitor", "--decide")).as("the synthetic years do not drift").isEqualTo(MlCommands.RETRAIN_NOT_DUE);
+        assertThat(output.getOut()).contains("retrain: not due: no drift past the thresholds on");
+
+        String strict = "--severity.retrain.max-psi=0"; // every field that moved at all has drifted
+        assertThat(ml("monitor", "--decide", strict)).isEqualTo(MlCommands.RETRAIN_NOT_DUE);
+        assertThat(output.getOut()).contains("input drift: PSI of", "no batch has finished since v1 was trained");
+
+        try (Connection db = DriverManager.getConnection(url, "severity", "severity")) {
+            db.createStatement().executeUpdate("INSERT INTO ingest_batches (file_name, file_size, sha256, source_kind, started_at,"
+                    + " finished_at, status) VALUES ('up01DEC.mdb', 1, 'ab', 'ACCESS', now(), now(), 'DONE')");
+        }
+        assertThat(ml("monitor", "--decide", strict)).isZero();
+        assertThat(output.getOut()).contains("retrain: due: input drift: PSI of", "new data: a batch finished at");
+
+        assertThat(ml("monitor", "--decide", "--model", "1")).as("--decide judges the champion").isEqualTo(2);
+    }
+
+    @Test
+    @Order(4)
     void aSecondTrainingOfTheSameDataDoesNotReplaceTheChampion(CapturedOutput output) {
         assertThat(ml("train", "--train-until", "2017", "--algorithm", "logistic_regression")).isZero();
 
@@ -156,7 +184,7 @@ class MlCommandsTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void promoteByHandMovesTheChampionAndSaysSo(CapturedOutput output) {
         assertThat(ml("promote", "--version", "2", "--force")).isZero();
 
@@ -166,7 +194,7 @@ class MlCommandsTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aWrongCommandLineExitsWithTwoAndTheUsage(CapturedOutput output) {
         assertThat(ml("evaluate", "--model", "1", "--from", "20x3", "--to", "2014")).isEqualTo(2);
         assertThat(output.getErr()).contains("--from must be a year like 2013", "usage: ml train");
@@ -179,14 +207,14 @@ class MlCommandsTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void evaluatingAVersionThatDoesNotExistFailsWithOne(CapturedOutput output) {
         assertThat(ml("evaluate", "--model", "42", "--from", "2020", "--to", "2021")).isEqualTo(1);
         assertThat(output.getErr()).contains("no version 42");
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void backtestTrainsAtEachCutoffPrintsTheTableAndRecordsAParentRunWithAChildPerCutoff(CapturedOutput output) throws Exception {
         Path plot = folder.resolve("backtest.png");
 
@@ -205,7 +233,7 @@ class MlCommandsTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aBacktestTheDataCannotHoldOrAWrongOptionFailsClearly(CapturedOutput output) {
         assertThat(ml("backtest", "--cutoffs", "2020")).isEqualTo(1);
         assertThat(output.getErr()).contains("cutoff 2020 needs validation years 2021-2022, but the data ends in 2021");
