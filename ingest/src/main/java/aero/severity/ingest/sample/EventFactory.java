@@ -164,7 +164,7 @@ final class EventFactory {
         int month = random.nextDouble() < 0.3 ? 5 + random.nextInt(4) : 1 + random.nextInt(12);
         LocalDate date = LocalDate.of(year, month, 1).plusDays(random.nextInt(28));
         int hour = clamp((int) Math.round(13 + random.nextGaussian() * 3.8), 0, 23);
-        if (shift == Shift.NIGHT_IMC && random.nextDouble() < 0.45) {
+        if (shift == Shift.NIGHT_IMC && random.nextDouble() < 0.6) {
             hour = (21 + random.nextInt(8)) % 24; // 21:00-04:59
         }
         int hhmm = hour * 100 + random.nextInt(12) * 5;
@@ -175,7 +175,7 @@ final class EventFactory {
         double w = random.nextDouble();
         String weather = w < 0.085 ? "IMC" : w < 0.965 ? "VMC" : null;
         if (shift == Shift.NIGHT_IMC && hour >= 21 || shift == Shift.NIGHT_IMC && hour <= 4) {
-            weather = random.nextDouble() < 0.6 ? "IMC" : weather;
+            weather = random.nextDouble() < 0.7 ? "IMC" : weather;
         }
 
         boolean airCarrier = random.nextDouble() < 0.03;
