@@ -123,7 +123,7 @@ class ComposeFilesTest {
         assertThat(ingestTrainRun(dataDir)).containsExactly(
                 "java -jar /app/ingest/application.jar generate --events 20000 --out " + dataDir.resolve("tmp/severity-sample.mdb"),
                 "java -jar /app/ingest/application.jar import " + dataDir.resolve("tmp/severity-sample.mdb"),
-                "java -jar /app/ml/application.jar monitor",
+                "java -jar /app/ml/application.jar monitor --decide",
                 "java -jar /app/ml/application.jar train --train-until " + (java.time.Year.now(java.time.ZoneOffset.UTC).getValue() - 3),
                 "java -jar /app/ml/application.jar promote");
     }
