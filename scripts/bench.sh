@@ -8,7 +8,8 @@
 # SEVERITY_MANAGEMENT_PORT (default 28080 / 28081, away from a developer's 8080), makes sure MLflow
 # has a champion (generates and imports a 20,000-event sample and trains one if not), registers
 # BENCH_CLIENTS enterprise clients and one free client, then runs the Gatling simulations in
-# bench/src/test/java (open injection model) and wrk, and prints one table (also written to
+# bench/src/test/java (open injection model), wrk and vegeta (scripts/tools.sh --bench builds it),
+# and prints one table (also written to
 # bench/target/bench-results.md; Gatling's HTML reports under bench/target/gatling/). RUNS picks
 # rows of the default plan by name (see `plan` below), e.g. `scripts/bench.sh api hit-1000 wrk-hit`.
 # Settings: BENCH_SECONDS (30 per run), BENCH_CLIENTS (50), BENCH_KEEP_API=1 leaves the api running,
@@ -329,6 +330,49 @@ wrk_run() { # NAME HIT_RATIO THREADS CONNECTIONS [QUERY]
   add_row "| $name | max (wrk -t$threads -c$connections) | ${rps%.*} | $p50 | $p95 | $p99 | $p999 | $max | $((non2xx + errors)) | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $SECONDS_PER_RUN" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | - |"
 }
 
+# A constant-rate open-model generator that costs little CPU (Go, no JIT to warm): the api's own tail
+# at 1,000 req/s with the generator's cost stated. One attack of warm-up + measured seconds at the
+# rate (at most 64 connections); the figures are of the requests sent after the warm-up, the api CPU
+# of the whole attack. The hot set is sent once first so that hits are hits. Assertions: 0 errors,
+# p99 <= 25 ms and p99.9 <= 60 ms (issue 22's goal).
+vegeta_run() { # NAME RATE HIT_RATIO [QUERY]
+  local name="$1" rate="$2" ratio="$3" query="${4:-}"
+  api_tokens
+  local url="$BASE/api/v1/predict${query:+?$query}" tokens="$BENCH_DIR/tokens-enterprise.txt"
+  local targets="$BENCH_DIR/vegeta-$name.targets" out="$BENCH_DIR/vegeta-$name.bin" timing="$BENCH_DIR/vegeta-$name.time"
+  local warm="${BENCH_VEGETA_WARM_UP_SECONDS:-5}" total
+  total=$((warm + SECONDS_PER_RUN))
+  python3 bench/vegeta/targets.py "$url" "$tokens" "$ratio" $((rate * total + rate)) >"$targets"
+  python3 bench/vegeta/targets.py "$url" "$tokens" 1 100 --hot \
+      | "$VEGETA" attack -format=json -rate=100/s -duration=1s -max-connections=64 >/dev/null
+  local before429 api_cpu0; before429=$(status_count 429); api_cpu0=$(cpu_seconds "$API_PID")
+  /usr/bin/time -f '%U %S %e' -o "$timing" "$VEGETA" attack -format=json -targets="$targets" -rate="$rate/s" \
+      -duration="${total}s" -max-connections=64 -timeout=30s >"$out"
+  local api_cpu1 after429; api_cpu1=$(cpu_seconds "$API_PID"); after429=$(status_count 429)
+  local user sys; read -r user sys _ < <(tail -1 "$timing")
+  local gcpu acpu; gcpu=$(echo "$user + $sys" | bc); acpu=$(echo "$api_cpu1 - $api_cpu0" | bc)
+  # csv: timestamp (ns since the epoch), status, latency (ns), ...; the measured window starts `warm` s in
+  local stats
+  stats=$("$VEGETA" encode --to csv <"$out" | awk -F, -v warm="$warm" '
+      NR == 1 || $1 < first { first = $1 } { t[NR] = $1; code[NR] = $2; lat[NR] = $3 }
+      END {
+        all = NR; for (i = 1; i <= NR; i++) if (code[i] != 200) errors++
+        for (i = 1; i <= NR; i++) if (t[i] >= first + warm * 1e9) { n++; v[n] = lat[i] / 1e6 }
+        printf "%d %d %d", all, errors + 0, n
+        for (i = 1; i <= n; i++) print v[i] > "/dev/stderr"
+      }' 2> >(sort -g >"$out.latencies"))
+  sleep 0.2 # the sort behind the process substitution
+  local requests errors measured; read -r requests errors measured <<<"$stats"
+  local p50 p95 p99 p999 max
+  read -r p50 p95 p99 p999 max < <(awk '{ v[NR] = $1 } END {
+      q = "50 95 99 99.9"; split(q, qs, " ")
+      for (k = 1; k <= 4; k++) { i = int(NR * qs[k] / 100 + 0.999999); if (i < 1) i = 1; printf "%.2f ", v[i] }
+      printf "%.2f\n", v[NR] }' "$out.latencies")
+  local assertions=pass
+  if [ "$errors" -gt 0 ] || [ "$(echo "$p99 > 25 || $p999 > 60" | bc)" = 1 ]; then assertions=FAIL; fi
+  add_row "| $name | $rate (vegeta) | $(echo "scale=1; $measured / $SECONDS_PER_RUN" | bc) | $p50 | $p95 | $p99 | $p999 | $max | $errors | $((after429 - before429)) | $gcpu s ($(echo "scale=2; $gcpu / $total" | bc)) | $acpu s ($(per_request "$acpu" "$requests") us/req) | $assertions |"
+}
+
 plan() { # the default runs: NAME KIND ARGS...
   cat <<'EOF'
 warmup      gatling PredictSimulation  500 -Drate=500 -DhitRatio=0.5 -Dp99Ms=1000 -Dseconds=60
@@ -344,6 +388,9 @@ ratelimit   gatling RateLimitSimulation 20 -Drate=20 -Dseconds=10
 wrk-hit     wrk 1.0 2 64
 wrk-miss    wrk 0.0 2 64
 wrk-miss-explain wrk 0.0 2 64 explain=true
+vegeta-hit-1000 vegeta 1000 1.0
+vegeta-miss-1000 vegeta 1000 0.0
+vegeta-mix90-1000 vegeta 1000 0.9
 EOF
 }
 
@@ -364,6 +411,11 @@ api_require_tools() { # RUNS...
   [ -x /usr/bin/time ] || missing+=("/usr/bin/time (apt-get install time)")
   while read -r name kind _; do
     if [ "$kind" = wrk ] && ! command -v wrk >/dev/null; then missing+=("wrk for row $name (apt-get install wrk)"); fi
+    if [ "$kind" = vegeta ] && [ -z "${VEGETA:-}" ]; then
+      scripts/tools.sh --bench >&2 || missing+=("vegeta for row $name (scripts/tools.sh --bench builds it with Go)")
+      VEGETA="$(scripts/tools.sh --path)/vegeta"
+    fi
+    if [ "$kind" = vegeta ] && ! command -v python3 >/dev/null; then missing+=("python3 for row $name (its targets)"); fi
   done < <(chosen_plan "$@")
   if [ "${#missing[@]}" -gt 0 ]; then
     printf 'bench.sh: missing %s\n' "${missing[@]}" >&2
@@ -387,6 +439,7 @@ bench_api() {
     case "$kind" in
       gatling) gatling_run "$name" $rest ;;
       wrk) wrk_run "$name" $rest ;;
+      vegeta) vegeta_run "$name" $rest ;;
     esac
     load+=("$name $(awk '{print $1"/"$2"/"$3}' /proc/loadavg)")
   done < <(chosen_plan "$@")

@@ -16,6 +16,8 @@
 #   scripts/tools.sh            install what is missing (idempotent; <0.5 s when all is there)
 #   scripts/tools.sh --check    only report; exit 1 when something is missing or at another version
 #   scripts/tools.sh --path     print the bin folder to put on PATH
+#   scripts/tools.sh --bench    only the benchmarks' own tool: vegeta (built from the Go module proxy),
+#                               the constant-rate generator of scripts/bench.sh's vegeta rows
 #
 # Each tool is checked by running it and comparing the version it reports, so a half-finished
 # install is redone, not trusted. Timings (2 cores): see docs/RUNBOOK.md "Tooling".
@@ -32,6 +34,7 @@ PROMTOOL_MIN_MAJOR=2
 # and its Alertmanager 0.25: routing_key_file for PagerDuty (alertmanager/alertmanager.yml) is 0.25+.
 AMTOOL_MIN="0.25"
 ACTIONLINT_VERSION="v1.7.12"
+VEGETA_VERSION="v12.13.0"
 CHECK_JSONSCHEMA_VERSION="0.39.0"
 YAMLLINT_VERSION="1.38.0"
 
@@ -53,11 +56,13 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then PATH="/usr/local/go/bin:$PATH"; fi
 
 CHECK_ONLY=0
+BENCH_ONLY=0
 case "${1:-}" in
   --check) CHECK_ONLY=1 ;;
   --path) printf '%s\n' "$BIN"; exit 0 ;;
+  --bench) BENCH_ONLY=1 ;;
   "") ;;
-  *) echo "usage: scripts/tools.sh [--check|--path]" >&2; exit 2 ;;
+  *) echo "usage: scripts/tools.sh [--check|--path|--bench]" >&2; exit 2 ;;
 esac
 
 # ---------------------------------------------------------------------------------------------
@@ -188,9 +193,27 @@ install_python_tools() {
   log "python tools ready in $(( ($(now_ms) - t0) / 1000 ))s"
 }
 
+vegeta_ok() {
+  [ -x "$BIN/vegeta" ] && "$BIN/vegeta" -version 2>/dev/null | grep -q "^Version: $VEGETA_VERSION$"
+}
+
+install_vegeta() {
+  command -v go >/dev/null 2>&1 || die "vegeta is built with Go (go install github.com/tsenart/vegeta/v12@$VEGETA_VERSION) but 'go' is not on PATH"
+  local t0; t0=$(now_ms)
+  log "vegeta: go install github.com/tsenart/vegeta/v12@$VEGETA_VERSION"
+  GOBIN="$BIN" CGO_ENABLED=0 go install -trimpath -ldflags "-s -w -X main.Version=$VEGETA_VERSION" \
+    "github.com/tsenart/vegeta/v12@$VEGETA_VERSION" >&2 || die "go install of vegeta $VEGETA_VERSION failed"
+  vegeta_ok || die "vegeta built but '$BIN/vegeta -version' does not report $VEGETA_VERSION"
+  log "vegeta: $VEGETA_VERSION ready in $(( ($(now_ms) - t0) / 1000 ))s"
+}
+
 # ---------------------------------------------------------------------------------------------
 main() {
   mkdir -p "$BIN"
+  if [ "$BENCH_ONLY" -eq 1 ]; then
+    vegeta_ok || install_vegeta
+    return
+  fi
   local t0 missing=(); t0=$(now_ms)
   helm_ok || missing+=(helm)
   actionlint_ok || missing+=(actionlint)
