@@ -391,6 +391,7 @@ wrk-miss-explain wrk 0.0 2 64 explain=true
 vegeta-hit-1000 vegeta 1000 1.0
 vegeta-miss-1000 vegeta 1000 0.0
 vegeta-mix90-1000 vegeta 1000 0.9
+vegeta-miss-explain-1000 vegeta 1000 0.0 explain=true
 EOF
 }
 
