@@ -58,7 +58,10 @@ public abstract class BackgroundRefresh implements SmartLifecycle {
             return thread;
         });
         long millis = interval.toMillis();
-        executor.scheduleWithFixedDelay(this::scheduledRound, firstRoundOnStart ? millis : 0, millis, TimeUnit.MILLISECONDS);
+        // the schedule's future is not kept: scheduledRound catches and logs what a round throws, so the
+        // future never completes exceptionally; shutdown stops it
+        var unused = executor.scheduleWithFixedDelay(this::scheduledRound, firstRoundOnStart ? millis : 0, millis,
+                TimeUnit.MILLISECONDS);
         refresher = executor;
     }
 

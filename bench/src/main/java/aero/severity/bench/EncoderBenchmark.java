@@ -44,9 +44,10 @@ public class EncoderBenchmark {
     public void setUp() {
         List<FlightFacts> training = new ArrayList<>();
         String[] makes = {"CESSNA", "PIPER", "BEECH", "BELL", "MOONEY", "CIRRUS", "ROBINSON", "AIR TRACTOR"};
+        aero.severity.domain.code.State[] states = aero.severity.domain.code.State.values();
         for (int i = 0; i < 5_000; i++) {
             training.add(FlightFacts.on(LocalDate.of(1990 + i % 30, 1 + i % 12, 1 + i % 28))
-                    .make(makes[i % makes.length]).state(aero.severity.domain.code.State.values()[i % 50])
+                    .make(makes[i % makes.length]).state(states[i % 50])
                     .pilotAge(20 + i % 60).pilotTotalHours(50.0 * (i % 200)).build());
         }
         encoder = FeatureEncoder.fit(training, 40, 10);

@@ -9,20 +9,41 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The highest injury of an event ({@code events.ev_highest_injury}): what the platform predicts.
- * Declared from most to least severe; {@link #ordinal()} is the class index models use.
+ * From most to least severe; {@link #index()} is the class index models, probability vectors and the
+ * prediction cache use (fixed by the saved model format, so not left to the declaration order).
  */
 public enum Severity implements NtsbCode {
-    FATL("FATL", "Fatal"),
-    SERS("SERS", "Serious"),
-    MINR("MINR", "Minor"),
-    NONE("NONE", "None");
+    FATL(0, "FATL", "Fatal"),
+    SERS(1, "SERS", "Serious"),
+    MINR(2, "MINR", "Minor"),
+    NONE(3, "NONE", "None");
 
+    /** How many classes there are: the length of a probability vector. */
+    public static final int COUNT = 4;
+
+    private static final Severity[] BY_INDEX = {FATL, SERS, MINR, NONE};
+
+    private final int index;
     private final String code;
     private final String meaning;
 
-    Severity(String code, String meaning) {
+    Severity(int index, String code, String meaning) {
+        this.index = index;
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /** The class index: FATL 0, SERS 1, MINR 2, NONE 3. */
+    public int index() {
+        return index;
+    }
+
+    /** The severity of a class index. */
+    public static Severity ofIndex(int index) {
+        if (index < 0 || index >= COUNT) {
+            throw new IllegalArgumentException("a severity class index is 0-3, was " + index);
+        }
+        return BY_INDEX[index];
     }
 
     @Override

@@ -63,12 +63,15 @@ enum CategoricalFeature {
     private static final Pattern NOT_WORD = Pattern.compile("[^A-Z0-9 ]");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
+    // Error Prone cannot see that these never change: a stateless method reference and List.copyOf
+    @SuppressWarnings("ImmutableEnumChecker")
     private final Function<FlightFacts, @Nullable String> reader;
+    @SuppressWarnings("ImmutableEnumChecker")
     private final @Nullable List<String> fixedLevels;
 
     CategoricalFeature(Function<FlightFacts, @Nullable String> reader, @Nullable List<String> fixedLevels) {
         this.reader = reader;
-        this.fixedLevels = fixedLevels;
+        this.fixedLevels = fixedLevels == null ? null : List.copyOf(fixedLevels);
     }
 
     String featureName() {
@@ -102,7 +105,7 @@ enum CategoricalFeature {
     /** {@code FLIGHT_PHASE} -> {@code flightPhase}. */
     static String camelCase(String constant) {
         StringBuilder s = new StringBuilder();
-        for (String word : constant.toLowerCase(Locale.ROOT).split("_")) {
+        for (String word : constant.toLowerCase(Locale.ROOT).split("_", -1)) {
             s.append(s.isEmpty() || word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return s.toString();

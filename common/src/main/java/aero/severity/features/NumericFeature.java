@@ -26,6 +26,7 @@ enum NumericFeature {
     PILOT_MAKE_MODEL_HOURS(f -> orNaN(f.pilotMakeModelHours()), 0, 50_000, true),
     AIRPORT_DISTANCE_MILES(f -> orNaN(f.airportDistanceMiles()), 0, 500, true);
 
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless method reference: Error Prone cannot tell
     private final ToDoubleFunction<FlightFacts> reader;
     private final double min;
     private final double max;

@@ -50,4 +50,13 @@ class SeverityTest {
         assertThat(Severity.fromInjuryTotals(0, 0, 0, 4)).contains(Severity.NONE);
         assertThat(Severity.fromInjuryTotals(null, null, null, null)).isEmpty();
     }
+
+    @Test
+    void theClassIndexIsFixedFromFatalToNoneAndReadsBack() {
+        assertThat(java.util.Arrays.stream(Severity.values()).mapToInt(Severity::index)).containsExactly(0, 1, 2, 3);
+        assertThat(Severity.ofIndex(0)).isEqualTo(Severity.FATL);
+        assertThat(Severity.ofIndex(3)).isEqualTo(Severity.NONE);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Severity.ofIndex(4))
+                .withMessageContaining("0-3");
+    }
 }

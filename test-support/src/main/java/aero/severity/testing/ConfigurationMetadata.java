@@ -28,8 +28,8 @@ public final class ConfigurationMetadata {
     }
 
     /**
-     * @return per settings type under {@code basePackage} (by class name), what is missing from the
-     *         metadata (empty when it describes the type's prefix with at least one typed property)
+     * Returns, per settings type under {@code basePackage} (by class name), what is missing from the
+     * metadata (empty when it describes the type's prefix with at least one typed property).
      */
     public static Map<String, String> gaps(String basePackage) {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

@@ -8,7 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** @param cacheTtl how long an aggregate is reused before it is computed again */
+/**
+ * {@code severity.analytics.*}: the analytics endpoints.
+ *
+ * @param cacheTtl how long an aggregate is reused before it is computed again
+ */
 @ConfigurationProperties("severity.analytics")
 @Validated
 public record AnalyticsProperties(@DefaultValue("5m") @NotNull Duration cacheTtl) {

@@ -110,8 +110,9 @@ class SeverityStatistics {
     /** Phases in flight order (standing, taxi, takeoff ... landing), unknown last. */
     private static java.util.Comparator<String> phaseOrder() {
         Map<String, Integer> order = new java.util.HashMap<>();
-        for (FlightPhase phase : FlightPhase.values()) {
-            order.put(phase.code(), phase.ordinal());
+        FlightPhase[] inFlightOrder = FlightPhase.values(); // declared in flight order
+        for (int i = 0; i < inFlightOrder.length; i++) {
+            order.put(inFlightOrder[i].code(), i);
         }
         return java.util.Comparator.comparingInt(code -> order.getOrDefault(code, Integer.MAX_VALUE));
     }
@@ -121,7 +122,7 @@ class SeverityStatistics {
     static {
         Map<String, Integer> index = new java.util.HashMap<>();
         for (Severity severity : Severity.values()) {
-            index.put(severity.code(), severity.ordinal());
+            index.put(severity.code(), severity.index());
         }
         SEVERITY_INDEX = Map.copyOf(index);
     }

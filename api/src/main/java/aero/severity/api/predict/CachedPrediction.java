@@ -28,7 +28,7 @@ record CachedPrediction(Severity severity, double[] probabilities, @Nullable Exp
 
     byte[] toBytes() {
         byte[] json = explanation == null ? new byte[0] : JSON.writeValueAsBytes(explanation);
-        ByteBuffer buffer = ByteBuffer.allocate(BYTES + json.length).put((byte) severity.ordinal());
+        ByteBuffer buffer = ByteBuffer.allocate(BYTES + json.length).put((byte) severity.index());
         for (double p : probabilities) {
             buffer.putDouble(p);
         }

@@ -136,7 +136,7 @@ class Predictor {
 
     private static SeverityPrediction answer(CachedPrediction prediction, LiveModel live, boolean cached) {
         double[] p = prediction.probabilities();
-        return new SeverityPrediction(prediction.severity(), Probabilities.of(p), p[prediction.severity().ordinal()],
+        return new SeverityPrediction(prediction.severity(), Probabilities.of(p), p[prediction.severity().index()],
                 live.ref(), cached, prediction.explanation());
     }
 }

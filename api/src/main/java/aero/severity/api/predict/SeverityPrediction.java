@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * One prediction as the api answers it.
+ *
  * @param severity   the predicted class (the model's tuned decision rule, not always the most probable class)
  * @param confidence the probability of {@code severity}
  * @param cached     true when the answer came from the prediction cache

@@ -158,8 +158,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request", detail, List.of(),
                     headers, request);
         }
-        if (jackson instanceof StreamReadException || !(jackson instanceof MismatchedInputException)
-                && jackson.getPath().isEmpty()) {
+        if (jackson instanceof StreamReadException || (!(jackson instanceof MismatchedInputException)
+                && jackson.getPath().isEmpty())) {
             TokenStreamLocation where = jackson.getLocation();
             String at = where == null || where.getLineNr() < 0 ? ""
                     : " at line " + where.getLineNr() + ", column " + where.getColumnNr();

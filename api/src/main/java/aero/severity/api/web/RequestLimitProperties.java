@@ -8,6 +8,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
+ * {@code severity.api.*}: limits on what a request may carry.
+ *
  * @param maxBodySize largest request body accepted; a full batch of 100 flights is about 70 KB
  */
 @ConfigurationProperties("severity.api")

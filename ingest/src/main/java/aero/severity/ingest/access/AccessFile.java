@@ -46,6 +46,8 @@ public final class AccessFile implements SourceFile {
     }
 
     /**
+     * Opens an NTSB Access file for reading.
+     *
      * @param partial accept a file without an {@code events} table (an extract of child tables only, e.g.
      *     engines and NTSB_Admin): its rows must then find their parents in the database
      */

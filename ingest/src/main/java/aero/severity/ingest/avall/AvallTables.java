@@ -87,7 +87,7 @@ public final class AvallTables {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = line.split("\t");
+                String[] f = line.split("\t", -1);
                 String table = f[0].toLowerCase(Locale.ROOT);
                 accessNames.putIfAbsent(table, f[0]);
                 columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new AvallColumn(f[1], f[2], Integer.parseInt(f[3])));

@@ -104,6 +104,7 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** The one import of one file, for {@code import} and {@code fetch}: load as a batch, print what happened. */
+    @SuppressWarnings("SystemConsoleNull") // the runtime is Java 17, where no console means no terminal
     private IngestResult importOne(BatchLoader loader, Path file) {
         boolean bar = switch (properties.progress()) {
             case BAR -> true;

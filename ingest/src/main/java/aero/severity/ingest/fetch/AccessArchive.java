@@ -114,7 +114,7 @@ final class AccessArchive {
         if (n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.indexOf('\0') >= 0) {
             return true;
         }
-        for (String segment : n.split("/")) {
+        for (String segment : n.split("/", -1)) {
             if (segment.equals("..")) {
                 return true;
             }

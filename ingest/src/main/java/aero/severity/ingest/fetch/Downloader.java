@@ -293,6 +293,7 @@ final class Downloader {
         private final String name;
         private final @Nullable IOException refusal;
         private volatile long lastActivity = System.nanoTime();
+        // one writer (onNext: the HTTP client delivers a body's pieces one after the other), read by the waiting thread
         private volatile long written;
         private volatile Flow.@Nullable Subscription subscription;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -371,6 +372,7 @@ final class Downloader {
         }
 
         @Override
+        @SuppressWarnings("NonAtomicVolatileUpdate") // `written` has this one writer
         public void onNext(List<ByteBuffer> buffers) {
             lastActivity = System.nanoTime();
             try {

@@ -29,7 +29,11 @@ public final class FetchCommand {
     /** The normal import of one Access file (the {@code import} command's), reporting as it does. */
     @FunctionalInterface
     public interface AccessImport {
-        /** @throws IngestException when the file cannot be imported; the database is then as it was */
+        /**
+         * Imports one Access file as one batch.
+         *
+         * @throws IngestException when the file cannot be imported; the database is then as it was
+         */
         IngestResult importFile(Path accessFile);
     }
 
@@ -51,7 +55,7 @@ public final class FetchCommand {
         return FetchOptions.USAGE;
     }
 
-    /** @return the exit code: 0 done, 1 an import failed, 2 bad command line, 3 HTTP error, 4 timeout or network, 5 archive refused */
+    /** Runs {@code fetch ARGS}; returns the exit code: 0 done, 1 an import failed, 2 bad command line, 3 HTTP error, 4 timeout or network, 5 archive refused. */
     public int run(List<String> args, AccessImport importer) {
         FetchOptions options;
         List<PublishedFile> plan;

@@ -47,7 +47,7 @@ record FetchOptions(List<String> files, @Nullable Integer months, @Nullable Stri
                     dryRun = true;
                 }
                 case "--files" -> {
-                    for (String file : value(args, i, inline, name).split(",")) {
+                    for (String file : value(args, i, inline, name).split(",", -1)) {
                         if (!file.isBlank()) {
                             files.add(file.trim());
                         }

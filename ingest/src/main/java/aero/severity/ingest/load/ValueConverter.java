@@ -183,7 +183,7 @@ final class ValueConverter {
                 int year = Integer.parseInt(us.group(3));
                 if (us.group(3).length() == 2) {
                     // mdb-export writes two-digit years; NTSB data starts in 1962 and nothing is dated ahead
-                    int pivot = (LocalDate.now().getYear() + 1) % 100;
+                    int pivot = (LocalDate.now(java.time.ZoneOffset.UTC).getYear() + 1) % 100;
                     year += year <= pivot ? 2000 : 1900;
                 }
                 return at(year, us.group(1), us.group(2), us.group(4), us.group(5), us.group(6), null);

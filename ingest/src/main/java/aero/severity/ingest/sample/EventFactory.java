@@ -122,7 +122,7 @@ final class EventFactory {
             add(rows, "engines", engines(evId, key, f, changed, random));
             crew(rows, evId, key, f, changed, random);
             injuries(rows, evId, key, f, key == 1 ? outcome : 3, injuries, changed, random);
-            add(rows, "narratives", List.of(narrative(evId, key, f, severity, changed, random)));
+            add(rows, "narratives", List.of(narrative(evId, key, f, severity, changed)));
             if (modern) {
                 findings(rows, evId, key, f, changed, random);
             } else {
@@ -174,7 +174,7 @@ final class EventFactory {
                 : pick(random, new String[] {"NITE", "NDRK", "NBRT"});
         double w = random.nextDouble();
         String weather = w < 0.085 ? "IMC" : w < 0.965 ? "VMC" : null;
-        if (shift == Shift.NIGHT_IMC && hour >= 21 || shift == Shift.NIGHT_IMC && hour <= 4) {
+        if (shift == Shift.NIGHT_IMC && (hour >= 21 || hour <= 4)) {
             weather = random.nextDouble() < 0.7 ? "IMC" : weather;
         }
 
@@ -309,7 +309,7 @@ final class EventFactory {
         boolean text;
         if (modern) {
             decimal = form < 0.93;
-            text = form < 0.85 || form >= 0.93 && form < 0.96;
+            text = form < 0.85 || (form >= 0.93 && form < 0.96);
         } else {
             decimal = form >= 0.45 && form < 0.75;
             text = form < 0.75;
@@ -441,7 +441,7 @@ final class EventFactory {
 
     private static void crew(Map<String, List<Map<String, Object>>> rows, String evId, int key, Flight f,
             LocalDateTime changed, SplittableRandom random) {
-        int crew = f.airCarrier() || f.farPart().equals("135") && random.nextBoolean() ? 2
+        int crew = f.airCarrier() || (f.farPart().equals("135") && random.nextBoolean()) ? 2
                 : f.purpose().equals("INST") ? (random.nextDouble() < 0.6 ? 2 : 1) : 1;
         for (int no = 1; no <= crew; no++) {
             boolean pilot = no == 1;
@@ -468,9 +468,9 @@ final class EventFactory {
             List<Map<String, Object>> hours = new ArrayList<>();
             hours.add(time(evId, key, no, "TOTL", "ALL", total, changed));
             hours.add(time(evId, key, no, "TOTL", "MAKE", make, changed));
-            hours.add(time(evId, key, no, "L90D", "ALL", Math.min(total, Math.round(random.nextDouble() * 120)), changed));
-            hours.add(time(evId, key, no, "L30D", "ALL", Math.min(total, Math.round(random.nextDouble() * 40)), changed));
-            hours.add(time(evId, key, no, "L24H", "ALL", Math.min(total, Math.round(random.nextDouble() * 6)), changed));
+            hours.add(time(evId, key, no, "L90D", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 120)), changed));
+            hours.add(time(evId, key, no, "L30D", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 40)), changed));
+            hours.add(time(evId, key, no, "L24H", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 6)), changed));
             add(rows, "flight_time", hours);
         }
     }
@@ -644,8 +644,7 @@ final class EventFactory {
         add(rows, "seq_of_events", seq);
     }
 
-    private static Map<String, Object> narrative(String evId, int key, Flight f, String severity, LocalDateTime changed,
-            SplittableRandom random) {
+    private static Map<String, Object> narrative(String evId, int key, Flight f, String severity, LocalDateTime changed) {
         Map<String, Object> row = new HashMap<>();
         row.put("ev_id", evId);
         row.put("aircraft_key", key);

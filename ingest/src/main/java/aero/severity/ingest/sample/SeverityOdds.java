@@ -47,7 +47,7 @@ final class SeverityOdds {
         risk += f.amateurBuilt() ? 0.5 : 0;
         risk += switch (f.phase() / 10) {
             case 58 -> 1.0; // maneuvering
-            case 54 -> f.phase() == 542 ? 0.6 : 0.6; // cruise
+            case 54 -> 0.6; // cruise
             case 53 -> 0.5; // climb
             case 55 -> 0.4; // descent
             case 56 -> f.phase() == 565 || f.phase() == 569 ? 0.2 : 0.3; // approach, go-around

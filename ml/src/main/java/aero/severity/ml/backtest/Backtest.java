@@ -127,8 +127,8 @@ public final class Backtest {
         int[] decisions = new int[events.size()];
         for (int i = 0; i < p.length; i++) {
             p[i] = model.probabilities(model.encoder().encode(events.get(i).facts()));
-            decisions[i] = model.decide(p[i]).ordinal();
-            truth[i] = events.get(i).severity().ordinal();
+            decisions[i] = model.decide(p[i]).index();
+            truth[i] = events.get(i).severity().index();
         }
         return Metrics.evaluate(truth, p, decisions);
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -320,8 +321,9 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             out.printf("warning: --since %s is inside the model's training and validation years (up to %d): these figures are not out of sample%n",
                     since, firstUnseen.getYear() - 1);
         }
-        TrainingSet data = new TrainingSetQuery(dataSource).read(since.getYear(), LocalDate.now().getYear() + 1);
-        MonitoringReport report = ModelMonitor.score(model.id(), model.bundle(), data.events(), since, LocalDate.now());
+        TrainingSet data = new TrainingSetQuery(dataSource).read(since.getYear(), LocalDate.now(ZoneOffset.UTC).getYear() + 1);
+        MonitoringReport report = ModelMonitor.score(model.id(), model.bundle(), data.events(), since,
+                LocalDate.now(ZoneOffset.UTC));
         out.printf("%s version %s (trained to %d, validated %d-%d) on %,d labelled events from %s it never saw%n",
                 model.id().name(), model.id().version(), model.bundle().metadata().trainUntilYear(),
                 model.bundle().metadata().validationFromYear(), model.bundle().metadata().validationToYear(),
@@ -372,8 +374,8 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             double[] prior = new double[Severity.values().length];
             double total = 0;
             for (Severity s : Severity.values()) {
-                prior[s.ordinal()] = ((Number) rows.get("training_" + s.code())).doubleValue();
-                total += prior[s.ordinal()];
+                prior[s.index()] = ((Number) rows.get("training_" + s.code())).doubleValue();
+                total += prior[s.index()];
             }
             for (int k = 0; k < prior.length; k++) {
                 prior[k] /= total;

@@ -10,7 +10,7 @@ import aero.severity.domain.Severity;
 
 /**
  * Computes an {@link EvaluationReport} from true classes, probabilities and decisions. Classes are
- * indexed by {@link Severity#ordinal()}.
+ * indexed by {@link Severity#index()}.
  */
 public final class Metrics {
 
@@ -23,6 +23,8 @@ public final class Metrics {
     }
 
     /**
+     * Every figure the reports print, from the rows' truth, probabilities and decisions.
+     *
      * @param truth         true class per row
      * @param probabilities one probability per class per row (rows sum to 1)
      * @param decisions     decided class per row (the model's decision rule, thresholds included)
@@ -57,7 +59,7 @@ public final class Metrics {
             double recall = support == 0 ? 0 : (double) tp / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
             double auc = rocAuc(column(probabilities, k), positives(truth, k));
-            perClass.put(Severity.values()[k], new ClassMetrics(support, predicted, precision, recall, f1, auc));
+            perClass.put(Severity.ofIndex(k), new ClassMetrics(support, predicted, precision, recall, f1, auc));
             f1Sum += f1;
             if (!Double.isNaN(auc)) {
                 aucSum += auc;

@@ -22,6 +22,8 @@ public final class PostProcessing {
     }
 
     /**
+     * What cross-fitted post-processing produced.
+     *
      * @param probabilities out-of-fold calibrated probabilities (what the report is computed on)
      * @param decisions     out-of-fold decisions
      * @param calibration   fitted on all rows: ships with the model

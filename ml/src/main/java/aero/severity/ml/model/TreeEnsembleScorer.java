@@ -100,6 +100,8 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     }
 
     /**
+     * The trees of a trained Tribuo XGBoost model, flattened for the Java walk.
+     *
      * @param featureNames the encoder's feature names: the scorer reads encoded rows in that order
      */
     public static TreeEnsembleScorer of(XGBoostModel<Label> model, List<String> featureNames) {

@@ -48,7 +48,7 @@ public final class TribuoExamples {
         return new Label(severity.code());
     }
 
-    /** Tribuo's output id of each severity, indexed by {@link Severity#ordinal()}. */
+    /** Tribuo's output id of each severity, indexed by {@link Severity#index()}. */
     public static int[] outputIds(Model<Label> model) {
         ImmutableOutputInfo<Label> info = model.getOutputIDInfo();
         int[] ids = new int[Severity.values().length];
@@ -58,7 +58,7 @@ public final class TribuoExamples {
                 throw new IllegalStateException("the model does not know class " + severity.code()
                         + "; it was trained without a single " + severity.code() + " event");
             }
-            ids[severity.ordinal()] = id;
+            ids[severity.index()] = id;
         }
         return ids;
     }

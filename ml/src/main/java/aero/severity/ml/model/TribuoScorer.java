@@ -48,7 +48,7 @@ public final class TribuoScorer implements Scorer {
         double[] p = new double[Severity.values().length];
         for (Severity severity : Severity.values()) {
             Label label = scores.get(severity.code());
-            p[severity.ordinal()] = label == null ? 0 : label.getScore();
+            p[severity.index()] = label == null ? 0 : label.getScore();
         }
         return p;
     }

@@ -29,6 +29,8 @@ public final class ModelMonitor {
     }
 
     /**
+     * Scores the model on the events from {@code since}, per month and all together.
+     *
      * @param events labelled events; those before {@code since} are left out
      * @param until  the end of the cumulative period (the day the run looks from)
      */

@@ -27,7 +27,7 @@ public final class MonitoringTable {
         this.dataSource = dataSource;
     }
 
-    /** @return the run's id */
+    /** Writes one row per period of the report; returns the run's id. */
     public String append(MonitoringReport report, Instant at) {
         String runId = UUID.randomUUID().toString();
         try (Connection db = dataSource.getConnection()) {

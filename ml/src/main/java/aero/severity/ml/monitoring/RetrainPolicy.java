@@ -69,6 +69,8 @@ public record RetrainPolicy(
     }
 
     /**
+     * Whether the champion's monitoring run, its age and the data since call for a retrain.
+     *
      * @param report        {@code ml monitor}'s findings on the champion
      * @param newestVersion the newest registered version's name and when it was trained
      * @param lastBatch     when the newest ingest batch finished, null if none ever did
@@ -90,7 +92,7 @@ public record RetrainPolicy(
                     : "no batch has finished since " + newestVersion + " was trained, so a retrain would learn the same rows;"
                             + " the next batch or the schedule retrains");
         }
-        boolean retrain = scheduled || !drift.isEmpty() && newData;
+        boolean retrain = scheduled || (!drift.isEmpty() && newData);
         if (!retrain && drift.isEmpty()) {
             reasons.add(String.format(Locale.ROOT, "no drift past the thresholds on %,d labelled events after the window, and"
                     + " the newest version (%s) is %d days old (schedule %d)", report.cumulative().events(), newestVersion,

@@ -121,7 +121,7 @@ public final class LocalModelRegistry implements ModelStore {
     /** {@code {root}/{model name}/runs/{time}-{id}/}: run.json, the files, and children/{n}/run.json. */
     @Override
     public String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files) {
-        Path dir = modelDir().resolve("runs").resolve(java.time.LocalDateTime.now().format(
+        Path dir = modelDir().resolve("runs").resolve(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(
                 java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(dir.resolve("children"));

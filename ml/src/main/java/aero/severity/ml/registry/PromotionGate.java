@@ -191,7 +191,7 @@ public final class PromotionGate {
         for (int i = 0; i < raw.length; i++) {
             LabelledEvent event = validation.get(i);
             raw[i] = model.rawProbabilities(model.encoder().encode(event.facts()));
-            truth[i] = event.severity().ordinal();
+            truth[i] = event.severity().index();
         }
         return PostProcessing.crossFit(raw, truth, folds, seed).report();
     }

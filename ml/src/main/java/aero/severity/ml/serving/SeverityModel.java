@@ -38,7 +38,7 @@ public interface SeverityModel {
     FeatureEncoder encoder();
 
     /**
-     * Calibrated probabilities indexed by {@link Severity#ordinal()} (FATL, SERS, MINR, NONE),
+     * Calibrated probabilities indexed by {@link Severity#index()} (FATL, SERS, MINR, NONE),
      * summing to 1, for features produced by {@link #encoder()}.
      */
     double[] probabilities(double[] encodedFeatures);

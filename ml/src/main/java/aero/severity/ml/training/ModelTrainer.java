@@ -145,7 +145,7 @@ public final class ModelTrainer {
         Algorithm registered = options.algorithm();
         Map<String, Double> weights = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
-            weights.put(severity.code(), post.get(registered).rule().weights()[severity.ordinal()]);
+            weights.put(severity.code(), post.get(registered).rule().weights()[severity.index()]);
         }
         Map<String, Integer> rows = new LinkedHashMap<>();
         rows.put("training", parts.train().size());
@@ -154,8 +154,8 @@ public final class ModelTrainer {
         rows.put("left_out_earlier", parts.before());
         rows.put("dropped_without_label", data.droppedWithoutLabel());
         for (Severity severity : Severity.values()) {
-            rows.put("training_" + severity.code(), (int) Arrays.stream(yTrain).filter(y -> y == severity.ordinal()).count());
-            rows.put("validation_" + severity.code(), (int) Arrays.stream(yValidation).filter(y -> y == severity.ordinal()).count());
+            rows.put("training_" + severity.code(), (int) Arrays.stream(yTrain).filter(y -> y == severity.index()).count());
+            rows.put("validation_" + severity.code(), (int) Arrays.stream(yValidation).filter(y -> y == severity.index()).count());
         }
         Map<Algorithm, GlobalImportance> importance = new LinkedHashMap<>();
         if (explain) {
@@ -212,7 +212,7 @@ public final class ModelTrainer {
     private static Map<String, Double> weightsOf(PostProcessing.Result result) {
         Map<String, Double> weights = new LinkedHashMap<>();
         for (Severity severity : Severity.values()) {
-            weights.put(severity.code(), result.rule().weights()[severity.ordinal()]);
+            weights.put(severity.code(), result.rule().weights()[severity.index()]);
         }
         return weights;
     }
@@ -287,10 +287,10 @@ public final class ModelTrainer {
         LabelFactory factory = new LabelFactory();
         List<org.tribuo.Example<Label>> examples = new ArrayList<>(x.length);
         for (int i = 0; i < x.length; i++) {
-            examples.add(TribuoExamples.example(names, x[i], TribuoExamples.label(Severity.values()[y[i]]),
+            examples.add(TribuoExamples.example(names, x[i], TribuoExamples.label(Severity.ofIndex(y[i])),
                     classWeight[y[i]] * rowWeight[i]));
         }
-        SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance("training years", OffsetDateTime.now(), factory);
+        SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance("training years", OffsetDateTime.now(java.time.ZoneOffset.UTC), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
     }
 
@@ -307,7 +307,7 @@ public final class ModelTrainer {
     }
 
     public static int[] labels(List<LabelledEvent> events) {
-        return events.stream().mapToInt(e -> e.severity().ordinal()).toArray();
+        return events.stream().mapToInt(e -> e.severity().index()).toArray();
     }
 
     private static void requireEveryClass(int[] y) {
@@ -317,7 +317,7 @@ public final class ModelTrainer {
         }
         for (int k = 0; k < K; k++) {
             if (!seen[k]) {
-                throw new IllegalArgumentException("the training years hold no " + Severity.values()[k].code()
+                throw new IllegalArgumentException("the training years hold no " + Severity.ofIndex(k).code()
                         + " event; a model cannot learn a class it never saw");
             }
         }
