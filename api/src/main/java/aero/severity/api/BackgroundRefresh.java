@@ -43,7 +43,8 @@ public abstract class BackgroundRefresh implements SmartLifecycle {
         try {
             round();
         } catch (RuntimeException e) {
-            log.error("{}: a round failed unexpectedly; keeping what it had, next round in {}", threadName, interval, e);
+            log.error(
+                    "{}: a round failed unexpectedly; keeping what it had, next round in {}", threadName, interval, e);
         }
     }
 
@@ -60,8 +61,8 @@ public abstract class BackgroundRefresh implements SmartLifecycle {
         long millis = interval.toMillis();
         // the schedule's future is not kept: scheduledRound catches and logs what a round throws, so the
         // future never completes exceptionally; shutdown stops it
-        var unused = executor.scheduleWithFixedDelay(this::scheduledRound, firstRoundOnStart ? millis : 0, millis,
-                TimeUnit.MILLISECONDS);
+        var unused = executor.scheduleWithFixedDelay(
+                this::scheduledRound, firstRoundOnStart ? millis : 0, millis, TimeUnit.MILLISECONDS);
         refresher = executor;
     }
 

@@ -20,8 +20,11 @@ class EmbeddedDefault implements EnvironmentPostProcessor, Ordered {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (environment.acceptsProfiles(Profiles.of(DefaultProfile.EMBEDDED))) {
-            environment.getPropertySources().addFirst(new MapPropertySource("severityEmbeddedDefault",
-                    Map.of("severity.mlflow.uri", "", "severity.redis.enabled", "false")));
+            environment
+                    .getPropertySources()
+                    .addFirst(new MapPropertySource(
+                            "severityEmbeddedDefault",
+                            Map.of("severity.mlflow.uri", "", "severity.redis.enabled", "false")));
         }
     }
 

@@ -18,13 +18,17 @@ class LogFormat implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String format = environment.getProperty("SEVERITY_LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
+        String format =
+                environment.getProperty("SEVERITY_LOG_FORMAT", "text").strip().toLowerCase(Locale.ROOT);
         switch (format) {
-            case "json" -> environment.getPropertySources().addLast(new MapPropertySource("severityLogFormat",
-                    Map.of("logging.structured.format.console", "ecs")));
-            case "text", "" -> {
-            }
-            default -> throw new IllegalStateException("SEVERITY_LOG_FORMAT must be json or text, got '" + format + "'");
+            case "json" ->
+                environment
+                        .getPropertySources()
+                        .addLast(new MapPropertySource(
+                                "severityLogFormat", Map.of("logging.structured.format.console", "ecs")));
+            case "text", "" -> {}
+            default ->
+                throw new IllegalStateException("SEVERITY_LOG_FORMAT must be json or text, got '" + format + "'");
         }
     }
 

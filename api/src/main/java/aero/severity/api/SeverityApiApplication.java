@@ -3,7 +3,6 @@ package aero.severity.api;
 import java.time.Clock;
 
 import aero.severity.api.auth.ClientsCommand;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

@@ -1,7 +1,5 @@
 package aero.severity.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,14 +12,19 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Where a Docker engine exists, the same application wires itself to containers through
  * {@code @ServiceConnection}. Without an engine (our CI machines) this class is skipped and the
  * natively started services cover the same ground in the other integration tests.
  */
 @Testcontainers(disabledWithoutDocker = true)
-@SpringBootTest(properties = {"management.server.port=0",
-        "severity.security.jwt.secret=" + aero.severity.api.support.FullStackTest.JWT_SECRET})
+@SpringBootTest(
+        properties = {
+            "management.server.port=0",
+            "severity.security.jwt.secret=" + aero.severity.api.support.FullStackTest.JWT_SECRET
+        })
 @org.springframework.test.context.ActiveProfiles("postgres")
 class ContainerServicesIT {
 
@@ -32,8 +35,8 @@ class ContainerServicesIT {
 
     @Container
     @ServiceConnection(name = "redis")
-    static final GenericContainer<?> REDIS = new GenericContainer<>(DockerImageName.parse("redis:7-alpine"))
-            .withExposedPorts(6379);
+    static final GenericContainer<?> REDIS =
+            new GenericContainer<>(DockerImageName.parse("redis:7-alpine")).withExposedPorts(6379);
 
     @Autowired
     JdbcTemplate jdbc;
@@ -43,7 +46,8 @@ class ContainerServicesIT {
 
     @Test
     void applicationTalksToPostgisAndRedisInContainers() {
-        assertThat(jdbc.queryForObject("SELECT postgis_lib_version()", String.class)).startsWith("3.");
+        assertThat(jdbc.queryForObject("SELECT postgis_lib_version()", String.class))
+                .startsWith("3.");
         redis.opsForValue().set("container-it", "ok");
         assertThat(redis.opsForValue().get("container-it")).isEqualTo("ok");
     }

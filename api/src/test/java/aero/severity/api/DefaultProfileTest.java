@@ -1,10 +1,10 @@
 package aero.severity.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DefaultProfileTest {
 
@@ -19,8 +19,8 @@ class DefaultProfileTest {
 
     @Test
     void withSeverityDbUrlTheDefaultIsPostgres() {
-        MockEnvironment environment = new MockEnvironment().withProperty("SEVERITY_DB_URL",
-                "jdbc:postgresql://127.0.0.1:15432/severity");
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("SEVERITY_DB_URL", "jdbc:postgresql://127.0.0.1:15432/severity");
 
         new DefaultProfile().postProcessEnvironment(environment, new SpringApplication());
 
@@ -39,7 +39,8 @@ class DefaultProfileTest {
 
     @Test
     void theEmbeddedProfileUsesNoMlflowOrRedisEvenWhenTheEnvironmentNamesThem() {
-        MockEnvironment environment = new MockEnvironment().withProperty("severity.mlflow.uri", "http://127.0.0.1:15000")
+        MockEnvironment environment = new MockEnvironment()
+                .withProperty("severity.mlflow.uri", "http://127.0.0.1:15000")
                 .withProperty("severity.redis.enabled", "true");
         environment.setActiveProfiles("embedded");
 
@@ -51,7 +52,8 @@ class DefaultProfileTest {
 
     @Test
     void thePostgresProfileKeepsThem() {
-        MockEnvironment environment = new MockEnvironment().withProperty("severity.mlflow.uri", "http://127.0.0.1:15000");
+        MockEnvironment environment =
+                new MockEnvironment().withProperty("severity.mlflow.uri", "http://127.0.0.1:15000");
         environment.setActiveProfiles("postgres");
 
         new EmbeddedDefault().postProcessEnvironment(environment, new SpringApplication());

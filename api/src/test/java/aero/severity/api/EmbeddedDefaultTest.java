@@ -1,8 +1,5 @@
 package aero.severity.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,13 +28,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 /**
  * The embedded default needs nothing outside the process: an H2GIS file database (migrated by
  * Flyway), ml's local model folder holding a model ml trained, a generated JWT key, the in-process
  * limiter and cache. A unit test for that reason.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"management.server.port=0",
-        "severity.model.name=accident-severity"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"management.server.port=0", "severity.model.name=accident-severity"})
 @ActiveProfiles("embedded")
 @DirtiesContext
 class EmbeddedDefaultTest {
@@ -73,11 +74,15 @@ class EmbeddedDefaultTest {
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().get("cached").asBoolean()).isFalse();
         assertThat(first.json().get("model").get("name").asString()).isEqualTo("accident-severity");
-        assertThat(first.json().get("model").get("runId").isNull()).as("no tracking server in the embedded default").isTrue();
+        assertThat(first.json().get("model").get("runId").isNull())
+                .as("no tracking server in the embedded default")
+                .isTrue();
         assertThat(second.json().get("cached").asBoolean()).isTrue();
         assertThat(second.longHeader("RateLimit-Limit")).isEqualTo(100);
         assertThat(second.longHeader("RateLimit-Remaining")).isEqualTo(98);
-        assertThat(Files.exists(DATA.resolve("severity.mv.db"))).as("the H2 file database").isTrue();
+        assertThat(Files.exists(DATA.resolve("severity.mv.db")))
+                .as("the H2 file database")
+                .isTrue();
     }
 
     @Test
@@ -91,10 +96,14 @@ class EmbeddedDefaultTest {
         String token = token(Tier.ENTERPRISE);
         Http api = Http.on(port);
 
-        JsonNode near = api.get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token).json();
-        JsonNode tight = api.get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=17", token).json();
-        JsonNode antimeridian = api.get("/api/v1/events/near?lat=52.2&lon=179.9&radiusKm=100", token).json();
-        JsonNode box = api.get("/api/v1/events/within?bbox=179,51,-179,53", token).json();
+        JsonNode near = api.get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token)
+                .json();
+        JsonNode tight = api.get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=17", token)
+                .json();
+        JsonNode antimeridian = api.get("/api/v1/events/near?lat=52.2&lon=179.9&radiusKm=100", token)
+                .json();
+        JsonNode box =
+                api.get("/api/v1/events/within?bbox=179,51,-179,53", token).json();
         JsonNode event = api.get("/api/v1/events/20100101X00001", token).json();
         JsonNode byYear = api.get("/api/v1/analytics/severity-by-year", token).json();
 
@@ -115,15 +124,22 @@ class EmbeddedDefaultTest {
         assertThat(management.get("/actuator/health/liveness").status()).isEqualTo(200);
         Http.Reply readiness = management.get("/actuator/health/readiness");
         assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
-        assertThat(readiness.json().get("components").get("model").get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.json().get("components").get("model").get("status").asString())
+                .isEqualTo("UP");
         Http.Reply dependencies = management.get("/actuator/health/dependencies");
-        assertThat(dependencies.json().get("components").get("db").get("status").asString()).as("the embedded H2").isEqualTo("UP");
+        assertThat(dependencies.json().get("components").get("db").get("status").asString())
+                .as("the embedded H2")
+                .isEqualTo("UP");
     }
 
     private String token(Tier tier) {
         ClientCredentials client = clients.create("embedded-" + System.nanoTime(), ClientRole.ANALYST, tier, null);
-        Http.Reply reply = Http.on(port).postJson("/api/v1/auth/token", null,
-                "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}".formatted(client.clientId(), client.clientSecret()));
+        Http.Reply reply = Http.on(port)
+                .postJson(
+                        "/api/v1/auth/token",
+                        null,
+                        "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}"
+                                .formatted(client.clientId(), client.clientSecret()));
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return reply.json().get("access_token").asString();
     }
@@ -133,7 +149,9 @@ class EmbeddedDefaultTest {
         try {
             Path folder = Files.createTempDirectory("severity-embedded");
             folder.toFile().deleteOnExit();
-            RealModels.register(new LocalModelRegistry(folder.resolve("models"), "accident-severity"), RealModels.champion(),
+            RealModels.register(
+                    new LocalModelRegistry(folder.resolve("models"), "accident-severity"),
+                    RealModels.champion(),
                     ModelRegistry.CHAMPION);
             return folder;
         } catch (IOException e) {

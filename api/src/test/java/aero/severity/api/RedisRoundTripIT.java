@@ -1,7 +1,5 @@
 package aero.severity.api;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.UUID;
 
@@ -14,6 +12,8 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @ExtendWith(RealServicesExtension.class)
 class RedisRoundTripIT {
 
@@ -24,7 +24,8 @@ class RedisRoundTripIT {
             RedisCommands<String, String> redis = connection.sync();
             String key = "it:" + UUID.randomUUID();
 
-            assertThat(redis.set(key, "FATL", SetArgs.Builder.px(Duration.ofMinutes(1)))).isEqualTo("OK");
+            assertThat(redis.set(key, "FATL", SetArgs.Builder.px(Duration.ofMinutes(1))))
+                    .isEqualTo("OK");
             assertThat(redis.get(key)).isEqualTo("FATL");
             assertThat(redis.pttl(key)).isBetween(1L, 60_000L);
             assertThat(redis.incr(key + ":n")).isEqualTo(1L);

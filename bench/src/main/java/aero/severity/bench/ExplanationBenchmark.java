@@ -8,10 +8,10 @@ import aero.severity.features.RequestField;
 import aero.severity.ml.dataset.LabelledEvent;
 import aero.severity.ml.dataset.SyntheticEvents;
 import aero.severity.ml.dataset.TrainingSet;
-import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.model.Algorithm;
 import aero.severity.ml.model.CalibratedModel;
 import aero.severity.ml.serving.ModelId;
+import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.training.ModelTrainer;
 import aero.severity.ml.training.TimeSplit;
 import aero.severity.ml.training.TrainingOptions;
@@ -50,12 +50,14 @@ public class ExplanationBenchmark {
     @Setup(Level.Trial)
     public void train() {
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2017));
-        ModelTrainer.Outcome outcome = new ModelTrainer().train(
-                new TrainingSet(SyntheticEvents.generate(20_000, 2000, 2019, 1), 0), options, line -> { });
+        ModelTrainer.Outcome outcome = new ModelTrainer()
+                .train(new TrainingSet(SyntheticEvents.generate(20_000, 2000, 2019, 1), 0), options, line -> {});
         ModelId id = new ModelId("accident-severity", "bench", null);
         xgboost = outcome.all().get(Algorithm.XGBOOST).toModel(id);
         logistic = outcome.all().get(Algorithm.LOGISTIC_REGRESSION).toModel(id);
-        facts = SyntheticEvents.generate(1_024, 2018, 2019, 2).stream().map(LabelledEvent::facts).toList();
+        facts = SyntheticEvents.generate(1_024, 2018, 2019, 2).stream()
+                .map(LabelledEvent::facts)
+                .toList();
         fields = xgboost.encoder().requestFields();
     }
 

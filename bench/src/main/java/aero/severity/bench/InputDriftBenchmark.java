@@ -55,7 +55,9 @@ public class InputDriftBenchmark {
 
     @Setup
     public void setUp() {
-        flights = SyntheticEvents.generate(5_000, 2000, 2017, 1).stream().map(LabelledEvent::facts).toList();
+        flights = SyntheticEvents.generate(5_000, 2000, 2017, 1).stream()
+                .map(LabelledEvent::facts)
+                .toList();
         distribution = FeatureDistribution.of(FeatureEncoder.fit(flights, 40, 10), flights);
         previousWindow = distribution.newCounts();
         flights.subList(0, 3_600).forEach(previousWindow::add); // an hour's window at 1 a second

@@ -54,13 +54,15 @@ public class PredictionBenchmark {
     @Setup(Level.Trial)
     public void train() {
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2017));
-        ModelTrainer.Outcome outcome = new ModelTrainer().train(
-                new TrainingSet(SyntheticEvents.generate(20_000, 2000, 2019, 1), 0), options, line -> { });
+        ModelTrainer.Outcome outcome = new ModelTrainer()
+                .train(new TrainingSet(SyntheticEvents.generate(20_000, 2000, 2019, 1), 0), options, line -> {});
         ModelId id = new ModelId("accident-severity", "bench", null);
         xgboost = outcome.all().get(Algorithm.XGBOOST).toModel(id);
         xgboostViaTribuo = outcome.all().get(Algorithm.XGBOOST).toReferenceModel(id);
         logistic = outcome.all().get(Algorithm.LOGISTIC_REGRESSION).toModel(id);
-        facts = SyntheticEvents.generate(1_024, 2018, 2019, 2).stream().map(LabelledEvent::facts).toList();
+        facts = SyntheticEvents.generate(1_024, 2018, 2019, 2).stream()
+                .map(LabelledEvent::facts)
+                .toList();
         encoded = facts.stream().map(xgboost.encoder()::encode).toArray(double[][]::new);
         batch = Arrays.copyOf(encoded, 100);
     }

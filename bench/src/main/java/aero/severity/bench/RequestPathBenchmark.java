@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.SecretKey;
 
 import aero.severity.domain.FlightFacts;
@@ -55,15 +54,34 @@ public class RequestPathBenchmark {
     @Setup
     public void setUp() {
         // a real encoding: the encoder fitted as training fits it, on generated events
-        List<FlightFacts> facts = SyntheticEvents.generate(5_000, 2000, 2017, 1).stream().map(LabelledEvent::facts).toList();
+        List<FlightFacts> facts = SyntheticEvents.generate(5_000, 2000, 2017, 1).stream()
+                .map(LabelledEvent::facts)
+                .toList();
         encoded = FeatureEncoder.fit(facts, 40, 10).encode(facts.get(0));
         SecretKey key = Keys.hmacShaKeyFor(new byte[32]);
-        parser = Jwts.parser().sig().clear().add(Jwts.SIG.HS256).and().verifyWith(key)
-                .requireIssuer("severity-auth").requireAudience("severity-api").clockSkewSeconds(30).build();
+        parser = Jwts.parser()
+                .sig()
+                .clear()
+                .add(Jwts.SIG.HS256)
+                .and()
+                .verifyWith(key)
+                .requireIssuer("severity-auth")
+                .requireAudience("severity-api")
+                .clockSkewSeconds(30)
+                .build();
         Instant now = Instant.now();
-        token = Jwts.builder().subject("bench-ent-01").issuer("severity-auth").audience().add("severity-api").and()
-                .issuedAt(Date.from(now)).expiration(Date.from(now.plusSeconds(900)))
-                .claim("role", "ANALYST").claim("tier", "ENTERPRISE").signWith(key, Jwts.SIG.HS256).compact();
+        token = Jwts.builder()
+                .subject("bench-ent-01")
+                .issuer("severity-auth")
+                .audience()
+                .add("severity-api")
+                .and()
+                .issuedAt(Date.from(now))
+                .expiration(Date.from(now.plusSeconds(900)))
+                .claim("role", "ANALYST")
+                .claim("tier", "ENTERPRISE")
+                .signWith(key, Jwts.SIG.HS256)
+                .compact();
         remembered.put(token, now.plusSeconds(900));
     }
 
@@ -73,8 +91,8 @@ public class RequestPathBenchmark {
         for (double value : encoded) {
             bytes.putLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
         }
-        return "severity:prediction:accident-severity:7:" + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(sha256(bytes.array()));
+        return "severity:prediction:accident-severity:7:"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(bytes.array()));
     }
 
     @Benchmark

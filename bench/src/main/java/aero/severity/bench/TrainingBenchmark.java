@@ -42,6 +42,6 @@ public class TrainingBenchmark {
 
     @Benchmark
     public ModelTrainer.Outcome train90kEvents() {
-        return new ModelTrainer().train(events, TrainingOptions.defaults(TimeSplit.trainUntil(2017)), line -> { });
+        return new ModelTrainer().train(events, TrainingOptions.defaults(TimeSplit.trainUntil(2017)), line -> {});
     }
 }

@@ -1,12 +1,5 @@
 package aero.severity.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +7,13 @@ import java.util.stream.Stream;
 
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
  * {@code POST /predict/batch} with {@code batchSize} flights each (the same hit/miss mix per flight
@@ -28,12 +28,16 @@ public class BatchPredictSimulation extends Simulation {
     private ScenarioBuilder batch(String prefix) {
         return scenario(prefix + "predict batch")
                 .feed(Stream.generate(() -> Map.<String, Object>of(
-                        "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
-                        "body", flights.batch(settings.batchSize(), settings.hitRatio()))).iterator())
-                .exec(http(prefix + "predict batch").post("/api/v1/predict/batch")
+                                "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
+                                "body", flights.batch(settings.batchSize(), settings.hitRatio())))
+                        .iterator())
+                .exec(http(prefix + "predict batch")
+                        .post("/api/v1/predict/batch")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody("#{body}"))
-                        .check(status().is(200), jsonPath("$.predictions[*]").count().is(settings.batchSize())));
+                        .check(
+                                status().is(200),
+                                jsonPath("$.predictions[*]").count().is(settings.batchSize())));
     }
 
     @Override

@@ -13,8 +13,7 @@ import java.util.List;
  */
 final class HotSetWarmer {
 
-    private HotSetWarmer() {
-    }
+    private HotSetWarmer() {}
 
     static void warm(String baseUrl, String bearerToken, List<String> flights) {
         String body = "{\"flights\":[" + String.join(",", flights) + "]}";
@@ -24,9 +23,11 @@ final class HotSetWarmer {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("warming the cache failed: " + response.statusCode() + " " + response.body());
+                throw new IllegalStateException(
+                        "warming the cache failed: " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new IllegalStateException("warming the cache failed: " + e, e);

@@ -1,9 +1,5 @@
 package aero.severity.bench;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
-import static io.gatling.javaapi.http.HttpDsl.http;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,6 +13,10 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
 /**
  * What a load run is told on its command line (system properties, so {@code scripts/bench.sh} and
  * {@code mvn gatling:test -D...} drive the same simulations):
@@ -24,7 +24,13 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
  * {@code seconds} each), {@code seconds}, {@code hitRatio} (share of predictions the cache knows),
  * {@code tokens} (file with one bearer token per line), {@code batchSize}, {@code warmUpSeconds}.
  */
-record LoadSettings(String baseUrl, List<Double> rates, int seconds, double hitRatio, Path tokens, int batchSize,
+record LoadSettings(
+        String baseUrl,
+        List<Double> rates,
+        int seconds,
+        double hitRatio,
+        Path tokens,
+        int batchSize,
         int warmUpSeconds) {
 
     /** Prefix of the warm-up's scenario and request names; the run report and assertions leave them out. */
@@ -34,7 +40,10 @@ record LoadSettings(String baseUrl, List<Double> rates, int seconds, double hitR
         String rates = System.getProperty("rates", System.getProperty("rate", "100"));
         return new LoadSettings(
                 System.getProperty("baseUrl", "http://127.0.0.1:28080"),
-                Arrays.stream(rates.split(",")).map(String::trim).map(Double::parseDouble).toList(),
+                Arrays.stream(rates.split(","))
+                        .map(String::trim)
+                        .map(Double::parseDouble)
+                        .toList(),
                 Integer.parseInt(System.getProperty("seconds", "30")),
                 Double.parseDouble(System.getProperty("hitRatio", "0.9")),
                 Path.of(System.getProperty("tokens", defaultTokens)),
@@ -57,7 +66,8 @@ record LoadSettings(String baseUrl, List<Double> rates, int seconds, double hitR
             return measured;
         }
         double first = rates.get(0);
-        return scenario.apply(WARM_UP).injectOpen(rampUsersPerSec(first / 10).to(first).during(warmUpSeconds))
+        return scenario.apply(WARM_UP)
+                .injectOpen(rampUsersPerSec(first / 10).to(first).during(warmUpSeconds))
                 .andThen(measured);
     }
 
@@ -67,18 +77,27 @@ record LoadSettings(String baseUrl, List<Double> rates, int seconds, double hitR
      * both cost the load generator CPU on the same cores as the api.
      */
     HttpProtocolBuilder protocol() {
-        return http.baseUrl(baseUrl).shareConnections().disableCaching().disableWarmUp()
-                .contentTypeHeader("application/json").acceptHeader("application/json");
+        return http.baseUrl(baseUrl)
+                .shareConnections()
+                .disableCaching()
+                .disableWarmUp()
+                .contentTypeHeader("application/json")
+                .acceptHeader("application/json");
     }
 
     /** Open model: users arrive at the offered rate whatever the api's latency, one request each. */
     OpenInjectionStep[] injection() {
-        return rates.stream().map(rate -> constantUsersPerSec(rate).during(seconds)).toArray(OpenInjectionStep[]::new);
+        return rates.stream()
+                .map(rate -> constantUsersPerSec(rate).during(seconds))
+                .toArray(OpenInjectionStep[]::new);
     }
 
     List<String> bearerTokens() {
         try {
-            List<String> lines = Files.readAllLines(tokens).stream().map(String::trim).filter(line -> !line.isEmpty()).toList();
+            List<String> lines = Files.readAllLines(tokens).stream()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty())
+                    .toList();
             if (lines.isEmpty()) {
                 throw new IllegalStateException(tokens + " holds no tokens (scripts/bench.sh api writes it)");
             }

@@ -1,5 +1,13 @@
 package aero.severity.bench;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
@@ -8,14 +16,6 @@ import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
-
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * {@code POST /predict} with real JWTs of many enterprise clients (each request picks one at random,
@@ -33,12 +33,17 @@ public class PredictSimulation extends Simulation {
     private ScenarioBuilder predict(String prefix) {
         return scenario(prefix + "predict")
                 .feed(Stream.generate(() -> Map.<String, Object>of(
-                        "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
-                        "body", flights.pick(settings.hitRatio()))).iterator())
-                .exec(http(prefix + "predict").post("/api/v1/predict")
+                                "token", tokens.get(ThreadLocalRandom.current().nextInt(tokens.size())),
+                                "body", flights.pick(settings.hitRatio())))
+                        .iterator())
+                .exec(http(prefix + "predict")
+                        .post("/api/v1/predict")
                         .header("Authorization", "Bearer #{token}")
                         .body(StringBody("#{body}"))
-                        .check(status().is(200), substring("\"severity\":\"").exists(), header("RateLimit-Remaining").exists()));
+                        .check(
+                                status().is(200),
+                                substring("\"severity\":\"").exists(),
+                                header("RateLimit-Remaining").exists()));
     }
 
     @Override
@@ -51,7 +56,9 @@ public class PredictSimulation extends Simulation {
                 .protocols(settings.protocol())
                 .assertions(
                         global().failedRequests().count().is(0L),
-                        details("predict").responseTime().percentile(99.0)
+                        details("predict")
+                                .responseTime()
+                                .percentile(99.0)
                                 .lte(Integer.parseInt(System.getProperty("p99Ms", "25"))));
     }
 }

@@ -1,5 +1,8 @@
 package aero.severity.bench;
 
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
@@ -8,9 +11,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
-
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 
 /**
  * One FREE client (100 requests/h) offered more than its hour's worth: answers are 200 until the
@@ -25,8 +25,11 @@ public class RateLimitSimulation extends Simulation {
     private final String flight = new SampleFlights().hotOne();
 
     private final ScenarioBuilder overTheLimit = scenario("free tier")
-            .exec(http("predict (free tier)").post("/api/v1/predict").body(StringBody(flight))
-                    .check(status().in(200, 429),
+            .exec(http("predict (free tier)")
+                    .post("/api/v1/predict")
+                    .body(StringBody(flight))
+                    .check(
+                            status().in(200, 429),
                             header("RateLimit-Limit").is("100"),
                             header("RateLimit-Remaining").exists(),
                             header("RateLimit-Reset").exists())
@@ -34,14 +37,22 @@ public class RateLimitSimulation extends Simulation {
                     .then(header("Retry-After").exists()));
 
     private final ScenarioBuilder refused = scenario("refused")
-            .exec(http("refused with Retry-After").post("/api/v1/predict").body(StringBody(flight))
-                    .check(status().is(429), header("Retry-After").exists(), header("RateLimit-Remaining").is("0")));
+            .exec(http("refused with Retry-After")
+                    .post("/api/v1/predict")
+                    .body(StringBody(flight))
+                    .check(
+                            status().is(429),
+                            header("Retry-After").exists(),
+                            header("RateLimit-Remaining").is("0")));
 
     {
         setUp(overTheLimit.injectOpen(settings.injection()).andThen(refused.injectOpen(atOnceUsers(1))))
                 .protocols(settings.protocol().header("Authorization", "Bearer " + token))
                 .assertions(
                         global().failedRequests().count().is(0L),
-                        details("refused with Retry-After").successfulRequests().count().is(1L));
+                        details("refused with Retry-After")
+                                .successfulRequests()
+                                .count()
+                                .is(1L));
     }
 }

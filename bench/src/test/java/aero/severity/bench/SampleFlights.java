@@ -24,7 +24,8 @@ final class SampleFlights {
 
     SampleFlights() {
         SplittableRandom seeded = new SplittableRandom(42);
-        this.hot = IntStream.range(0, HOT_SET_SIZE).mapToObj(i -> flight(seeded)).toList();
+        this.hot =
+                IntStream.range(0, HOT_SET_SIZE).mapToObj(i -> flight(seeded)).toList();
     }
 
     List<String> hot() {
@@ -52,14 +53,25 @@ final class SampleFlights {
     }
 
     private static String flight(SplittableRandom random) {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 {"eventDate":"%d-%02d-%02d","localHour":%d,"latitude":%.6f,"longitude":%.6f,"state":"%s",\
                 "lightCondition":"DAYL","weatherCondition":"%s","aircraftCategory":"AIR","make":"%s","engineCount":%d,\
                 "engineType":"REC","farPart":"091","flightPurpose":"PERS","flightPhase":"%s","pilotAge":%d,\
                 "pilotCertificate":"PRI","pilotTotalHours":%.3f}""",
-                2015 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(24),
-                25 + random.nextDouble() * 24, -124 + random.nextDouble() * 57, STATES[random.nextInt(STATES.length)],
-                random.nextInt(5) == 0 ? "IMC" : "VMC", MAKES[random.nextInt(MAKES.length)], 1 + random.nextInt(2),
-                PHASES[random.nextInt(PHASES.length)], 18 + random.nextInt(60), random.nextDouble() * 20_000);
+                2015 + random.nextInt(10),
+                1 + random.nextInt(12),
+                1 + random.nextInt(28),
+                random.nextInt(24),
+                25 + random.nextDouble() * 24,
+                -124 + random.nextDouble() * 57,
+                STATES[random.nextInt(STATES.length)],
+                random.nextInt(5) == 0 ? "IMC" : "VMC",
+                MAKES[random.nextInt(MAKES.length)],
+                1 + random.nextInt(2),
+                PHASES[random.nextInt(PHASES.length)],
+                18 + random.nextInt(60),
+                random.nextDouble() * 20_000);
     }
 }

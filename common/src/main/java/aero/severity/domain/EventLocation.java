@@ -16,7 +16,10 @@ public record EventLocation(double latitude, double longitude) {
 
     private static final Pattern DMS = Pattern.compile("(\\d{1,3})(\\d{2})(\\d{2})(?:\\.\\d+)?([NSEW])");
 
-    public static @Nullable EventLocation of(@Nullable Double decLatitude, @Nullable Double decLongitude, @Nullable String latitude,
+    public static @Nullable EventLocation of(
+            @Nullable Double decLatitude,
+            @Nullable Double decLongitude,
+            @Nullable String latitude,
             @Nullable String longitude) {
         if (decLatitude != null && decLongitude != null && decLatitude != 0.0 && decLongitude != 0.0) {
             return new EventLocation(decLatitude, decLongitude);

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import aero.severity.domain.code.NtsbCode;
 import aero.severity.domain.code.NtsbCodes;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,8 +69,8 @@ public enum Severity implements NtsbCode {
      * The highest injury derived from injury totals, as the public AviationData export needs:
      * fatal &gt; serious &gt; minor &gt; none. Empty when no total is known.
      */
-    public static Optional<Severity> fromInjuryTotals(@Nullable Integer fatal, @Nullable Integer serious,
-            @Nullable Integer minor, @Nullable Integer uninjured) {
+    public static Optional<Severity> fromInjuryTotals(
+            @Nullable Integer fatal, @Nullable Integer serious, @Nullable Integer minor, @Nullable Integer uninjured) {
         if (positive(fatal)) {
             return Optional.of(FATL);
         }

@@ -18,7 +18,6 @@ import aero.severity.domain.code.NtsbCode;
 import aero.severity.domain.code.PilotCertificate;
 import aero.severity.domain.code.Schedule;
 import aero.severity.domain.code.WeatherCondition;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,9 +52,21 @@ enum CategoricalFeature {
     static final String OTHER = "OTHER";
 
     /** The inputs of encoders saved before the inputs could be chosen (an {@link EncoderSpec} without a list). */
-    static final List<CategoricalFeature> ORIGINAL = List.of(DAY_OF_WEEK, STATE, COUNTRY, LIGHT_CONDITION,
-            WEATHER_CONDITION, AIRCRAFT_CATEGORY, MAKE, AMATEUR_BUILT, ENGINE_TYPE, FAR_PART, SCHEDULE, FLIGHT_PURPOSE,
-            FLIGHT_PHASE, PILOT_CERTIFICATE);
+    static final List<CategoricalFeature> ORIGINAL = List.of(
+            DAY_OF_WEEK,
+            STATE,
+            COUNTRY,
+            LIGHT_CONDITION,
+            WEATHER_CONDITION,
+            AIRCRAFT_CATEGORY,
+            MAKE,
+            AMATEUR_BUILT,
+            ENGINE_TYPE,
+            FAR_PART,
+            SCHEDULE,
+            FLIGHT_PURPOSE,
+            FLIGHT_PHASE,
+            PILOT_CERTIFICATE);
 
     private static final Pattern US_REGISTRATION = Pattern.compile("^N[0-9A-Z]");
 
@@ -66,6 +77,7 @@ enum CategoricalFeature {
     // Error Prone cannot see that these never change: a stateless method reference and List.copyOf
     @SuppressWarnings("ImmutableEnumChecker")
     private final Function<FlightFacts, @Nullable String> reader;
+
     @SuppressWarnings("ImmutableEnumChecker")
     private final @Nullable List<String> fixedLevels;
 
@@ -87,7 +99,8 @@ enum CategoricalFeature {
         return fixedLevels == null ? List.of() : fixedLevels;
     }
 
-    @Nullable String read(FlightFacts facts) {
+    @Nullable
+    String read(FlightFacts facts) {
         return reader.apply(facts);
     }
 
@@ -112,16 +125,34 @@ enum CategoricalFeature {
     }
 
     /** Corporate words that follow a maker's name: "CESSNA AIRCRAFT CO" is the make CESSNA. */
-    private static final java.util.Set<String> CORPORATE_WORDS = java.util.Set.of("INC", "CO", "CORP", "CORPORATION",
-            "COMPANY", "LTD", "LLC", "AIRCRAFT", "AIRPLANE", "AIRPLANES", "AVIATION", "HELICOPTER", "HELICOPTERS",
-            "INDUSTRIES", "MFG", "MANUFACTURING", "TEXTRON", "INTERNATIONAL", "INTL");
+    private static final java.util.Set<String> CORPORATE_WORDS = java.util.Set.of(
+            "INC",
+            "CO",
+            "CORP",
+            "CORPORATION",
+            "COMPANY",
+            "LTD",
+            "LLC",
+            "AIRCRAFT",
+            "AIRPLANE",
+            "AIRPLANES",
+            "AVIATION",
+            "HELICOPTER",
+            "HELICOPTERS",
+            "INDUSTRIES",
+            "MFG",
+            "MANUFACTURING",
+            "TEXTRON",
+            "INTERNATIONAL",
+            "INTL");
 
     /** Makes are written by hand: "CESSNA", "Cessna ", "Cessna Aircraft Co." are one make. */
     static @Nullable String normalizeMake(@Nullable String make) {
         if (make == null) {
             return null;
         }
-        String[] words = WHITESPACE.split(NOT_WORD.matcher(make.toUpperCase(Locale.ROOT)).replaceAll(" ").strip());
+        String[] words = WHITESPACE.split(
+                NOT_WORD.matcher(make.toUpperCase(Locale.ROOT)).replaceAll(" ").strip());
         int end = words.length;
         while (end > 1 && CORPORATE_WORDS.contains(words[end - 1])) {
             end--;

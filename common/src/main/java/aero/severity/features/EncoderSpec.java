@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param categorical the categorical inputs it encodes, in encoding order; null in encoders saved
  *                    before inputs could be chosen, which encode {@link CategoricalFeature#ORIGINAL}
  */
-public record EncoderSpec(int formatVersion, List<NumericStats> numeric, Map<String, List<String>> vocabularies,
+public record EncoderSpec(
+        int formatVersion,
+        List<NumericStats> numeric,
+        Map<String, List<String>> vocabularies,
         @Nullable List<String> categorical) {
 
     public EncoderSpec {
@@ -24,6 +27,5 @@ public record EncoderSpec(int formatVersion, List<NumericStats> numeric, Map<Str
     }
 
     /** Mean and standard deviation of a numeric input over the training rows where it was known. */
-    public record NumericStats(String name, double mean, double std) {
-    }
+    public record NumericStats(String name, double mean, double std) {}
 }

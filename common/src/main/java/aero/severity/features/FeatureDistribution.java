@@ -89,7 +89,8 @@ public record FeatureDistribution(long rows, Map<String, Field> fields) {
 
     /** How a field is binned. */
     public enum Kind {
-        NUMBER, LEVEL
+        NUMBER,
+        LEVEL
     }
 
     /** Shares below this count as this (log of zero otherwise). */
@@ -130,7 +131,8 @@ public record FeatureDistribution(long rows, Map<String, Field> fields) {
         return readerOf(field).apply(flight);
     }
 
-    private static final Map<String, Function<FlightFacts, @Nullable Object>> READERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Function<FlightFacts, @Nullable Object>> READERS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static Function<FlightFacts, @Nullable Object> readerOf(String field) {
         return READERS.computeIfAbsent(field, name -> {
@@ -157,10 +159,14 @@ public record FeatureDistribution(long rows, Map<String, Field> fields) {
         boolean numeric = !known.isEmpty() && known.stream().allMatch(v -> v instanceof Number);
         Field unfilled;
         if (numeric) {
-            double[] sorted = known.stream().mapToDouble(v -> ((Number) v).doubleValue()).sorted().toArray();
+            double[] sorted = known.stream()
+                    .mapToDouble(v -> ((Number) v).doubleValue())
+                    .sorted()
+                    .toArray();
             List<Double> edges = new ArrayList<>();
             for (int q = 1; q < QUANTILE_BINS; q++) {
-                double edge = sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length / (double) QUANTILE_BINS))];
+                double edge = sorted[
+                        (int) Math.min(sorted.length - 1, Math.floor(q * sorted.length / (double) QUANTILE_BINS))];
                 if (edges.isEmpty() || edge > edges.get(edges.size() - 1)) {
                     edges.add(edge);
                 }
@@ -170,13 +176,19 @@ public record FeatureDistribution(long rows, Map<String, Field> fields) {
             Map<String, Long> frequency = new HashMap<>();
             known.forEach(v -> frequency.merge(v.toString(), 1L, Long::sum));
             List<String> levels = frequency.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(MAX_LEVELS).map(Map.Entry::getKey).toList();
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(MAX_LEVELS)
+                    .map(Map.Entry::getKey)
+                    .toList();
             unfilled = new Field(Kind.LEVEL, List.of(), levels, zeros(levels.size() + 2));
         }
         long[] counts = new long[unfilled.bins()];
         values.forEach(v -> counts[unfilled.binOf(v)]++);
-        List<Double> shares = Arrays.stream(counts).mapToObj(c -> values.isEmpty() ? 0.0 : (double) c / values.size()).toList();
+        List<Double> shares = Arrays.stream(counts)
+                .mapToObj(c -> values.isEmpty() ? 0.0 : (double) c / values.size())
+                .toList();
         return new Field(unfilled.kind(), unfilled.edges(), unfilled.levels(), shares);
     }
 
@@ -198,8 +210,10 @@ public record FeatureDistribution(long rows, Map<String, Field> fields) {
 
     /** The fields ordered from the most drifted, for a report. */
     public static List<Map.Entry<String, Double>> mostDrifted(Map<String, Double> psi) {
-        return psi.entrySet().stream().filter(e -> !e.getValue().isNaN())
-                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())).toList();
+        return psi.entrySet().stream()
+                .filter(e -> !e.getValue().isNaN())
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .toList();
     }
 
     public String toJson() {

@@ -13,10 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import aero.severity.domain.FlightFacts;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.jspecify.annotations.Nullable;
 
 /**
  * The one encoding of {@link FlightFacts} into model features, used by training and by serving
@@ -42,30 +41,34 @@ public final class FeatureEncoder {
     private final EncoderSpec spec;
     /** The inputs this encoder encodes, in column order (a subset of the enums when inputs were left out). */
     private final NumericFeature[] numerics;
+
     private final CategoricalFeature[] categoricals;
     private final double[] means;
     private final double[] stds;
     /** Per encoded categorical input: level to column offset (relative to the input's first column). */
     private final List<Map<String, Integer>> levelIndex;
+
     private final int[] categoricalStart;
     private final String[] featureNames;
 
     private FeatureEncoder(EncoderSpec spec) {
         if (spec.formatVersion() != FORMAT_VERSION) {
-            throw new IllegalStateException("encoder format " + spec.formatVersion() + " is not supported (this build reads "
-                    + FORMAT_VERSION + "); retrain the model");
+            throw new IllegalStateException("encoder format " + spec.formatVersion()
+                    + " is not supported (this build reads " + FORMAT_VERSION + "); retrain the model");
         }
         this.spec = spec;
-        Map<String, EncoderSpec.NumericStats> stats = spec.numeric().stream()
-                .collect(Collectors.toMap(EncoderSpec.NumericStats::name, s -> s));
-        Map<String, NumericFeature> numericByName = Arrays.stream(NumericFeature.values())
-                .collect(Collectors.toMap(NumericFeature::featureName, f -> f));
+        Map<String, EncoderSpec.NumericStats> stats =
+                spec.numeric().stream().collect(Collectors.toMap(EncoderSpec.NumericStats::name, s -> s));
+        Map<String, NumericFeature> numericByName =
+                Arrays.stream(NumericFeature.values()).collect(Collectors.toMap(NumericFeature::featureName, f -> f));
         for (String name : stats.keySet()) {
             if (!numericByName.containsKey(name)) {
-                throw new IllegalStateException("encoder has statistics for " + name + ", an input this build does not know");
+                throw new IllegalStateException(
+                        "encoder has statistics for " + name + ", an input this build does not know");
             }
         }
-        this.numerics = Arrays.stream(NumericFeature.values()).filter(f -> stats.containsKey(f.featureName()))
+        this.numerics = Arrays.stream(NumericFeature.values())
+                .filter(f -> stats.containsKey(f.featureName()))
                 .toArray(NumericFeature[]::new);
         this.means = new double[numerics.length];
         this.stds = new double[numerics.length];
@@ -81,7 +84,8 @@ public final class FeatureEncoder {
         }
         names.addAll(List.of("month_sin", "month_cos", "local_hour_sin", "local_hour_cos", "local_hour.missing"));
 
-        this.categoricals = spec.categorical() == null ? CategoricalFeature.ORIGINAL.toArray(CategoricalFeature[]::new)
+        this.categoricals = spec.categorical() == null
+                ? CategoricalFeature.ORIGINAL.toArray(CategoricalFeature[]::new)
                 : spec.categorical().stream().map(FeatureEncoder::categorical).toArray(CategoricalFeature[]::new);
         this.levelIndex = new ArrayList<>(categoricals.length);
         this.categoricalStart = new int[categoricals.length];
@@ -105,8 +109,11 @@ public final class FeatureEncoder {
     }
 
     private static CategoricalFeature categorical(String name) {
-        return Arrays.stream(CategoricalFeature.values()).filter(f -> f.featureName().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("encoder names the input " + name + ", which this build does not know"));
+        return Arrays.stream(CategoricalFeature.values())
+                .filter(f -> f.featureName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "encoder names the input " + name + ", which this build does not know"));
     }
 
     /** The inputs this encoder encodes (names as in {@link #inputNames()}): all of them, less those left out when it was fitted. */
@@ -121,7 +128,9 @@ public final class FeatureEncoder {
     public static List<String> inputNames() {
         List<String> names = new ArrayList<>();
         Arrays.stream(NumericFeature.values()).map(NumericFeature::featureName).forEach(names::add);
-        Arrays.stream(CategoricalFeature.values()).map(CategoricalFeature::featureName).forEach(names::add);
+        Arrays.stream(CategoricalFeature.values())
+                .map(CategoricalFeature::featureName)
+                .forEach(names::add);
         return names;
     }
 
@@ -150,11 +159,15 @@ public final class FeatureEncoder {
      * As {@link #fit(Collection, int, int)}, leaving out the inputs named in {@code without} (names
      * from {@link #inputNames()}): how a backtest measures what an input is worth.
      */
-    public static FeatureEncoder fit(Collection<FlightFacts> training, int maxLevels, int minCount, Set<String> without) {
+    public static FeatureEncoder fit(
+            Collection<FlightFacts> training, int maxLevels, int minCount, Set<String> without) {
         if (training.isEmpty()) {
             throw new IllegalArgumentException("cannot fit an encoder on no rows");
         }
-        List<String> unknown = without.stream().filter(name -> !inputNames().contains(name)).sorted().toList();
+        List<String> unknown = without.stream()
+                .filter(name -> !inputNames().contains(name))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("no such input to leave out: " + String.join(", ", unknown)
                     + " (inputs: " + String.join(", ", inputNames()) + ")");
@@ -189,12 +202,19 @@ public final class FeatureEncoder {
             if (!feature.learnsVocabulary()) {
                 continue;
             }
-            Map<String, Long> counts = training.stream().map(feature::read).filter(Objects::nonNull)
+            Map<String, Long> counts = training.stream()
+                    .map(feature::read)
+                    .filter(Objects::nonNull)
                     .collect(Collectors.groupingBy(level -> level, Collectors.counting()));
             List<String> levels = counts.entrySet().stream()
                     .filter(e -> e.getValue() >= minCount && !e.getKey().equals(CategoricalFeature.OTHER))
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .limit(maxLevels).map(Map.Entry::getKey).sorted(Comparator.naturalOrder()).toList();
+                    .sorted(Map.Entry.<String, Long>comparingByValue()
+                            .reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(maxLevels)
+                    .map(Map.Entry::getKey)
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
             vocabularies.put(feature.featureName(), levels);
         }
         return new FeatureEncoder(new EncoderSpec(FORMAT_VERSION, numeric, vocabularies, categorical));
@@ -324,8 +344,12 @@ public final class FeatureEncoder {
             }
         }
         List<RequestField> fields = new ArrayList<>();
-        columns.forEach((field, cols) -> fields.add(new RequestField(field, cols.stream().mapToInt(Integer::intValue).toArray(),
-                missing.getOrDefault(field, List.of()).stream().mapToInt(Integer::intValue).toArray())));
+        columns.forEach((field, cols) -> fields.add(new RequestField(
+                field,
+                cols.stream().mapToInt(Integer::intValue).toArray(),
+                missing.getOrDefault(field, List.of()).stream()
+                        .mapToInt(Integer::intValue)
+                        .toArray())));
         return RequestField.sorted(fields);
     }
 

@@ -28,6 +28,7 @@ enum NumericFeature {
 
     @SuppressWarnings("ImmutableEnumChecker") // a stateless method reference: Error Prone cannot tell
     private final ToDoubleFunction<FlightFacts> reader;
+
     private final double min;
     private final double max;
     private final boolean logScale;

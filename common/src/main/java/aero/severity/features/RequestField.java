@@ -10,7 +10,6 @@ import java.util.Objects;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.code.NtsbCode;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,12 +73,16 @@ public record RequestField(String name, int[] columns, int[] missing) {
         return ACCESSORS.containsKey(name);
     }
 
-    private static final java.util.Map<String, Method> ACCESSORS = Arrays.stream(FlightFacts.class.getRecordComponents())
-            .collect(java.util.stream.Collectors.toUnmodifiableMap(RecordComponent::getName, RecordComponent::getAccessor));
+    private static final java.util.Map<String, Method> ACCESSORS = Arrays.stream(
+                    FlightFacts.class.getRecordComponents())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    RecordComponent::getName, RecordComponent::getAccessor));
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RequestField f && f.name.equals(name) && Arrays.equals(f.columns, columns)
+        return other instanceof RequestField f
+                && f.name.equals(name)
+                && Arrays.equals(f.columns, columns)
                 && Arrays.equals(f.missing, missing);
     }
 
@@ -95,6 +98,8 @@ public record RequestField(String name, int[] columns, int[] missing) {
 
     /** Helper for {@link FeatureEncoder#requestFields()}: a fixed list, ordered by first column. */
     static List<RequestField> sorted(List<RequestField> fields) {
-        return fields.stream().sorted(java.util.Comparator.comparingInt(f -> f.columns()[0])).toList();
+        return fields.stream()
+                .sorted(java.util.Comparator.comparingInt(f -> f.columns()[0]))
+                .toList();
     }
 }

@@ -1,12 +1,12 @@
 package aero.severity.domain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import aero.severity.domain.code.UnknownCodeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SeverityTest {
 
@@ -53,10 +53,12 @@ class SeverityTest {
 
     @Test
     void theClassIndexIsFixedFromFatalToNoneAndReadsBack() {
-        assertThat(java.util.Arrays.stream(Severity.values()).mapToInt(Severity::index)).containsExactly(0, 1, 2, 3);
+        assertThat(java.util.Arrays.stream(Severity.values()).mapToInt(Severity::index))
+                .containsExactly(0, 1, 2, 3);
         assertThat(Severity.ofIndex(0)).isEqualTo(Severity.FATL);
         assertThat(Severity.ofIndex(3)).isEqualTo(Severity.NONE);
-        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> Severity.ofIndex(4))
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Severity.ofIndex(4))
                 .withMessageContaining("0-3");
     }
 }

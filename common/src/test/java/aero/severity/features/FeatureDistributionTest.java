@@ -1,8 +1,5 @@
 package aero.severity.features;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +12,9 @@ import aero.severity.domain.code.State;
 import aero.severity.domain.code.WeatherCondition;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 class FeatureDistributionTest {
 
     /** Day flights in good weather mostly, pilots 20-70, one in five without the pilot's hours. */
@@ -23,7 +23,8 @@ class FeatureDistributionTest {
         List<FlightFacts> flights = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             boolean nightImc = random.nextDouble() < nightImcShare;
-            flights.add(FlightFacts.on(LocalDate.of(2000 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)))
+            flights.add(FlightFacts.on(
+                            LocalDate.of(2000 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)))
                     .state(random.nextBoolean() ? State.CA : State.TX)
                     .lightCondition(nightImc ? LightCondition.NITE : LightCondition.DAYL)
                     .weatherCondition(nightImc ? WeatherCondition.IMC : WeatherCondition.VMC)
@@ -43,8 +44,11 @@ class FeatureDistributionTest {
     void theSamePopulationHasAPsiNearZeroOnEveryField() {
         Map<String, Double> psi = DISTRIBUTION.psi(flights(2, 2_000, 0.05));
 
-        assertThat(psi).isNotEmpty().allSatisfy((field, value) -> assertThat(value).as(field).isLessThan(0.05));
-        assertThat(DISTRIBUTION.psi(TRAINING).values()).allSatisfy(value -> assertThat(value).isCloseTo(0.0, within(1e-12)));
+        assertThat(psi)
+                .isNotEmpty()
+                .allSatisfy((field, value) -> assertThat(value).as(field).isLessThan(0.05));
+        assertThat(DISTRIBUTION.psi(TRAINING).values())
+                .allSatisfy(value -> assertThat(value).isCloseTo(0.0, within(1e-12)));
     }
 
     @Test
@@ -55,7 +59,8 @@ class FeatureDistributionTest {
         assertThat(psi.get("weatherCondition")).isGreaterThan(FeatureDistribution.DRIFTED);
         assertThat(psi.get("pilotAge")).isLessThan(0.05);
         assertThat(psi.get("state")).isLessThan(0.05);
-        assertThat(FeatureDistribution.mostDrifted(psi).subList(0, 2)).extracting(Map.Entry::getKey)
+        assertThat(FeatureDistribution.mostDrifted(psi).subList(0, 2))
+                .extracting(Map.Entry::getKey)
                 .containsExactlyInAnyOrder("lightCondition", "weatherCondition");
     }
 
@@ -66,11 +71,14 @@ class FeatureDistributionTest {
 
         assertThat(age.kind()).isEqualTo(FeatureDistribution.Kind.NUMBER);
         assertThat(age.edges()).hasSize(9).isSorted();
-        assertThat(age.shares().subList(0, age.bins() - 1)).allSatisfy(share -> assertThat(share).isBetween(0.05, 0.15));
+        assertThat(age.shares().subList(0, age.bins() - 1))
+                .allSatisfy(share -> assertThat(share).isBetween(0.05, 0.15));
         assertThat(age.binOf(19)).isZero();
         assertThat(age.binOf(99)).isEqualTo(age.bins() - 2);
         assertThat(age.binOf(null)).isEqualTo(age.bins() - 1);
-        assertThat(hours.shares().get(hours.bins() - 1)).as("one in five left out").isCloseTo(0.2, within(0.02));
+        assertThat(hours.shares().get(hours.bins() - 1))
+                .as("one in five left out")
+                .isCloseTo(0.2, within(0.02));
         assertThat(age.shares().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1.0, within(1e-9));
     }
 
@@ -80,7 +88,9 @@ class FeatureDistributionTest {
 
         assertThat(light.kind()).isEqualTo(FeatureDistribution.Kind.LEVEL);
         assertThat(light.levels()).containsExactly("DAYL", "NITE");
-        assertThat(light.binOf("DUSK")).as("a level not seen in training: all others").isEqualTo(2);
+        assertThat(light.binOf("DUSK"))
+                .as("a level not seen in training: all others")
+                .isEqualTo(2);
         assertThat(light.shares().get(0)).isCloseTo(0.95, within(0.01));
     }
 

@@ -1,9 +1,5 @@
 package aero.severity.features;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +11,26 @@ import aero.severity.domain.code.State;
 import aero.severity.domain.code.WeatherCondition;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 class FeatureEncoderTest {
 
-    private static final String[] OUTCOME_WORDS = {"damage", "inj", "fatal", "fire", "finding", "occurrence",
-            "seq", "narr", "cause", "report", "ev_type", "severity"};
+    private static final String[] OUTCOME_WORDS = {
+        "damage",
+        "inj",
+        "fatal",
+        "fire",
+        "finding",
+        "occurrence",
+        "seq",
+        "narr",
+        "cause",
+        "report",
+        "ev_type",
+        "severity"
+    };
 
     private static List<FlightFacts> training() {
         List<FlightFacts> rows = new ArrayList<>();
@@ -46,15 +58,18 @@ class FeatureEncoderTest {
     void featureNamesNeverDescribeTheOutcome() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
 
-        assertThat(encoder.featureNames()).allSatisfy(name -> assertThat(name.toLowerCase()).doesNotContain(OUTCOME_WORDS));
+        assertThat(encoder.featureNames())
+                .allSatisfy(name -> assertThat(name.toLowerCase()).doesNotContain(OUTCOME_WORDS));
         assertThat(encoder.featureNames()).doesNotHaveDuplicates().hasSize(encoder.dimension());
     }
 
     @Test
     void unknownNumericValueBecomesTheMeanAndSetsItsMissingIndicator() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
-        double[] known = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).pilotAge(45).build());
-        double[] unknown = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).build());
+        double[] known = encoder.encode(
+                FlightFacts.on(LocalDate.of(2005, 1, 1)).pilotAge(45).build());
+        double[] unknown =
+                encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).build());
 
         assertThat(known[column(encoder, "pilot_age")]).isNotZero();
         assertThat(known[column(encoder, "pilot_age.missing")]).isZero();
@@ -65,9 +80,40 @@ class FeatureEncoderTest {
     @Test
     void implausibleHistoricalValuesAreTreatedAsUnknown() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
-        FlightFacts typo = new FlightFacts(LocalDate.of(2005, 1, 1), null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, null, null, null,
-                null, null, null, null, null);
+        FlightFacts typo = new FlightFacts(
+                LocalDate.of(2005, 1, 1),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
 
         assertThat(encoder.encode(typo)[column(encoder, "pilot_age.missing")]).isEqualTo(1.0);
     }
@@ -76,8 +122,11 @@ class FeatureEncoderTest {
     void standardisesWithTheTrainingMeanAndSpread() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
         EncoderSpec.NumericStats age = encoder.spec().numeric().stream()
-                .filter(s -> s.name().equals("pilot_age")).findFirst().orElseThrow();
-        double[] features = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).pilotAge(60).build());
+                .filter(s -> s.name().equals("pilot_age"))
+                .findFirst()
+                .orElseThrow();
+        double[] features = encoder.encode(
+                FlightFacts.on(LocalDate.of(2005, 1, 1)).pilotAge(60).build());
 
         assertThat(features[column(encoder, "pilot_age")]).isCloseTo((60 - age.mean()) / age.std(), within(1e-12));
     }
@@ -86,9 +135,13 @@ class FeatureEncoderTest {
     void frequentMakesGetTheirOwnColumnAndRareOrUnseenOnesGoToOther() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
 
-        assertThat(encoder.featureNames()).contains("make=CESSNA", "make=PIPER", "make=OTHER").doesNotContain("make=MAKE1");
-        double[] cessna = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("cessna").build());
-        double[] unseen = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Zlin").build());
+        assertThat(encoder.featureNames())
+                .contains("make=CESSNA", "make=PIPER", "make=OTHER")
+                .doesNotContain("make=MAKE1");
+        double[] cessna = encoder.encode(
+                FlightFacts.on(LocalDate.of(2005, 1, 1)).make("cessna").build());
+        double[] unseen = encoder.encode(
+                FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Zlin").build());
         assertThat(cessna[column(encoder, "make=CESSNA")]).isEqualTo(1.0);
         assertThat(unseen[column(encoder, "make=OTHER")]).isEqualTo(1.0);
     }
@@ -97,7 +150,9 @@ class FeatureEncoderTest {
     void codeTableFeaturesAreOneHotWithAMissingColumn() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
         double[] heli = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1))
-                .aircraftCategory(AircraftCategory.HELI).engineType(EngineType.NONE).build());
+                .aircraftCategory(AircraftCategory.HELI)
+                .engineType(EngineType.NONE)
+                .build());
 
         assertThat(heli[column(encoder, "aircraft_category=HELI")]).isEqualTo(1.0);
         assertThat(heli[column(encoder, "aircraft_category=AIR")]).isZero();
@@ -119,7 +174,9 @@ class FeatureEncoderTest {
 
     @Test
     void refusesAnEncoderOfAnotherFormat() {
-        String json = FeatureEncoder.fit(training(), 30, 5).toJson().replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
+        String json = FeatureEncoder.fit(training(), 30, 5)
+                .toJson()
+                .replace("\"formatVersion\" : 1", "\"formatVersion\" : 99");
 
         assertThatThrownBy(() -> FeatureEncoder.fromJson(json)).hasMessageContaining("format 99");
     }
@@ -139,9 +196,12 @@ class FeatureEncoderTest {
     void familiesSeenOftenInTrainingGetAColumnAndOthersGoToOther() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5);
 
-        assertThat(encoder.featureNames()).contains("aircraft_model=CESSNA 172", "aircraft_model=PIPER PA-28",
-                "aircraft_model=OTHER");
-        double[] skyhawk = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna").aircraftModel("172P").build());
+        assertThat(encoder.featureNames())
+                .contains("aircraft_model=CESSNA 172", "aircraft_model=PIPER PA-28", "aircraft_model=OTHER");
+        double[] skyhawk = encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1))
+                .make("Cessna")
+                .aircraftModel("172P")
+                .build());
         assertThat(skyhawk[column(encoder, "aircraft_model=CESSNA 172")]).isEqualTo(1.0);
     }
 
@@ -169,11 +229,15 @@ class FeatureEncoderTest {
     void anInputLeftOutHasNoColumnAndItsValueChangesNothing() {
         FeatureEncoder encoder = FeatureEncoder.fit(training(), 30, 5, java.util.Set.of("aircraft_model", "pilot_age"));
 
-        assertThat(encoder.featureNames()).noneMatch(name -> name.startsWith("aircraft_model") || name.startsWith("pilot_age"));
-        assertThat(encoder.inputs()).doesNotContain("aircraft_model", "pilot_age").contains("make", "log_pilot_total_hours");
+        assertThat(encoder.featureNames())
+                .noneMatch(name -> name.startsWith("aircraft_model") || name.startsWith("pilot_age"));
+        assertThat(encoder.inputs())
+                .doesNotContain("aircraft_model", "pilot_age")
+                .contains("make", "log_pilot_total_hours");
         FlightFacts.Builder facts = FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna");
         assertThat(encoder.encode(facts.aircraftModel("172N").pilotAge(70).build()))
-                .containsExactly(encoder.encode(FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna").build()));
+                .containsExactly(encoder.encode(
+                        FlightFacts.on(LocalDate.of(2005, 1, 1)).make("Cessna").build()));
         assertThat(FeatureEncoder.fromJson(encoder.toJson()).featureNames()).isEqualTo(encoder.featureNames());
     }
 

@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * alertmanager/: the routing of every alert of prometheus/rules/, checked by the real amtool. The
@@ -35,14 +35,17 @@ class AlertmanagerConfigTest {
 
             ToolRun run = routesTest(expected, "alertname=" + name, "severity=" + severity, "job=severity-api");
 
-            assertThat(run.succeeded()).as(name + " (" + severity + ") goes to " + expected + ": " + run.describe()).isTrue();
+            assertThat(run.succeeded())
+                    .as(name + " (" + severity + ") goes to " + expected + ": " + run.describe())
+                    .isTrue();
             assertThat(run.stdout().strip()).as(name).isEqualTo(expected);
         });
     }
 
     @Test
     void infoGoesNowhereAndAnAlertWithoutSeverityStillReachesChat() {
-        assertThat(routesTest("null", "alertname=Anything", "severity=info").succeeded()).isTrue();
+        assertThat(routesTest("null", "alertname=Anything", "severity=info").succeeded())
+                .isTrue();
         assertThat(routesTest("chat", "alertname=Unlabelled").succeeded()).isTrue();
     }
 
@@ -67,8 +70,10 @@ class AlertmanagerConfigTest {
             }
             YamlTree settings = receiver.at(name.equals("pager") ? "pagerduty_configs.0" : "slack_configs.0");
             assertThat(settings.at("send_resolved").text()).as(name).isEqualTo("true");
-            assertThat(settings.at(name.equals("pager") ? "routing_key_file" : "api_url_file").text())
-                    .as(name).startsWith("/etc/alertmanager/secrets/severity-alerting/");
+            assertThat(settings.at(name.equals("pager") ? "routing_key_file" : "api_url_file")
+                            .text())
+                    .as(name)
+                    .startsWith("/etc/alertmanager/secrets/severity-alerting/");
         }
     }
 
@@ -77,7 +82,8 @@ class AlertmanagerConfigTest {
         Map<String, YamlTree> alerts = PrometheusTest.alerts();
         List<String> named = new ArrayList<>();
         Pattern alertNames = Pattern.compile("alertname=~?\"([^\"]+)\"");
-        for (YamlTree rule : YamlTree.parse(Project.read(CONFIG)).at("inhibit_rules").list()) {
+        for (YamlTree rule :
+                YamlTree.parse(Project.read(CONFIG)).at("inhibit_rules").list()) {
             for (String side : List.of("source_matchers", "target_matchers")) {
                 for (YamlTree matcher : rule.at(side).list()) {
                     Matcher m = alertNames.matcher(matcher.text());
@@ -87,13 +93,15 @@ class AlertmanagerConfigTest {
             }
         }
 
-        assertThat(named).contains("ApiDown", "HighErrorRate", "SlowResponses").allSatisfy(
-                alert -> assertThat(alerts).as("an alert of prometheus/rules/").containsKey(alert));
+        assertThat(named)
+                .contains("ApiDown", "HighErrorRate", "SlowResponses")
+                .allSatisfy(alert ->
+                        assertThat(alerts).as("an alert of prometheus/rules/").containsKey(alert));
     }
 
     private static ToolRun routesTest(String expectedReceiver, String... labels) {
-        List<String> args = new ArrayList<>(List.of("config", "routes", "test", "--config.file=" + CONFIG,
-                "--verify.receivers=" + expectedReceiver));
+        List<String> args = new ArrayList<>(List.of(
+                "config", "routes", "test", "--config.file=" + CONFIG, "--verify.receivers=" + expectedReceiver));
         args.addAll(List.of(labels));
         return Tool.AMTOOL.run(Project.root(), Map.of(), args);
     }

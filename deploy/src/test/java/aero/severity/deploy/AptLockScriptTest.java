@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +9,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/lib/apt-lock.sh, which tools.sh and services.sh run apt-get through: a lock another
@@ -62,9 +62,20 @@ class AptLockScriptTest {
                 echo "installed $*"
                 """);
         Files.setPosixFilePermissions(aptGet, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return Tool.BASH.run(Project.root(), Map.of("STATE", state.toString(), "LOCKED_CALLS", String.valueOf(lockedCalls),
-                "SEVERITY_APT_LOCK_TIMEOUT", timeoutSeconds, "SEVERITY_APT_LOCK_POLL", "0.2"),
-                List.of("-c", ". scripts/lib/apt-lock.sh && run_waiting_for_apt_lock \"$STATE/apt.log\" \"$STATE/apt-get\" install -y jq"));
+        return Tool.BASH.run(
+                Project.root(),
+                Map.of(
+                        "STATE",
+                        state.toString(),
+                        "LOCKED_CALLS",
+                        String.valueOf(lockedCalls),
+                        "SEVERITY_APT_LOCK_TIMEOUT",
+                        timeoutSeconds,
+                        "SEVERITY_APT_LOCK_POLL",
+                        "0.2"),
+                List.of(
+                        "-c",
+                        ". scripts/lib/apt-lock.sh && run_waiting_for_apt_lock \"$STATE/apt.log\" \"$STATE/apt-get\" install -y jq"));
     }
 
     private int calls() throws IOException {

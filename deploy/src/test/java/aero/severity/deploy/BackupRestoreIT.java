@@ -1,8 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * scripts/backup.sh and scripts/restore.sh on the real PostgreSQL+PostGIS: a verified restore into
  * a scratch database, compared table by table (row counts and content checksums) by this test's
@@ -45,7 +44,8 @@ class BackupRestoreIT {
         this.services = services;
         source = FreshDatabase.create("backup");
         target = "t_restore_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection db = source.connect(); Statement sql = db.createStatement()) {
+        try (Connection db = source.connect();
+                Statement sql = db.createStatement()) {
             sql.execute("""
                     CREATE TABLE events (
                       ev_id text PRIMARY KEY,
@@ -81,15 +81,15 @@ class BackupRestoreIT {
     @Test
     void aBackupRestoresIntoAScratchDatabaseWithEveryRowIntact() throws Exception {
         Path dump = dir.resolve("severity.dump");
-        ToolRun backup = ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh",
-                "--out", dump.toString());
+        ToolRun backup = ScriptRunner.run(
+                services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh", "--out", dump.toString());
         assertThat(backup.exitCode()).as(backup.describe()).isZero();
         assertThat(dump).exists();
-        assertThat(Files.readString(dir.resolve("severity.dump.manifest"))).contains("public.events|2000|",
-                "public.aircraft|3000|", "public.empty_table|0|empty");
+        assertThat(Files.readString(dir.resolve("severity.dump.manifest")))
+                .contains("public.events|2000|", "public.aircraft|3000|", "public.empty_table|0|empty");
 
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dump.toString(),
-                "--target-db", target, "--create");
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target, "--create");
         assertThat(restore.exitCode()).as(restore.describe()).isZero();
         assertThat(restore.stdout()).contains("verified 4 tables (row counts and checksums)");
 
@@ -112,39 +112,58 @@ class BackupRestoreIT {
     void theChartsScheduledBackupWritesARestorableDumpAndPrunesOldOnes() throws Exception {
         // The backup CronJob's own script files and command line, as rendered by helm, with the
         // container's paths mapped into this test's folder.
-        RenderedChart chart = RenderedChart.render("production", "backup.enabled=true", "backup.claimName=severity-backups",
-                "backup.keepDays=7");
-        Map<String, Object> scripts = chart.one("ConfigMap", "severity-backup-scripts").at("data").map();
+        RenderedChart chart = RenderedChart.render(
+                "production", "backup.enabled=true", "backup.claimName=severity-backups", "backup.keepDays=7");
+        Map<String, Object> scripts =
+                chart.one("ConfigMap", "severity-backup-scripts").at("data").map();
         Path scriptDir = Files.createDirectories(dir.resolve("scripts/lib"));
         Files.writeString(dir.resolve("scripts/backup.sh"), (String) scripts.get("backup.sh"));
         Files.writeString(scriptDir.resolve("db-connection.sh"), (String) scripts.get("db-connection.sh"));
         Path backups = Files.createDirectories(dir.resolve("backups"));
         Path old = Files.writeString(backups.resolve("severity-20000101T000000Z.dump"), "old");
-        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(8))));
+        Files.setLastModifiedTime(
+                old,
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(java.time.Duration.ofDays(8))));
         Path recent = Files.writeString(backups.resolve("severity-recent.dump"), "recent");
         Path unrelated = Files.writeString(backups.resolve("notes.txt"), "keep");
         Files.setLastModifiedTime(unrelated, Files.getLastModifiedTime(old));
 
-        YamlTree container = chart.one("CronJob", "severity-backup").at("spec.jobTemplate.spec.template.spec.containers.0");
-        String command = container.at("args.0").text().replace("/opt/severity/scripts", dir.resolve("scripts").toString())
+        YamlTree container =
+                chart.one("CronJob", "severity-backup").at("spec.jobTemplate.spec.template.spec.containers.0");
+        String command = container
+                .at("args.0")
+                .text()
+                .replace("/opt/severity/scripts", dir.resolve("scripts").toString())
                 .replace("/backups", backups.toString());
-        List<String> shell = new java.util.ArrayList<>(container.at("command").list().stream().map(YamlTree::text).toList());
+        List<String> shell = new java.util.ArrayList<>(
+                container.at("command").list().stream().map(YamlTree::text).toList());
         shell.remove(0); // bash itself
         shell.add(command);
-        ToolRun run = Tool.BASH.run(Project.root(), Map.of("SEVERITY_DB_URL", source.jdbcUrl(), "SEVERITY_DB_USER", source.user(),
-                "SEVERITY_DB_PASSWORD", source.password()), shell);
+        ToolRun run = Tool.BASH.run(
+                Project.root(),
+                Map.of(
+                        "SEVERITY_DB_URL",
+                        source.jdbcUrl(),
+                        "SEVERITY_DB_USER",
+                        source.user(),
+                        "SEVERITY_DB_PASSWORD",
+                        source.password()),
+                shell);
         assertThat(run.exitCode()).as(run.describe()).isZero();
 
         List<Path> dumps;
         try (java.util.stream.Stream<Path> files = Files.list(backups)) {
-            dumps = files.filter(f -> f.getFileName().toString().matches("severity-\\d{8}T\\d{6}Z\\.dump")).toList();
+            dumps = files.filter(f -> f.getFileName().toString().matches("severity-\\d{8}T\\d{6}Z\\.dump"))
+                    .toList();
         }
-        assertThat(dumps).as("older than keepDays pruned, today's written").singleElement()
+        assertThat(dumps)
+                .as("older than keepDays pruned, today's written")
+                .singleElement()
                 .satisfies(dump -> assertThat(dump).isNotEqualTo(old));
         assertThat(recent).exists();
         assertThat(unrelated).as("only dumps are pruned").exists();
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dumps.get(0).toString(),
-                "--target-db", target, "--create");
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dumps.get(0).toString(), "--target-db", target, "--create");
         assertThat(restore.exitCode()).as(restore.describe()).isZero();
         assertThat(tableFingerprints(source.jdbcUrl().replace(source.name(), target)))
                 .isEqualTo(tableFingerprints(source.jdbcUrl()));
@@ -153,14 +172,20 @@ class BackupRestoreIT {
     @Test
     void aTruncatedDumpFailsAndLeavesNoDatabaseBehind() throws Exception {
         Path dump = dir.resolve("severity.dump");
-        assertThat(ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh",
-                "--out", dump.toString()).exitCode()).isZero();
+        assertThat(ScriptRunner.run(
+                                services,
+                                Map.of("SEVERITY_DB_URL", source.jdbcUrl()),
+                                "scripts/backup.sh",
+                                "--out",
+                                dump.toString())
+                        .exitCode())
+                .isZero();
         Files.delete(dir.resolve("severity.dump.sha256"));
         try (RandomAccessFile file = new RandomAccessFile(dump.toFile(), "rw")) {
             file.setLength(file.length() / 2);
         }
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target,
-                "--create");
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target, "--create");
         assertThat(restore.exitCode()).as(restore.describe()).isIn(3, 5);
         assertThat(databaseExists(target)).isFalse();
     }
@@ -168,14 +193,20 @@ class BackupRestoreIT {
     @Test
     void aDumpThatNoLongerMatchesItsChecksumIsRefused() throws Exception {
         Path dump = dir.resolve("severity.dump");
-        assertThat(ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh",
-                "--out", dump.toString()).exitCode()).isZero();
+        assertThat(ScriptRunner.run(
+                                services,
+                                Map.of("SEVERITY_DB_URL", source.jdbcUrl()),
+                                "scripts/backup.sh",
+                                "--out",
+                                dump.toString())
+                        .exitCode())
+                .isZero();
         try (RandomAccessFile file = new RandomAccessFile(dump.toFile(), "rw")) {
             file.seek(file.length() - 10);
             file.write(new byte[] {1, 2, 3});
         }
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target,
-                "--create");
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target, "--create");
         assertThat(restore.exitCode()).isEqualTo(3);
         assertThat(restore.stderr()).contains("does not match");
         assertThat(databaseExists(target)).isFalse();
@@ -184,24 +215,38 @@ class BackupRestoreIT {
     @Test
     void aRestoreThatDiffersFromTheManifestIsReportedAndDropped() throws Exception {
         Path dump = dir.resolve("severity.dump");
-        assertThat(ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh",
-                "--out", dump.toString()).exitCode()).isZero();
+        assertThat(ScriptRunner.run(
+                                services,
+                                Map.of("SEVERITY_DB_URL", source.jdbcUrl()),
+                                "scripts/backup.sh",
+                                "--out",
+                                dump.toString())
+                        .exitCode())
+                .isZero();
         Path manifest = dir.resolve("severity.dump.manifest");
-        Files.writeString(manifest, Files.readString(manifest).replace("public.aircraft|3000|", "public.aircraft|3001|"));
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target,
-                "--create");
+        Files.writeString(
+                manifest, Files.readString(manifest).replace("public.aircraft|3000|", "public.aircraft|3001|"));
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", target, "--create");
         assertThat(restore.exitCode()).isEqualTo(6);
-        assertThat(restore.stderr()).contains("VERIFICATION FAILED", "-public.aircraft|3001|", "+public.aircraft|3000|");
+        assertThat(restore.stderr())
+                .contains("VERIFICATION FAILED", "-public.aircraft|3001|", "+public.aircraft|3000|");
         assertThat(databaseExists(target)).isFalse();
     }
 
     @Test
     void restoreRefusesToOverwriteADatabaseThatHasTables() throws Exception {
         Path dump = dir.resolve("severity.dump");
-        assertThat(ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", source.jdbcUrl()), "scripts/backup.sh",
-                "--out", dump.toString()).exitCode()).isZero();
-        ToolRun restore = ScriptRunner.run(services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db",
-                source.name());
+        assertThat(ScriptRunner.run(
+                                services,
+                                Map.of("SEVERITY_DB_URL", source.jdbcUrl()),
+                                "scripts/backup.sh",
+                                "--out",
+                                dump.toString())
+                        .exitCode())
+                .isZero();
+        ToolRun restore = ScriptRunner.run(
+                services, Map.of(), "scripts/restore.sh", dump.toString(), "--target-db", source.name());
         assertThat(restore.exitCode()).isEqualTo(4);
         assertThat(restore.stderr()).contains("already has 4 tables");
         assertThat(tableFingerprints(source.jdbcUrl())).containsEntry("events", "2000");
@@ -209,8 +254,12 @@ class BackupRestoreIT {
 
     @Test
     void backupFailsClearlyWhenTheDatabaseIsUnreachable() {
-        ToolRun backup = ScriptRunner.run(services, Map.of("SEVERITY_DB_URL", "jdbc:postgresql://127.0.0.1:1/severity"),
-                "scripts/backup.sh", "--out", dir.resolve("x.dump").toString());
+        ToolRun backup = ScriptRunner.run(
+                services,
+                Map.of("SEVERITY_DB_URL", "jdbc:postgresql://127.0.0.1:1/severity"),
+                "scripts/backup.sh",
+                "--out",
+                dir.resolve("x.dump").toString());
         assertThat(backup.exitCode()).isEqualTo(3);
         assertThat(backup.stderr()).contains("cannot connect");
         assertThat(dir.resolve("x.dump")).doesNotExist();
@@ -219,14 +268,15 @@ class BackupRestoreIT {
     /** Row count and an md5 over the rows in a fixed order, computed here independently of the scripts. */
     private static Map<String, String> tableFingerprints(String url) throws SQLException {
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        try (Connection db = DriverManager.getConnection(url, RealServices.get().dbUser(), RealServices.get().dbPassword());
+        try (Connection db = DriverManager.getConnection(
+                        url, RealServices.get().dbUser(), RealServices.get().dbPassword());
                 Statement sql = db.createStatement()) {
             for (String table : new String[] {"events", "aircraft", "ingest_batches", "empty_table"}) {
                 ResultSet count = sql.executeQuery("SELECT count(*) FROM " + table);
                 count.next();
                 fingerprints.put(table, count.getString(1));
-                ResultSet digest = sql.executeQuery("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                        + table + " t");
+                ResultSet digest = sql.executeQuery(
+                        "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM " + table + " t");
                 digest.next();
                 fingerprints.put(table + ".md5", digest.getString(1));
             }

@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/blue-green.sh's decisions: when it switches, when it refuses to, and that it switches
@@ -82,8 +82,11 @@ class BlueGreenScriptTest {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(read("active")).isEqualTo("green");
         assertThat(read("green")).isEqualTo("v1.1.0");
-        assertThat(read("blue")).as("the old version stays deployed for a switch back").isEqualTo("v1.0.0");
-        assertThat(read("calls")).contains("health severity-api-preview green v1.1.0", "health severity-api green v1.1.0");
+        assertThat(read("blue"))
+                .as("the old version stays deployed for a switch back")
+                .isEqualTo("v1.0.0");
+        assertThat(read("calls"))
+                .contains("health severity-api-preview green v1.1.0", "health severity-api green v1.1.0");
     }
 
     @Test
@@ -100,8 +103,11 @@ class BlueGreenScriptTest {
         ToolRun run = release("v1.1.0", "", "v1.1.0");
         assertThat(run.exitCode()).as(run.describe()).isEqualTo(5);
         assertThat(read("active")).isEqualTo("blue");
-        assertThat(read("calls")).containsSubsequence("health severity-api green v1.1.0", "rollout.activeColor=blue",
-                "health severity-api blue v1.0.0");
+        assertThat(read("calls"))
+                .containsSubsequence(
+                        "health severity-api green v1.1.0",
+                        "rollout.activeColor=blue",
+                        "health severity-api blue v1.0.0");
     }
 
     @Test
@@ -138,8 +144,10 @@ class BlueGreenScriptTest {
         assertThat(run.exitCode()).as(run.describe()).isZero();
         List<String> calls = Files.readAllLines(state.resolve("calls"));
         int created = indexOf(calls, "kubectl create namespace severity-production --dry-run=client -o yaml");
-        int labelled = indexOf(calls, "kubectl label namespace severity-production --overwrite"
-                + " pod-security.kubernetes.io/enforce=restricted");
+        int labelled = indexOf(
+                calls,
+                "kubectl label namespace severity-production --overwrite"
+                        + " pod-security.kubernetes.io/enforce=restricted");
         int firstHelm = indexOf(calls, "helm upgrade --install");
         assertThat(created).as(String.join("\n", calls)).isNotNegative().isLessThan(firstHelm);
         assertThat(calls.get(created + 1)).startsWith("kubectl apply -f -");
@@ -160,15 +168,23 @@ class BlueGreenScriptTest {
         ToolRun run = run("--tag", "v1.1.0", "--repository", "ghcr.io/acme/severity");
         assertThat(run.exitCode()).as(run.describe()).isZero();
         List<String> helmCalls = helmCalls();
-        assertThat(helmCalls).hasSize(2).allSatisfy(call -> assertThat(call).contains("--set image.repository=ghcr.io/acme/severity"));
+        assertThat(helmCalls)
+                .hasSize(2)
+                .allSatisfy(call -> assertThat(call).contains("--set image.repository=ghcr.io/acme/severity"));
     }
 
     @Test
     void aManualSwitchKeepsTheRepositoryTheLiveColorRuns() throws IOException {
         ToolRun run = run("--switch-to", "green");
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        assertThat(helmCalls()).singleElement().asString().contains("--set image.repository=repo/severity",
-                "rollout.activeColor=green", "rollout.colors.blue.tag=v1.0.0", "rollout.colors.green.tag=v0.9.0");
+        assertThat(helmCalls())
+                .singleElement()
+                .asString()
+                .contains(
+                        "--set image.repository=repo/severity",
+                        "rollout.activeColor=green",
+                        "rollout.colors.blue.tag=v1.0.0",
+                        "rollout.colors.green.tag=v0.9.0");
     }
 
     @Test
@@ -190,19 +206,32 @@ class BlueGreenScriptTest {
     private ToolRun runWith(String broken, String brokenWhenLive, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of("scripts/blue-green.sh"));
         command.addAll(List.of(args));
-        return Tool.BASH.run(Project.root(), Map.of(
-                "STATE", state.toString(),
-                "HELM", state.resolve("helm").toString(),
-                "KUBECTL", state.resolve("kubectl").toString(),
-                "HEALTH_CHECK", state.resolve("health-check").toString(),
-                "BROKEN", broken, "BROKEN_WHEN_LIVE", brokenWhenLive,
-                "SEVERITY_FORWARD_API_PORT", String.valueOf(freePort()),
-                "SEVERITY_FORWARD_MANAGEMENT_PORT", String.valueOf(freePort())),
+        return Tool.BASH.run(
+                Project.root(),
+                Map.of(
+                        "STATE",
+                        state.toString(),
+                        "HELM",
+                        state.resolve("helm").toString(),
+                        "KUBECTL",
+                        state.resolve("kubectl").toString(),
+                        "HEALTH_CHECK",
+                        state.resolve("health-check").toString(),
+                        "BROKEN",
+                        broken,
+                        "BROKEN_WHEN_LIVE",
+                        brokenWhenLive,
+                        "SEVERITY_FORWARD_API_PORT",
+                        String.valueOf(freePort()),
+                        "SEVERITY_FORWARD_MANAGEMENT_PORT",
+                        String.valueOf(freePort())),
                 command);
     }
 
     private List<String> helmCalls() throws IOException {
-        return Files.readAllLines(state.resolve("calls")).stream().filter(c -> c.startsWith("helm upgrade")).toList();
+        return Files.readAllLines(state.resolve("calls")).stream()
+                .filter(c -> c.startsWith("helm upgrade"))
+                .toList();
     }
 
     private static int indexOf(List<String> calls, String prefix) {

@@ -9,8 +9,7 @@ import java.util.TreeSet;
  */
 final class MetricContract {
 
-    private MetricContract() {
-    }
+    private MetricContract() {}
 
     static Set<String> api() {
         return names("prometheus/metrics/api.txt");

@@ -17,32 +17,37 @@ import java.util.regex.Pattern;
  */
 record MlflowRegistry(String uri) {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** Creates the model, an experiment and a run of the same name, and {@code versions} versions from the run. */
     String createRegisteredModelWithVersions(String name, int versions) {
         post("/api/2.0/mlflow/registered-models/create", "{\"name\":\"" + name + "\"}");
-        String experiment = field(post("/api/2.0/mlflow/experiments/create",
-                "{\"name\":\"" + name + "-experiment\"}"), "experiment_id");
+        String experiment = field(
+                post("/api/2.0/mlflow/experiments/create", "{\"name\":\"" + name + "-experiment\"}"), "experiment_id");
         String run = post("/api/2.0/mlflow/runs/create", "{\"experiment_id\":\"" + experiment + "\"}");
         String runId = field(run, "run_id");
         String artifacts = field(run, "artifact_uri");
         for (int i = 0; i < versions; i++) {
-            post("/api/2.0/mlflow/model-versions/create", "{\"name\":\"" + name + "\",\"source\":\"" + artifacts
-                    + "/model\",\"run_id\":\"" + runId + "\"}");
+            post(
+                    "/api/2.0/mlflow/model-versions/create",
+                    "{\"name\":\"" + name + "\",\"source\":\"" + artifacts + "/model\",\"run_id\":\"" + runId + "\"}");
         }
         return runId;
     }
 
     void setAlias(String name, String alias, int version) {
-        post("/api/2.0/mlflow/registered-models/alias",
+        post(
+                "/api/2.0/mlflow/registered-models/alias",
                 "{\"name\":\"" + name + "\",\"alias\":\"" + alias + "\",\"version\":\"" + version + "\"}");
     }
 
     /** The version an alias points at, or null. */
     String alias(String name, String alias) {
-        String model = get("/api/2.0/mlflow/registered-models/get?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
-        Matcher matcher = Pattern.compile("\\{\\s*\"alias\"\\s*:\\s*\"" + Pattern.quote(alias) + "\"\\s*,\\s*\"version\"\\s*:\\s*\"(\\d+)\"")
+        String model =
+                get("/api/2.0/mlflow/registered-models/get?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8));
+        Matcher matcher = Pattern.compile("\\{\\s*\"alias\"\\s*:\\s*\"" + Pattern.quote(alias)
+                        + "\"\\s*,\\s*\"version\"\\s*:\\s*\"(\\d+)\"")
                 .matcher(model);
         return matcher.find() ? matcher.group(1) : null;
     }
@@ -55,15 +60,20 @@ record MlflowRegistry(String uri) {
     void delete(String name) {
         send(HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/registered-models/delete"))
                 .header("Content-Type", "application/json")
-                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}")).build());
-        String experiment = field(get("/api/2.0/mlflow/experiments/get-by-name?experiment_name="
-                + URLEncoder.encode(name + "-experiment", StandardCharsets.UTF_8)), "experiment_id");
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+                .build());
+        String experiment = field(
+                get("/api/2.0/mlflow/experiments/get-by-name?experiment_name="
+                        + URLEncoder.encode(name + "-experiment", StandardCharsets.UTF_8)),
+                "experiment_id");
         post("/api/2.0/mlflow/experiments/delete", "{\"experiment_id\":\"" + experiment + "\"}");
     }
 
     private String post(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(uri + path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(URI.create(uri + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private String get(String path) {
@@ -87,7 +97,8 @@ record MlflowRegistry(String uri) {
     }
 
     private static String field(String json, String name) {
-        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        Matcher matcher =
+                Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
         if (!matcher.find()) {
             throw new AssertionError("no " + name + " in " + json);
         }

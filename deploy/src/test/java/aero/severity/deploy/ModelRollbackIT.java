@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,6 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * scripts/model-rollback.sh against the real MLflow tracking server: a registered model of its own
@@ -87,8 +87,12 @@ class ModelRollbackIT {
 
     @Test
     void anUnreachableMlflowIsReportedAsSuch() {
-        ToolRun run = ScriptRunner.run(services, Map.of("SEVERITY_MLFLOW_URI", "http://127.0.0.1:1"),
-                "scripts/model-rollback.sh", "--model", model);
+        ToolRun run = ScriptRunner.run(
+                services,
+                Map.of("SEVERITY_MLFLOW_URI", "http://127.0.0.1:1"),
+                "scripts/model-rollback.sh",
+                "--model",
+                model);
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(registry.alias(model, "champion")).isEqualTo("3");
     }

@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,8 +23,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +49,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The monthly loop as production runs it, end to end on the real PostgreSQL, Redis and MLflow: the
@@ -89,8 +89,8 @@ class MonthlyLoopIT {
     }
 
     @Test
-    void shiftedUpdatesAreFetchedMonitoredAndForceARetrainBeforeTheScheduleWhoseChampionTheApiThenServes(RealServices services)
-            throws Exception {
+    void shiftedUpdatesAreFetchedMonitoredAndForceARetrainBeforeTheScheduleWhoseChampionTheApiThenServes(
+            RealServices services) throws Exception {
         database = FreshDatabase.create("monthly_loop");
         cleanup.add(database);
         modelName = "monthly-loop-it-" + UUID.randomUUID().toString().substring(0, 8);
@@ -103,8 +103,19 @@ class MonthlyLoopIT {
 
         // ---- a champion trained on the years before: to 2018, validated on 2019
         Path base = work.resolve("base.mdb");
-        entrypoint(env, "ingest", "generate", "--events", "20000", "--years", "1995-2019", "--seed", "5", "--out",
-                base.toString()).expectSuccess();
+        entrypoint(
+                        env,
+                        "ingest",
+                        "generate",
+                        "--events",
+                        "20000",
+                        "--years",
+                        "1995-2019",
+                        "--seed",
+                        "5",
+                        "--out",
+                        base.toString())
+                .expectSuccess();
         entrypoint(env, "ingest", "import", base.toString()).expectSuccess();
         entrypoint(env, "ml", "train", "--train-until", "2018").expectSuccess();
         assertThat(registry.alias(modelName, "champion")).isEqualTo("1");
@@ -115,11 +126,21 @@ class MonthlyLoopIT {
 
         // ---- run 1: nothing published yet, nothing new, a fresh champion: no retrain
         Step quiet = entrypoint(env, "retrain").expectSuccess();
-        assertThat(quiet.output()).contains("not published (HTTP 404): skipped", "retrain: not due: no drift past the thresholds on 0 labelled events")
-                .contains("retrain: not due, nothing trained; the champion stays").doesNotContain("registered version");
-        assertThat(ntsb.requested()).as("the fetch asked for the updates of the last months").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(quiet.output())
+                .contains(
+                        "not published (HTTP 404): skipped",
+                        "retrain: not due: no drift past the thresholds on 0 labelled events")
+                .contains("retrain: not due, nothing trained; the champion stays")
+                .doesNotContain("registered version");
+        assertThat(ntsb.requested())
+                .as("the fetch asked for the updates of the last months")
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(registry.alias(modelName, "challenger")).as("no version 2").isEqualTo("1");
-        api.awaitGauge("severity_model_live_labelled_events", null, v -> v == 0, "the api shows the first monitor run (0 events)");
+        api.awaitGauge(
+                "severity_model_live_labelled_events",
+                null,
+                v -> v == 0,
+                "the api shows the first monitor run (0 events)");
 
         // ---- clients send night flights in cloud: the api's own input drift
         api.sendNightImcFlights(300);
@@ -132,35 +153,69 @@ class MonthlyLoopIT {
         sha256.put(names.get(1), ntsb.publish(names.get(1), generate(env, names.get(1), "2021", 7)));
 
         CompletableFuture<Step> loop = CompletableFuture.supplyAsync(() -> entrypoint(env, "retrain"));
-        Map<String, Double> seen = api.watchWhile(loop, Map.of(
-                "severity_model_live_ece", "", "severity_model_validation_ece", "", "severity_model_live_labelled_events", "",
-                "severity_feature_psi", "lightCondition"), "severity_model_live_labelled_events", 200);
+        Map<String, Double> seen = api.watchWhile(
+                loop,
+                Map.of(
+                        "severity_model_live_ece",
+                        "",
+                        "severity_model_validation_ece",
+                        "",
+                        "severity_model_live_labelled_events",
+                        "",
+                        "severity_feature_psi",
+                        "lightCondition"),
+                "severity_model_live_labelled_events",
+                200);
         Step retrain = loop.get().expectSuccess();
-        retrain.output().lines().filter(line -> line.contains("retrain: ") || line.contains("gate: version"))
+        retrain.output()
+                .lines()
+                .filter(line -> line.contains("retrain: ") || line.contains("gate: version"))
                 .forEach(line -> System.out.println("monthly loop drill: " + line.strip()));
 
-        assertThat(retrain.output()).contains("fetch " + names.get(0), "fetch " + names.get(1), "sha256 " + sha256.get(names.get(0)),
+        assertThat(retrain.output())
+                .contains(
+                        "fetch " + names.get(0),
+                        "fetch " + names.get(1),
+                        "sha256 " + sha256.get(names.get(0)),
                         "sha256 " + sha256.get(names.get(1)))
-                .containsPattern("retrain: due: calibration drift: live ECE 0\\.\\d{4} > 0\\.04 and > 2\\.0 x validation 0\\.\\d{4}")
-                .contains("input drift: PSI of lightCondition", "new data: a batch finished at").doesNotContain("scheduled:")
+                .containsPattern(
+                        "retrain: due: calibration drift: live ECE 0\\.\\d{4} > 0\\.04 and > 2\\.0 x validation 0\\.\\d{4}")
+                .contains("input drift: PSI of lightCondition", "new data: a batch finished at")
+                .doesNotContain("scheduled:")
                 .contains("registered version 2", "version 2 is champion");
-        try (Connection db = database.connect(); Statement sql = db.createStatement()) {
-            assertThat(rows(sql, "SELECT file_name || ' ' || sha256 || ' ' || (batch_id IS NOT NULL) FROM ingest_fetches ORDER BY fetch_id"))
-                    .containsExactly(names.get(0) + " " + sha256.get(names.get(0)) + " true",
+        try (Connection db = database.connect();
+                Statement sql = db.createStatement()) {
+            assertThat(
+                            rows(
+                                    sql,
+                                    "SELECT file_name || ' ' || sha256 || ' ' || (batch_id IS NOT NULL) FROM ingest_fetches ORDER BY fetch_id"))
+                    .containsExactly(
+                            names.get(0) + " " + sha256.get(names.get(0)) + " true",
                             names.get(1) + " " + sha256.get(names.get(1)) + " true");
             assertThat(rows(sql, "SELECT file_name FROM ingest_batches WHERE status = 'DONE' ORDER BY batch_id"))
-                    .containsExactly("base.mdb", names.get(0).replace(".zip", ".mdb"), names.get(1).replace(".zip", ".mdb"));
-            int unseen = Integer.parseInt(rows(sql, "SELECT count(*) FROM events WHERE ev_date >= DATE '2020-01-01'"
-                    + " AND trim(ev_highest_injury) IN ('FATL', 'SERS', 'MINR', 'NONE')").get(0));
-            assertThat(rows(sql, "SELECT events FROM model_monitoring WHERE period = 'cumulative' AND model_version = '1' ORDER BY run_at"))
-                    .as("the monitor rows: none labelled yet, then every event of the two updates").containsExactly("0",
-                            Integer.toString(unseen));
+                    .containsExactly(
+                            "base.mdb",
+                            names.get(0).replace(".zip", ".mdb"),
+                            names.get(1).replace(".zip", ".mdb"));
+            int unseen = Integer.parseInt(rows(
+                            sql,
+                            "SELECT count(*) FROM events WHERE ev_date >= DATE '2020-01-01'"
+                                    + " AND trim(ev_highest_injury) IN ('FATL', 'SERS', 'MINR', 'NONE')")
+                    .get(0));
+            assertThat(
+                            rows(
+                                    sql,
+                                    "SELECT events FROM model_monitoring WHERE period = 'cumulative' AND model_version = '1' ORDER BY run_at"))
+                    .as("the monitor rows: none labelled yet, then every event of the two updates")
+                    .containsExactly("0", Integer.toString(unseen));
         }
         assertThat(registry.alias(modelName, "champion")).isEqualTo("2");
 
         // ---- the gauges moved while the job ran, and the alert rules fire on exactly those values
         assertThat(seen.get("severity_model_live_labelled_events")).isGreaterThanOrEqualTo(200);
-        assertThat(seen.get("severity_model_live_ece")).isGreaterThan(0.04).isGreaterThan(2 * seen.get("severity_model_validation_ece"));
+        assertThat(seen.get("severity_model_live_ece"))
+                .isGreaterThan(0.04)
+                .isGreaterThan(2 * seen.get("severity_model_validation_ece"));
         assertThat(seen.get("severity_feature_psi")).isGreaterThan(0.25);
         System.out.printf(Locale.ROOT, "monthly loop drill: the api showed %s while the job ran%n", seen);
         ToolRun promtool = replayThroughTheAlertRules(seen);
@@ -173,7 +228,9 @@ class MonthlyLoopIT {
 
         // ---- run 3: nothing new since version 2 was trained: no retrain
         Step after = entrypoint(env, "retrain").expectSuccess();
-        assertThat(after.output()).contains("unchanged since", "retrain: not due").doesNotContain("registered version 3");
+        assertThat(after.output())
+                .contains("unchanged since", "retrain: not due")
+                .doesNotContain("registered version 3");
     }
 
     // ------------------------------------------------------------------------------------------------ the job
@@ -182,7 +239,10 @@ class MonthlyLoopIT {
         Path app = work.resolve("app");
         for (String module : List.of("ingest", "ml")) {
             Path jar = Project.root().resolve(module + "/target/" + module + ".jar");
-            assertThat(jar).as("the %s jar this build packaged (run the build through `verify`, or `./mvnw package` first)", module)
+            assertThat(jar)
+                    .as(
+                            "the %s jar this build packaged (run the build through `verify`, or `./mvnw package` first)",
+                            module)
                     .exists();
             Files.createDirectories(app.resolve(module));
             Files.createSymbolicLink(app.resolve(module + "/application.jar"), jar);
@@ -208,18 +268,23 @@ class MonthlyLoopIT {
     }
 
     private static String javaBin() {
-        return Path.of(ProcessHandle.current().info().command().orElseThrow()).getParent().toString();
+        return Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .getParent()
+                .toString();
     }
 
     record Step(String command, int exitCode, String output) {
         Step expectSuccess() {
-            assertThat(exitCode).as("%s exited %d:%n%s", command, exitCode, output).isZero();
+            assertThat(exitCode)
+                    .as("%s exited %d:%n%s", command, exitCode, output)
+                    .isZero();
             return this;
         }
     }
 
     private Step entrypoint(Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of("bash", Project.file("deploy/docker/entrypoint.sh").toString()));
+        List<String> command = new ArrayList<>(
+                List.of("bash", Project.file("deploy/docker/entrypoint.sh").toString()));
         command.addAll(List.of(args));
         return run(command, env);
     }
@@ -227,16 +292,20 @@ class MonthlyLoopIT {
     private Step run(List<String> command, Map<String, String> env) {
         try {
             Path log = Files.createTempFile(work, "step", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).directory(Project.root().toFile()).redirectErrorStream(true)
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(Project.root().toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in " + STEP_TIMEOUT + ":\n" + Files.readString(log));
+                throw new AssertionError(String.join(" ", command) + " did not finish in " + STEP_TIMEOUT + ":\n"
+                        + Files.readString(log));
             }
-            return new Step(String.join(" ", command.subList(1, command.size())), process.exitValue(), Files.readString(log));
+            return new Step(
+                    String.join(" ", command.subList(1, command.size())), process.exitValue(), Files.readString(log));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -248,8 +317,21 @@ class MonthlyLoopIT {
     /** A zipped update as the NTSB publishes it: {@code upDDMON.zip} holding {@code upDDMON.mdb}, shifted flights of one year. */
     private byte[] generate(Map<String, String> env, String zipName, String year, int seed) throws IOException {
         Path mdb = work.resolve(zipName.replace(".zip", ".mdb"));
-        entrypoint(env, "ingest", "generate", "--events", "700", "--years", year, "--shift", "night-imc", "--seed",
-                Integer.toString(seed), "--out", mdb.toString()).expectSuccess();
+        entrypoint(
+                        env,
+                        "ingest",
+                        "generate",
+                        "--events",
+                        "700",
+                        "--years",
+                        year,
+                        "--shift",
+                        "night-imc",
+                        "--seed",
+                        Integer.toString(seed),
+                        "--out",
+                        mdb.toString())
+                .expectSuccess();
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         try (ZipOutputStream out = new ZipOutputStream(zip)) {
             out.putNextEntry(new ZipEntry(mdb.getFileName().toString()));
@@ -264,8 +346,13 @@ class MonthlyLoopIT {
         List<String> names = new ArrayList<>();
         for (LocalDate day = today; names.size() < 2; day = day.minusDays(1)) {
             if (UPDATE_DAYS.contains(day.getDayOfMonth())) {
-                names.add(0, String.format(Locale.ROOT, "up%02d%s.zip", day.getDayOfMonth(),
-                        day.getMonth().name().substring(0, 3)));
+                names.add(
+                        0,
+                        String.format(
+                                Locale.ROOT,
+                                "up%02d%s.zip",
+                                day.getDayOfMonth(),
+                                day.getMonth().name().substring(0, 3)));
             }
         }
         return names;
@@ -318,9 +405,14 @@ class MonthlyLoopIT {
                         exp_alerts:
                           - exp_labels: {severity: warning, feature: lightCondition}
                             exp_annotations: %s
-                """.formatted(rules, ece, seen.get("severity_model_validation_ece"), seen.get("severity_model_live_labelled_events"),
-                psi, flow(render(annotations.get("ModelCalibrationDrift"), ece, null)),
-                flow(render(annotations.get("FeatureDrift"), psi, "lightCondition")));
+                """.formatted(
+                        rules,
+                        ece,
+                        seen.get("severity_model_validation_ece"),
+                        seen.get("severity_model_live_labelled_events"),
+                        psi,
+                        flow(render(annotations.get("ModelCalibrationDrift"), ece, null)),
+                        flow(render(annotations.get("FeatureDrift"), psi, "lightCondition")));
         Path file = work.resolve("monthly-loop.test.yml");
         Files.writeString(file, test);
         return Tool.PROMTOOL.run(work, Map.of(), List.of("test", "rules", file.toString()));
@@ -358,7 +450,8 @@ class MonthlyLoopIT {
 
     private static String flow(Map<String, String> map) {
         List<String> entries = new ArrayList<>();
-        map.forEach((key, value) -> entries.add(key + ": \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
+        map.forEach((key, value) ->
+                entries.add(key + ": \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\""));
         return "{" + String.join(", ", entries) + "}";
     }
 
@@ -431,13 +524,15 @@ class MonthlyLoopIT {
     /** The api jar as its own process on free ports, with a client of its own. */
     private static final class Api implements AutoCloseable {
 
-        private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
+        private static final Pattern SAMPLE =
+                Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
 
         private final Process process;
         private final Path log;
         private final int port;
         private final int managementPort;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         private String token;
 
         private Api(Process process, Path log, int port, int managementPort) {
@@ -461,11 +556,22 @@ class MonthlyLoopIT {
             env.put("SEVERITY_ACCESS_LOG_ENABLED", "false");
             String java = Path.of(javaBin(), "java").toString();
 
-            ProcessBuilder client = new ProcessBuilder(java, "-jar", jar.toString(), "clients", "create", "--client-id=monthly-loop",
-                    "--role=ANALYST", "--tier=ENTERPRISE", "--name=Monthly loop drill", "--logging.level.root=WARN");
+            ProcessBuilder client = new ProcessBuilder(
+                    java,
+                    "-jar",
+                    jar.toString(),
+                    "clients",
+                    "create",
+                    "--client-id=monthly-loop",
+                    "--role=ANALYST",
+                    "--tier=ENTERPRISE",
+                    "--name=Monthly loop drill",
+                    "--logging.level.root=WARN");
             client.environment().putAll(env);
             Path clientOut = work.resolve("client.out");
-            Process created = client.redirectErrorStream(true).redirectOutput(clientOut.toFile()).start();
+            Process created = client.redirectErrorStream(true)
+                    .redirectOutput(clientOut.toFile())
+                    .start();
             assertThat(created.waitFor(2, TimeUnit.MINUTES)).isTrue();
             String printed = Files.readString(clientOut);
             assertThat(created.exitValue()).as(printed).isZero();
@@ -473,9 +579,15 @@ class MonthlyLoopIT {
             assertThat(secret.find()).as(printed).isTrue();
 
             Path log = work.resolve("api.log");
-            ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--severity.model.poll-interval=1s",
-                    "--severity.model-health.refresh-interval=1s", "--severity.model-health.input-drift.samples-per-second=1000")
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            java,
+                            "-jar",
+                            jar.toString(),
+                            "--severity.model.poll-interval=1s",
+                            "--severity.model-health.refresh-interval=1s",
+                            "--severity.model-health.input-drift.samples-per-second=1000")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             Api api = new Api(builder.start(), log, port, managementPort);
             api.await(Duration.ofMinutes(2), () -> api.scrape() != null, "the api to start");
@@ -484,10 +596,18 @@ class MonthlyLoopIT {
         }
 
         private String token(String clientId, String secret) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base() + "/api/v1/auth/token"))
+                            .header(
+                                    "Authorization",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(
+                                                            (clientId + ":" + secret).getBytes(StandardCharsets.UTF_8)))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
             assertThat(m.find()).isTrue();
@@ -499,39 +619,50 @@ class MonthlyLoopIT {
         }
 
         void awaitServing(String version) {
-            await(Duration.ofMinutes(2), () -> {
-                String metrics = scrape();
-                return metrics != null && Pattern.compile("(?m)^severity_model_info\\{[^}]*version=\"" + version + "\"").matcher(metrics).find();
-            }, "the api to serve version " + version);
+            await(
+                    Duration.ofMinutes(2),
+                    () -> {
+                        String metrics = scrape();
+                        return metrics != null
+                                && Pattern.compile("(?m)^severity_model_info\\{[^}]*version=\"" + version + "\"")
+                                        .matcher(metrics)
+                                        .find();
+                    },
+                    "the api to serve version " + version);
         }
 
         void awaitGauge(String name, String feature, java.util.function.DoublePredicate condition, String what) {
-            await(Duration.ofMinutes(1), () -> {
-                Double value = gauge(scrape(), name, feature);
-                return value != null && condition.test(value);
-            }, what);
+            await(
+                    Duration.ofMinutes(1),
+                    () -> {
+                        Double value = gauge(scrape(), name, feature);
+                        return value != null && condition.test(value);
+                    },
+                    what);
         }
 
         /**
          * Scrapes every second while {@code job} runs and keeps the first scrape in which {@code until}
          * reached {@code atLeast} (the values of {@code wanted}: metric name to feature label, "" for none).
          */
-        Map<String, Double> watchWhile(CompletableFuture<?> job, Map<String, String> wanted, String until, double atLeast)
+        Map<String, Double> watchWhile(
+                CompletableFuture<?> job, Map<String, String> wanted, String until, double atLeast)
                 throws InterruptedException {
             while (!job.isDone()) {
                 String metrics = scrape();
                 Double trigger = gauge(metrics, until, null);
                 if (trigger != null && trigger >= atLeast) {
                     Map<String, Double> values = new HashMap<>();
-                    wanted.forEach((name, feature) -> values.put(name, gauge(metrics, name, feature.isEmpty() ? null : feature)));
+                    wanted.forEach((name, feature) ->
+                            values.put(name, gauge(metrics, name, feature.isEmpty() ? null : feature)));
                     if (!values.containsValue(null) && values.values().stream().noneMatch(v -> v.isNaN())) {
                         return values;
                     }
                 }
                 Thread.sleep(1_000);
             }
-            throw new AssertionError("the job ended before the api showed " + until + " >= " + atLeast + "; last scrape:\n"
-                    + scrape());
+            throw new AssertionError(
+                    "the job ended before the api showed " + until + " >= " + atLeast + "; last scrape:\n" + scrape());
         }
 
         /** One request each: the sampler takes at most one flight per 1/samples-per-second, however many a batch holds. */
@@ -559,16 +690,23 @@ class MonthlyLoopIT {
         }
 
         private HttpResponse<String> post(String path, String json) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         /** The management port's Prometheus text, or null while it does not answer. */
         String scrape() {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200 ? response.body() : null;
             } catch (IOException e) {
@@ -586,7 +724,8 @@ class MonthlyLoopIT {
             }
             Matcher m = SAMPLE.matcher(metrics);
             while (m.find()) {
-                boolean labelled = feature == null || m.group(2) != null && m.group(2).contains("feature=\"" + feature + "\"");
+                boolean labelled =
+                        feature == null || m.group(2) != null && m.group(2).contains("feature=\"" + feature + "\"");
                 if (m.group(1).equals(name) && labelled) {
                     return Double.parseDouble(m.group(3));
                 }
@@ -610,7 +749,8 @@ class MonthlyLoopIT {
                     throw new IllegalStateException(e);
                 }
             }
-            throw new AssertionError("waited " + timeout + " for " + what + "; last scrape:\n" + scrape() + "\napi log:\n" + tail());
+            throw new AssertionError(
+                    "waited " + timeout + " for " + what + "; last scrape:\n" + scrape() + "\napi log:\n" + tail());
         }
 
         private String tail() {

@@ -1,8 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,6 +23,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * The JDBC settings the api uses behind PgBouncer in transaction pooling (the chart and the compose
  * stack), against the real PgBouncer of scripts/services.sh: with prepareThreshold=0 many clients
@@ -44,13 +44,15 @@ class PgBouncerTransactionPoolingIT {
     static void createDatabase(RealServices services) throws SQLException {
         String url = System.getenv("SEVERITY_PGBOUNCER_URL");
         if (url == null || url.isBlank()) {
-            throw new AssertionError("SEVERITY_PGBOUNCER_URL is not set: start PgBouncer with `scripts/services.sh start`"
-                    + " and `eval \"$(scripts/services.sh env)\"` (scripts/test.sh does both)");
+            throw new AssertionError(
+                    "SEVERITY_PGBOUNCER_URL is not set: start PgBouncer with `scripts/services.sh start`"
+                            + " and `eval \"$(scripts/services.sh env)\"` (scripts/test.sh does both)");
         }
         database = FreshDatabase.create("pgbouncer");
         String withoutDatabase = url.substring(0, url.lastIndexOf('/') + 1);
         pgbouncerBase = withoutDatabase + database.name();
-        try (Connection direct = database.connect(); Statement statement = direct.createStatement()) {
+        try (Connection direct = database.connect();
+                Statement statement = direct.createStatement()) {
             statement.execute("CREATE TABLE readings (client int NOT NULL, n int NOT NULL, backend int NOT NULL)");
         }
     }
@@ -73,7 +75,9 @@ class PgBouncerTransactionPoolingIT {
             // Interleaved: each transaction of each client may land on any server connection.
             for (int n = 0; n < TRANSACTIONS_PER_CLIENT; n++) {
                 for (int client = 0; client < CLIENTS; client++) {
-                    clientsPerBackend.computeIfAbsent(insertReading(clients.get(client), client, n), b -> ConcurrentHashMap.newKeySet())
+                    clientsPerBackend
+                            .computeIfAbsent(
+                                    insertReading(clients.get(client), client, n), b -> ConcurrentHashMap.newKeySet())
                             .add(client);
                 }
             }
@@ -85,7 +89,8 @@ class PgBouncerTransactionPoolingIT {
                 int id = client;
                 futures.add(pool.submit(() -> {
                     for (int n = TRANSACTIONS_PER_CLIENT; n < 2 * TRANSACTIONS_PER_CLIENT; n++) {
-                        clientsPerBackend.computeIfAbsent(insertReading(connection, id, n), b -> ConcurrentHashMap.newKeySet())
+                        clientsPerBackend
+                                .computeIfAbsent(insertReading(connection, id, n), b -> ConcurrentHashMap.newKeySet())
                                 .add(id);
                     }
                     return null;
@@ -100,7 +105,8 @@ class PgBouncerTransactionPoolingIT {
                 client.close();
             }
         }
-        try (Connection direct = database.connect(); Statement statement = direct.createStatement();
+        try (Connection direct = database.connect();
+                Statement statement = direct.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*), count(DISTINCT (client, n)) FROM readings")) {
             rows.next();
             assertThat(rows.getInt(1)).isEqualTo(CLIENTS * 2 * TRANSACTIONS_PER_CLIENT);
@@ -108,7 +114,8 @@ class PgBouncerTransactionPoolingIT {
         }
         // Pooling really happened: server sessions served several clients, and no more of them were
         // opened than PgBouncer's pool allows (default_pool_size=10 in scripts/services.sh).
-        assertThat(clientsPerBackend.values()).as("a server session that served several clients")
+        assertThat(clientsPerBackend.values())
+                .as("a server session that served several clients")
                 .anySatisfy(served -> assertThat(served).hasSizeGreaterThan(1));
         assertThat(clientsPerBackend).hasSizeLessThanOrEqualTo(10);
     }
@@ -117,14 +124,16 @@ class PgBouncerTransactionPoolingIT {
     void serverSidePreparedStatementsBreakUnderTransactionPooling() throws SQLException {
         // prepareThreshold=1: the driver names and prepares the statement on the server at first use
         // and expects it on "its" session later; PgBouncer gives the session to another client.
-        try (Connection first = connect("prepareThreshold=1"); Connection second = connect("prepareThreshold=1")) {
+        try (Connection first = connect("prepareThreshold=1");
+                Connection second = connect("prepareThreshold=1")) {
             selectOne(first);
             assertThatThrownBy(() -> {
-                for (int round = 0; round < 20; round++) {
-                    selectOne(second);
-                    selectOne(first);
-                }
-            }).isInstanceOf(SQLException.class)
+                        for (int round = 0; round < 20; round++) {
+                            selectOne(second);
+                            selectOne(first);
+                        }
+                    })
+                    .isInstanceOf(SQLException.class)
                     .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isIn("42P05", "26000"))
                     .hasMessageContaining("prepared statement");
         }
@@ -164,8 +173,8 @@ class PgBouncerTransactionPoolingIT {
     }
 
     private static Connection connect(String parameters) throws SQLException {
-        Connection connection = DriverManager.getConnection(pgbouncerBase + "?" + parameters, database.user(),
-                database.password());
+        Connection connection =
+                DriverManager.getConnection(pgbouncerBase + "?" + parameters, database.user(), database.password());
         connection.setAutoCommit(false);
         return connection;
     }

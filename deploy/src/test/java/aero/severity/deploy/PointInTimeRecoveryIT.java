@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -20,6 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Point-in-time recovery for real: a PostgreSQL cluster of this test's own (the shared one cannot be
@@ -42,7 +42,8 @@ class PointInTimeRecoveryIT {
     @BeforeEach
     void aClusterThatArchivesItsWal() throws Exception {
         if (!Files.isExecutable(PG_BIN.resolve("initdb"))) {
-            throw new AssertionError("PostgreSQL 15 is not installed: scripts/services.sh installs it (scripts/test.sh runs it)");
+            throw new AssertionError(
+                    "PostgreSQL 15 is not installed: scripts/services.sh installs it (scripts/test.sh runs it)");
         }
         // the postgres OS user must reach these folders when the tests run as root
         dir = Files.createTempDirectory("pitr");
@@ -54,21 +55,40 @@ class PointInTimeRecoveryIT {
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("rwxrwxrwx"));
         sourcePort = freePort();
         recoveredPort = freePort();
-        asPostgres(PG_BIN.resolve("initdb").toString(), "-D", source.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
-        Files.writeString(source.resolve("postgresql.auto.conf"), """
+        asPostgres(
+                PG_BIN.resolve("initdb").toString(),
+                "-D",
+                source.toString(),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8");
+        Files.writeString(
+                source.resolve("postgresql.auto.conf"),
+                """
                 listen_addresses = '127.0.0.1'
                 port = %d
                 unix_socket_directories = '%s'
                 wal_level = replica
                 archive_mode = on
                 archive_command = 'test ! -f "%s/%%f" && cp "%%p" "%s/%%f"'
-                """.formatted(sourcePort, source, archive, archive), java.nio.file.StandardOpenOption.APPEND);
+                """.formatted(sourcePort, source, archive, archive),
+                java.nio.file.StandardOpenOption.APPEND);
         Files.writeString(source.resolve("pg_hba.conf"), """
                 local all all trust
                 host all all 127.0.0.1/32 trust
                 host replication all 127.0.0.1/32 trust
                 """);
-        asPostgres(PG_BIN.resolve("pg_ctl").toString(), "start", "-D", source.toString(), "-l", source.resolve("log").toString(), "-w", "-s");
+        asPostgres(
+                PG_BIN.resolve("pg_ctl").toString(),
+                "start",
+                "-D",
+                source.toString(),
+                "-l",
+                source.resolve("log").toString(),
+                "-w",
+                "-s");
     }
 
     @AfterEach
@@ -86,16 +106,19 @@ class PointInTimeRecoveryIT {
 
     @Test
     void aClusterRecoveredToANotedTimeHoldsTheRowsWrittenBeforeItAndNoneAfter() throws Exception {
-        try (Connection db = connect(sourcePort); Statement sql = db.createStatement()) {
+        try (Connection db = connect(sourcePort);
+                Statement sql = db.createStatement()) {
             sql.execute("CREATE TABLE ledger (id int PRIMARY KEY, note text)");
         }
         ToolRun base = baseBackup();
         assertThat(base.succeeded()).as(base.describe()).isTrue();
 
         String noted;
-        try (Connection db = connect(sourcePort); Statement sql = db.createStatement()) {
+        try (Connection db = connect(sourcePort);
+                Statement sql = db.createStatement()) {
             sql.execute("INSERT INTO ledger VALUES (1, 'before'), (2, 'before'), (3, 'before')");
-            noted = single(sql, "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'");
+            noted = single(
+                    sql, "SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') || '+00'");
             Thread.sleep(1_100);
             sql.execute("INSERT INTO ledger VALUES (4, 'after'), (5, 'after')");
             sql.execute("UPDATE ledger SET note = 'changed after' WHERE id = 1");
@@ -104,18 +127,33 @@ class PointInTimeRecoveryIT {
             while (!Files.exists(archive.resolve(segment)) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
-            assertThat(archive.resolve(segment)).as("the WAL with the later rows is archived").exists();
+            assertThat(archive.resolve(segment))
+                    .as("the WAL with the later rows is archived")
+                    .exists();
         }
         asPostgres(PG_BIN.resolve("pg_ctl").toString(), "stop", "-D", source.toString(), "-m", "fast", "-w", "-s");
         Files.setPosixFilePermissions(dir.resolve("base"), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        ToolRun restore = Tool.BASH.run(Project.root(), Map.of(), List.of(Project.file("scripts/restore.sh").toString(),
-                "--to-time", noted, "--base-backup", dir.resolve("base").toString(), "--wal-archive", archive.toString(),
-                "--data-dir", recovered.toString(), "--port", Integer.toString(recoveredPort)));
+        ToolRun restore = Tool.BASH.run(
+                Project.root(),
+                Map.of(),
+                List.of(
+                        Project.file("scripts/restore.sh").toString(),
+                        "--to-time",
+                        noted,
+                        "--base-backup",
+                        dir.resolve("base").toString(),
+                        "--wal-archive",
+                        archive.toString(),
+                        "--data-dir",
+                        recovered.toString(),
+                        "--port",
+                        Integer.toString(recoveredPort)));
 
         assertThat(restore.succeeded()).as(restore.describe()).isTrue();
         assertThat(restore.stdout()).contains("recovered to " + noted);
-        try (Connection db = connect(recoveredPort); Statement sql = db.createStatement();
+        try (Connection db = connect(recoveredPort);
+                Statement sql = db.createStatement();
                 ResultSet rows = sql.executeQuery("SELECT id, note FROM ledger ORDER BY id")) {
             List<String> ledger = new ArrayList<>();
             while (rows.next()) {
@@ -131,12 +169,36 @@ class PointInTimeRecoveryIT {
         assertThat(base.succeeded()).as(base.describe()).isTrue();
         Files.setPosixFilePermissions(dir.resolve("base"), PosixFilePermissions.fromString("rwxrwxrwx"));
 
-        ToolRun notABackup = Tool.BASH.run(Project.root(), Map.of(), List.of(Project.file("scripts/restore.sh").toString(),
-                "--to-time", "2026-12-04 01:00:00+00", "--base-backup", archive.toString(), "--wal-archive", archive.toString(),
-                "--data-dir", recovered.toString(), "--port", Integer.toString(recoveredPort)));
-        ToolRun future = Tool.BASH.run(Project.root(), Map.of(), List.of(Project.file("scripts/restore.sh").toString(),
-                "--to-time", "2999-01-01 00:00:00+00", "--base-backup", dir.resolve("base").toString(), "--wal-archive",
-                archive.toString(), "--data-dir", recovered.toString(), "--port", Integer.toString(recoveredPort)));
+        ToolRun notABackup = Tool.BASH.run(
+                Project.root(),
+                Map.of(),
+                List.of(
+                        Project.file("scripts/restore.sh").toString(),
+                        "--to-time",
+                        "2026-12-04 01:00:00+00",
+                        "--base-backup",
+                        archive.toString(),
+                        "--wal-archive",
+                        archive.toString(),
+                        "--data-dir",
+                        recovered.toString(),
+                        "--port",
+                        Integer.toString(recoveredPort)));
+        ToolRun future = Tool.BASH.run(
+                Project.root(),
+                Map.of(),
+                List.of(
+                        Project.file("scripts/restore.sh").toString(),
+                        "--to-time",
+                        "2999-01-01 00:00:00+00",
+                        "--base-backup",
+                        dir.resolve("base").toString(),
+                        "--wal-archive",
+                        archive.toString(),
+                        "--data-dir",
+                        recovered.toString(),
+                        "--port",
+                        Integer.toString(recoveredPort)));
 
         assertThat(notABackup.exitCode()).as(notABackup.describe()).isEqualTo(3);
         assertThat(notABackup.stderr()).contains("is not a plain base backup");
@@ -146,9 +208,19 @@ class PointInTimeRecoveryIT {
 
     /** scripts/backup.sh --base as an operator runs it, against the test's cluster. */
     private ToolRun baseBackup() {
-        return Tool.BASH.run(Project.root(), Map.of("SEVERITY_DB_URL", "jdbc:postgresql://127.0.0.1:" + sourcePort + "/postgres",
-                "SEVERITY_DB_USER", "postgres", "SEVERITY_DB_PASSWORD", ""),
-                List.of(Project.file("scripts/backup.sh").toString(), "--base", dir.resolve("base").toString()));
+        return Tool.BASH.run(
+                Project.root(),
+                Map.of(
+                        "SEVERITY_DB_URL",
+                        "jdbc:postgresql://127.0.0.1:" + sourcePort + "/postgres",
+                        "SEVERITY_DB_USER",
+                        "postgres",
+                        "SEVERITY_DB_PASSWORD",
+                        ""),
+                List.of(
+                        Project.file("scripts/backup.sh").toString(),
+                        "--base",
+                        dir.resolve("base").toString()));
     }
 
     private static Connection connect(int port) throws SQLException {
@@ -173,8 +245,16 @@ class PointInTimeRecoveryIT {
         }
         full.addAll(List.of(command));
         Path output = dir.resolve("command.out");
-        ToolRun run = Tool.BASH.run(Project.root(), Map.of(), List.of("-c", String.join(" ", full.stream()
-                .map(a -> "'" + a.replace("'", "'\\''") + "'").toList()) + " </dev/null >'" + output + "' 2>&1"));
+        ToolRun run = Tool.BASH.run(
+                Project.root(),
+                Map.of(),
+                List.of(
+                        "-c",
+                        String.join(
+                                        " ",
+                                        full.stream()
+                                                .map(a -> "'" + a.replace("'", "'\\''") + "'")
+                                                .toList()) + " </dev/null >'" + output + "' 2>&1"));
         if (!run.succeeded()) {
             throw new AssertionError(run.describe() + "\n" + (Files.exists(output) ? Files.readString(output) : ""));
         }

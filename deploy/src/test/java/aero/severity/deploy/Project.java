@@ -8,12 +8,13 @@ import java.nio.file.Path;
 /** The repository the tests check: the real files, never copies. */
 final class Project {
 
-    private Project() {
-    }
+    private Project() {}
 
     static Path root() {
         String configured = System.getProperty("severity.project.root");
-        Path root = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent();
+        Path root = configured != null
+                ? Path.of(configured)
+                : Path.of("").toAbsolutePath().getParent();
         if (!Files.isRegularFile(root.resolve("mvnw")) || !Files.isDirectory(root.resolve("deploy"))) {
             throw new AssertionError("not the project root: " + root + " (set -Dseverity.project.root)");
         }

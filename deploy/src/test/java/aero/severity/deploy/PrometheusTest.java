@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,15 +12,28 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** prometheus/: the config, the alert rules and their unit tests, checked by the real promtool. */
 class PrometheusTest {
 
     /** Where the alerts' runbook_url point by default: the chart's monitoring.prometheusRule.runbookBaseUrl. */
     static final String RUNBOOK_BASE_URL = "https://github.com/severity-platform/severity/blob/main/docs/RUNBOOK.md";
 
-    static final List<String> REQUIRED_ALERTS = List.of("HighErrorRate", "SlowResponses", "LowModelConfidence",
-            "DatabaseConnectionsSaturated", "RateLimitFallbackActive", "ModelStale", "ApiDown", "ModelCalibrationDrift",
-            "ModelDiscriminationDrop", "DataStale", "DatabaseDown", "NoModelLoaded", "FeatureDrift");
+    static final List<String> REQUIRED_ALERTS = List.of(
+            "HighErrorRate",
+            "SlowResponses",
+            "LowModelConfidence",
+            "DatabaseConnectionsSaturated",
+            "RateLimitFallbackActive",
+            "ModelStale",
+            "ApiDown",
+            "ModelCalibrationDrift",
+            "ModelDiscriminationDrop",
+            "DataStale",
+            "DatabaseDown",
+            "NoModelLoaded",
+            "FeatureDrift");
 
     @Test
     void configIsValidAndLoadsTheRules() {
@@ -35,10 +46,13 @@ class PrometheusTest {
     void configScrapesTheApiManagementPortAndBothExporters() {
         YamlTree config = YamlTree.parse(Project.read("prometheus/prometheus.yml"));
         Map<String, YamlTree> jobs = new HashMap<>();
-        config.at("scrape_configs").list().forEach(job -> jobs.put(job.at("job_name").text(), job));
+        config.at("scrape_configs")
+                .list()
+                .forEach(job -> jobs.put(job.at("job_name").text(), job));
         assertThat(jobs).containsKeys("severity-api", "postgres", "redis");
         assertThat(jobs.get("severity-api").at("metrics_path").text()).isEqualTo("/actuator/prometheus");
-        assertThat(jobs.get("severity-api").at("static_configs.0.targets.0").text()).isEqualTo("api:8081");
+        assertThat(jobs.get("severity-api").at("static_configs.0.targets.0").text())
+                .isEqualTo("api:8081");
         assertThat(jobs.get("postgres").at("static_configs.0.targets.0").text()).isEqualTo("postgres-exporter:9187");
         assertThat(jobs.get("redis").at("static_configs.0.targets.0").text()).isEqualTo("redis-exporter:9121");
     }
@@ -57,7 +71,8 @@ class PrometheusTest {
         alerts.forEach((name, rule) -> {
             assertThat(rule.at("labels.severity").text()).as(name).isIn("critical", "warning");
             // Absolute: an alert is read in Alertmanager, chat or a pager, where a relative path leads nowhere.
-            assertThat(rule.at("annotations.runbook_url").text()).as(name)
+            assertThat(rule.at("annotations.runbook_url").text())
+                    .as(name)
                     .isEqualTo(RUNBOOK_BASE_URL + "#" + name.toLowerCase());
             assertThat(runbook).as("docs/RUNBOOK.md has a section for " + name).contains("### " + name);
         });
@@ -66,13 +81,15 @@ class PrometheusTest {
     @Test
     void slowResponsesMeansP95AboveOneHundredMilliseconds() {
         String expr = alerts().get("SlowResponses").at("expr").text();
-        assertThat(expr.replaceAll("\\s+", " ").strip()).contains("histogram_quantile(0.95,").endsWith("> 0.1");
+        assertThat(expr.replaceAll("\\s+", " ").strip())
+                .contains("histogram_quantile(0.95,")
+                .endsWith("> 0.1");
     }
 
     @Test
     void ruleUnitTestsPass() {
-        ToolRun run = Tool.PROMTOOL.run(Project.file("prometheus"), Map.of(),
-                List.of("test", "rules", "tests/severity-alerts.test.yml"));
+        ToolRun run = Tool.PROMTOOL.run(
+                Project.file("prometheus"), Map.of(), List.of("test", "rules", "tests/severity-alerts.test.yml"));
         assertThat(run.succeeded()).as(run.describe()).isTrue();
         assertThat(run.stdout()).contains("SUCCESS");
     }
@@ -118,8 +135,11 @@ class PrometheusTest {
     @Test
     void rulesUseOnlyMetricsFromTheContract() {
         Set<String> allowed = MetricContract.all();
-        alerts().forEach((name, rule) -> assertThat(PromqlMetricNames.in(rule.at("expr").text()))
-                .as("metrics used by " + name).isNotEmpty().isSubsetOf(allowed));
+        alerts().forEach((name, rule) -> assertThat(
+                        PromqlMetricNames.in(rule.at("expr").text()))
+                .as("metrics used by " + name)
+                .isNotEmpty()
+                .isSubsetOf(allowed));
     }
 
     static Map<String, YamlTree> alerts() {
@@ -127,7 +147,9 @@ class PrometheusTest {
         YamlTree rules = YamlTree.parse(Project.read("prometheus/rules/severity-alerts.yml"));
         for (YamlTree group : rules.at("groups").list()) {
             for (YamlTree rule : group.at("rules").list()) {
-                assertThat(alerts.put(rule.at("alert").text(), rule)).as("duplicate alert").isNull();
+                assertThat(alerts.put(rule.at("alert").text(), rule))
+                        .as("duplicate alert")
+                        .isNull();
             }
         }
         return alerts;

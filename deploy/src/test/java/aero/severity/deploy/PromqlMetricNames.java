@@ -12,16 +12,33 @@ import java.util.regex.Pattern;
  */
 final class PromqlMetricNames {
 
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "and", "or", "unless", "bool", "offset", "inf", "nan", "atan2", "le", "start", "end");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "inf",
+            "nan",
+            "atan2",
+            "le",
+            "start",
+            "end");
     private static final Pattern STRINGS = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`");
     private static final Pattern MATCHERS = Pattern.compile("\\{[^{}]*}");
     private static final Pattern RANGES = Pattern.compile("\\[[^\\[\\]]*]");
-    private static final Pattern GROUPING = Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^()]*\\)");
-    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w:])(\\s*\\()?");
+    private static final Pattern GROUPING =
+            Pattern.compile("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^()]*\\)");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("(?<![\\w:.])([a-zA-Z_:][a-zA-Z0-9_:]*)(?![\\w:])(\\s*\\()?");
 
-    private PromqlMetricNames() {
-    }
+    private PromqlMetricNames() {}
 
     static Set<String> in(String expression) {
         String stripped = STRINGS.matcher(expression).replaceAll("\"\"");

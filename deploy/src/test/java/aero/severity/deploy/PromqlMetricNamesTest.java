@@ -1,8 +1,8 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PromqlMetricNamesTest {
 
@@ -17,14 +17,15 @@ class PromqlMetricNamesTest {
     void findsEverySeriesOfABinaryExpression() {
         assertThat(PromqlMetricNames.in("""
                 max by (instance) (hikaricp_connections_active / hikaricp_connections_max) > 0.9
-                or on(instance) max without (pool) (hikaricp_connections_pending) > 0""")).containsExactly(
-                "hikaricp_connections_active", "hikaricp_connections_max", "hikaricp_connections_pending");
+                or on(instance) max without (pool) (hikaricp_connections_pending) > 0"""))
+                .containsExactly(
+                        "hikaricp_connections_active", "hikaricp_connections_max", "hikaricp_connections_pending");
     }
 
     @Test
     void ignoresNumbersDurationsStringsAndKeywords() {
         assertThat(PromqlMetricNames.in("time() - max(severity_model_created_timestamp_seconds offset 1h) > 35 * 86400"
-                + " and absent(up{job=\"severity-api\"}) unless vector(1) == bool 1"))
+                        + " and absent(up{job=\"severity-api\"}) unless vector(1) == bool 1"))
                 .containsExactly("severity_model_created_timestamp_seconds", "up");
     }
 

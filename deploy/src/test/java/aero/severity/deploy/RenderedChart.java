@@ -11,8 +11,14 @@ record RenderedChart(String environment, List<YamlTree> objects) {
     static final String RELEASE = "severity";
 
     static RenderedChart render(String environment, String... sets) {
-        List<String> args = new ArrayList<>(List.of("template", RELEASE, "deploy/helm",
-                "--namespace", "severity-" + environment, "-f", "deploy/helm/values-" + environment + ".yaml"));
+        List<String> args = new ArrayList<>(List.of(
+                "template",
+                RELEASE,
+                "deploy/helm",
+                "--namespace",
+                "severity-" + environment,
+                "-f",
+                "deploy/helm/values-" + environment + ".yaml"));
         for (String set : sets) {
             args.add("--set");
             args.add(set);
@@ -31,8 +37,9 @@ record RenderedChart(String environment, List<YamlTree> objects) {
     YamlTree one(String kind, String name) {
         List<YamlTree> found = ofKind(kind).filter(o -> o.name().equals(name)).toList();
         if (found.size() != 1) {
-            throw new AssertionError("expected one " + kind + " " + name + " in " + environment + ", found " + found.size()
-                    + " (have: " + objects.stream().map(o -> o.kind() + "/" + o.name()).toList() + ")");
+            throw new AssertionError("expected one " + kind + " " + name + " in " + environment + ", found "
+                    + found.size() + " (have: "
+                    + objects.stream().map(o -> o.kind() + "/" + o.name()).toList() + ")");
         }
         return found.get(0);
     }

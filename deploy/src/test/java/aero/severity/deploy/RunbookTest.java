@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +14,8 @@ import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.StandardEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * docs/RUNBOOK.md's log filters, run by the real jq on lines written by the encoder the api uses
  * with SEVERITY_LOG_FORMAT=json (Spring Boot's ECS format, see the api's LogFormat), so a filter
@@ -28,7 +28,8 @@ class RunbookTest {
 
     @Test
     void theErrorFilterSelectsExactlyTheErrorLines() {
-        String logs = ecsLine(Level.INFO, "served", "r-1") + ecsLine(Level.ERROR, "predict failed", "r-1")
+        String logs = ecsLine(Level.INFO, "served", "r-1")
+                + ecsLine(Level.ERROR, "predict failed", "r-1")
                 + ecsLine(Level.WARN, "slow", "r-2");
         List<String> selected = run(filterContaining("\"ERROR\""), logs);
         assertThat(selected).singleElement().asString().contains("predict failed");
@@ -36,7 +37,8 @@ class RunbookTest {
 
     @Test
     void theRequestFilterFollowsOneRequestThroughAllItsLines() {
-        String logs = ecsLine(Level.INFO, "token issued", "r-7") + ecsLine(Level.INFO, "other", "r-8")
+        String logs = ecsLine(Level.INFO, "token issued", "r-7")
+                + ecsLine(Level.INFO, "other", "r-8")
                 + ecsLine(Level.ERROR, "predict failed", "r-7");
         List<String> selected = run(filterContaining("requestId").replace("REQUEST_ID", "r-7"), logs);
         assertThat(selected).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"requestId\":\"r-7\""));
@@ -56,7 +58,8 @@ class RunbookTest {
     /** jq with the runbook's arguments, quoted as an operator's shell would take them. */
     private static List<String> run(String jqArguments, String input) {
         String jq = JQ.executable().toString();
-        ToolRun run = Tool.BASH.run(Project.root(), Map.of(), List.of("-c", jq + " " + jqArguments + " <<'EOF'\n" + input + "EOF"));
+        ToolRun run = Tool.BASH.run(
+                Project.root(), Map.of(), List.of("-c", jq + " " + jqArguments + " <<'EOF'\n" + input + "EOF"));
         assertThat(run.succeeded()).as(run.describe()).isTrue();
         return run.stdout().lines().toList();
     }
@@ -68,8 +71,8 @@ class RunbookTest {
         encoder.setContext(context);
         encoder.setFormat("ecs");
         encoder.start();
-        LoggingEvent event = new LoggingEvent(RunbookTest.class.getName(), context.getLogger("aero.severity.api"), level, message,
-                null, null);
+        LoggingEvent event = new LoggingEvent(
+                RunbookTest.class.getName(), context.getLogger("aero.severity.api"), level, message, null, null);
         event.setMDCPropertyMap(Map.of("requestId", requestId));
         return new String(encoder.encode(event), StandardCharsets.UTF_8);
     }

@@ -10,8 +10,7 @@ import aero.severity.testing.RealServices;
 /** Runs a project script with the real services' settings in its environment (as an operator would). */
 final class ScriptRunner {
 
-    private ScriptRunner() {
-    }
+    private ScriptRunner() {}
 
     static ToolRun run(RealServices services, Map<String, String> overrides, String script, String... args) {
         Map<String, String> env = new HashMap<>(services.asProperties());

@@ -1,7 +1,5 @@
 package aero.severity.deploy;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +9,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** .github/workflows checked by actionlint (with shellcheck on their run: scripts) and as data. */
 class WorkflowsTest {
 
-    static final List<String> WORKFLOWS = List.of("ci.yml", "cd-staging.yml", "cd-production.yml", "ml-retrain.yml",
-            "security.yml");
+    static final List<String> WORKFLOWS =
+            List.of("ci.yml", "cd-staging.yml", "cd-production.yml", "ml-retrain.yml", "security.yml");
 
     @Test
     void actionlintFindsNothing() {
@@ -54,7 +54,8 @@ class WorkflowsTest {
         ToolRun run = Tool.CHECK_JSONSCHEMA.run("--builtin-schema", "vendor.dependabot", ".github/dependabot.yml");
         assertThat(run.succeeded()).as(run.describe()).isTrue();
         YamlTree dependabot = YamlTree.parse(Project.read(".github/dependabot.yml"));
-        assertThat(dependabot.at("updates").list()).extracting(u -> u.at("package-ecosystem").text())
+        assertThat(dependabot.at("updates").list())
+                .extracting(u -> u.at("package-ecosystem").text())
                 .containsExactlyInAnyOrder("maven", "github-actions");
     }
 
@@ -68,17 +69,27 @@ class WorkflowsTest {
         assertThat(Integer.parseInt(ci.at("jobs.test.timeout-minutes").text())).isLessThanOrEqualTo(40);
         // GitHub's runners have a Docker engine; the tested path is the native one.
         YamlTree run = ci.at("jobs.test.steps").list().stream()
-                .filter(s -> s.at("run").exists() && s.at("run").text().contains("bash .ci/run")).findFirst().orElseThrow();
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("bash .ci/run"))
+                .findFirst()
+                .orElseThrow();
         assertThat(run.at("env.SEVERITY_SERVICES_MODE").text()).isEqualTo("native");
     }
 
     @Test
     void stagingDeploysFromMainSmokeTestsAndRollsBack() {
         YamlTree staging = workflow("cd-staging.yml");
-        assertThat(staging.at("on.workflow_run.branches").list()).extracting(YamlTree::text).containsExactly("main");
+        assertThat(staging.at("on.workflow_run.branches").list())
+                .extracting(YamlTree::text)
+                .containsExactly("main");
         List<YamlTree> steps = staging.at("jobs.deploy.steps").list();
-        assertThat(steps).anySatisfy(s -> assertThat(s.at("run").exists() && s.at("run").text().contains("helm upgrade --install")).isTrue());
-        assertThat(steps).anySatisfy(s -> assertThat(s.at("run").exists() && s.at("run").text().contains("scripts/health_check.sh")).isTrue());
+        assertThat(steps)
+                .anySatisfy(s -> assertThat(
+                                s.at("run").exists() && s.at("run").text().contains("helm upgrade --install"))
+                        .isTrue());
+        assertThat(steps)
+                .anySatisfy(s -> assertThat(
+                                s.at("run").exists() && s.at("run").text().contains("scripts/health_check.sh"))
+                        .isTrue());
         assertThat(steps).anySatisfy(s -> {
             assertThat(s.at("if").text()).contains("failure()");
             assertThat(s.at("run").text()).contains("helm rollback");
@@ -88,7 +99,8 @@ class WorkflowsTest {
     @Test
     void stagingPreparesTheNamespaceWithItsLabelsBeforeHelmInstallsIntoIt() {
         List<String> runs = workflow("cd-staging.yml").at("jobs.deploy.steps").list().stream()
-                .map(s -> s.at("run").exists() ? s.at("run").text() : "").toList();
+                .map(s -> s.at("run").exists() ? s.at("run").text() : "")
+                .toList();
         int namespace = -1;
         int helm = -1;
         for (int i = 0; i < runs.size(); i++) {
@@ -113,7 +125,8 @@ class WorkflowsTest {
         assertThat(production.at("jobs.rollout.steps").value().toString()).contains("scripts/blue-green.sh --tag");
         // The release runs the repository the images were pushed to, not the chart's default.
         assertThat(production.at("jobs.rollout.steps").value().toString()).contains("--repository \"$IMAGE\"");
-        assertThat(production.at("env.IMAGE").text()).isEqualTo(workflow("cd-staging.yml").at("env.IMAGE").text());
+        assertThat(production.at("env.IMAGE").text())
+                .isEqualTo(workflow("cd-staging.yml").at("env.IMAGE").text());
     }
 
     @Test
@@ -126,7 +139,8 @@ class WorkflowsTest {
         assertThat(production.at("jobs.promote-image.if").text()).contains("push");
         assertThat(production.at("jobs.rollout.if").text()).contains("!failure()");
         String steps = production.at("jobs.rollout.steps").value().toString();
-        assertThat(steps).contains("ref=${{ env.VERSION }}", "scripts/blue-green.sh --tag \"$VERSION\"")
+        assertThat(steps)
+                .contains("ref=${{ env.VERSION }}", "scripts/blue-green.sh --tag \"$VERSION\"")
                 .doesNotContain("--tag \"$GITHUB_REF_NAME\"");
     }
 
@@ -136,15 +150,23 @@ class WorkflowsTest {
         assertThat(retrain.at("on.schedule.0.cron").text()).isEqualTo("0 2 * * *");
         assertThat(retrain.at("on.workflow_dispatch.inputs.force.type").text()).isEqualTo("boolean");
         assertThat(retrain.at("jobs.retrain.steps").value().toString())
-                .contains("jq '.spec.template.spec.containers[0].env += [{\"name\": \"SEVERITY_RETRAIN_FORCE\", \"value\": \"1\"}]'");
+                .contains(
+                        "jq '.spec.template.spec.containers[0].env += [{\"name\": \"SEVERITY_RETRAIN_FORCE\", \"value\": \"1\"}]'");
         assertThat(retrain.at("jobs.retrain.steps").value().toString())
-                .contains("kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"", "gh issue create");
+                .contains(
+                        "kubectl -n \"$NAMESPACE\" create job \"$name\" --from=\"cronjob/$RELEASE-retrain\"",
+                        "gh issue create");
         // `gh issue create --label ml` fails on a repository without the label: the notice creates it first.
         String notice = retrain.at("jobs.retrain.steps").list().stream()
-                .filter(s -> s.at("run").exists() && s.at("run").text().contains("gh issue create")).findFirst().orElseThrow()
-                .at("run").text();
+                .filter(s -> s.at("run").exists() && s.at("run").text().contains("gh issue create"))
+                .findFirst()
+                .orElseThrow()
+                .at("run")
+                .text();
         assertThat(notice).contains("--label ml");
-        assertThat(notice.indexOf("gh label create ml --force")).isNotNegative().isLessThan(notice.indexOf("gh issue create"));
+        assertThat(notice.indexOf("gh label create ml --force"))
+                .isNotNegative()
+                .isLessThan(notice.indexOf("gh issue create"));
         assertThat(retrain.at("jobs.retrain.concurrency.group").text()).contains("${{ matrix.environment }}");
     }
 
@@ -152,14 +174,18 @@ class WorkflowsTest {
     void everyEnvironmentHasExactlyOneRetrainScheduler() {
         // The workflow's schedule covers the environments of its matrix; a CronJob that is not
         // suspended would be a second, concurrent retrain at the same hour.
-        String scheduled = workflow("ml-retrain.yml").at("jobs.retrain.strategy.matrix.environment").text();
+        String scheduled = workflow("ml-retrain.yml")
+                .at("jobs.retrain.strategy.matrix.environment")
+                .text();
         for (String environment : List.of("staging", "production")) {
             boolean workflowSchedules = scheduled.contains("\"" + environment + "\"");
-            boolean cronJobSchedules = RenderedChart.render(environment).ofKind("CronJob")
+            boolean cronJobSchedules = RenderedChart.render(environment)
+                    .ofKind("CronJob")
                     .filter(c -> c.name().equals(RenderedChart.RELEASE + "-retrain"))
                     .anyMatch(c -> !Boolean.TRUE.equals(c.at("spec.suspend").value()));
-            assertThat(workflowSchedules ^ cronJobSchedules).as(environment + ": workflow " + workflowSchedules + ", CronJob "
-                    + cronJobSchedules).isTrue();
+            assertThat(workflowSchedules ^ cronJobSchedules)
+                    .as(environment + ": workflow " + workflowSchedules + ", CronJob " + cronJobSchedules)
+                    .isTrue();
         }
     }
 
@@ -167,25 +193,34 @@ class WorkflowsTest {
     void securityScansDependenciesFromACachedDatabaseTheImageAndTheCode() {
         YamlTree security = workflow("security.yml");
         assertThat(security.at("jobs").map()).containsKeys("dependencies", "image", "codeql");
-        assertThat(security.at("jobs.dependencies.steps").value().toString()).contains("actions/cache", "~/.cache/trivy", "scan-type=fs");
+        assertThat(security.at("jobs.dependencies.steps").value().toString())
+                .contains("actions/cache", "~/.cache/trivy", "scan-type=fs");
         assertThat(security.at("jobs.image.steps").value().toString()).contains("image-ref=severity:scan");
         assertThat(security.at("jobs.codeql.steps").value().toString()).contains("github/codeql-action/analyze");
     }
 
     @Test
     void securityKeepsACycloneDxBillOfMaterialsFromThePluginThePomPins() {
-        String steps = workflow("security.yml").at("jobs.dependencies.steps").value().toString();
-        assertThat(steps).contains("org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom", "-DoutputFormat=json",
-                "actions/upload-artifact", "path=target/bom.json", "if-no-files-found=error");
-        assertThat(Project.read("pom.xml")).containsPattern(
-                "<artifactId>cyclonedx-maven-plugin</artifactId>\\s*<version>\\$\\{cyclonedx.version}</version>");
+        String steps =
+                workflow("security.yml").at("jobs.dependencies.steps").value().toString();
+        assertThat(steps)
+                .contains(
+                        "org.cyclonedx:cyclonedx-maven-plugin:makeAggregateBom",
+                        "-DoutputFormat=json",
+                        "actions/upload-artifact",
+                        "path=target/bom.json",
+                        "if-no-files-found=error");
+        assertThat(Project.read("pom.xml"))
+                .containsPattern(
+                        "<artifactId>cyclonedx-maven-plugin</artifactId>\\s*<version>\\$\\{cyclonedx.version}</version>");
     }
 
     private static YamlTree workflow(String file) {
         // SnakeYAML (YAML 1.1) reads the key `on` as the boolean true: put it back under "on".
         YamlTree tree = YamlTree.parse(Project.read(".github/workflows/" + file));
         Map<String, Object> map = new java.util.LinkedHashMap<>();
-        ((Map<?, ?>) tree.value()).forEach((k, v) -> map.put(String.valueOf(k).equals("true") ? "on" : String.valueOf(k), v));
+        ((Map<?, ?>) tree.value())
+                .forEach((k, v) -> map.put(String.valueOf(k).equals("true") ? "on" : String.valueOf(k), v));
         return new YamlTree(map);
     }
 }

@@ -1,7 +1,5 @@
 package aero.severity.ml;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.UUID;
 
 import aero.severity.testing.RealServices;
@@ -12,6 +10,8 @@ import org.mlflow.api.proto.Service.Metric;
 import org.mlflow.api.proto.Service.Run;
 import org.mlflow.api.proto.Service.RunInfo;
 import org.mlflow.tracking.MlflowClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(RealServicesExtension.class)
 class MlflowRoundTripIT {
@@ -28,7 +28,8 @@ class MlflowRoundTripIT {
 
             Run run = mlflow.getRun(created.getRunId());
             assertThat(run.getInfo().getExperimentId()).isEqualTo(experimentId);
-            assertThat(run.getData().getMetricsList()).extracting(Metric::getKey, Metric::getValue)
+            assertThat(run.getData().getMetricsList())
+                    .extracting(Metric::getKey, Metric::getValue)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("macro_f1", 0.4321));
             assertThat(run.getData().getTagsList()).anySatisfy(tag -> {
                 assertThat(tag.getKey()).isEqualTo("purpose");

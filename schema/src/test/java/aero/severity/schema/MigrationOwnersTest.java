@@ -1,7 +1,5 @@
 package aero.severity.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every migration has an owner, and both dialects hold the same migrations. */
 class MigrationOwnersTest {
@@ -34,10 +34,15 @@ class MigrationOwnersTest {
             assertThat(in).as("db/migration/OWNERS.properties").isNotNull();
             owners.load(in);
         }
-        assertThat(owners.stringPropertyNames()).as("owners listed for exactly the migrations there are")
+        assertThat(owners.stringPropertyNames())
+                .as("owners listed for exactly the migrations there are")
                 .isEqualTo(migrations("postgresql"));
         owners.forEach((migration, modules) -> assertThat(Stream.of(((String) modules).split(","))
-                .map(String::strip).collect(Collectors.toSet())).as("owners of %s", migration).isNotEmpty().isSubsetOf(MODULES));
+                        .map(String::strip)
+                        .collect(Collectors.toSet()))
+                .as("owners of %s", migration)
+                .isNotEmpty()
+                .isSubsetOf(MODULES));
     }
 
     @Test
@@ -48,7 +53,9 @@ class MigrationOwnersTest {
         }
         owners.forEach((migration, modules) -> {
             int version = Integer.parseInt(((String) migration).substring(1, ((String) migration).indexOf("__")));
-            assertThat(version >= 100).as("%s (owned by %s)", migration, modules).isEqualTo(modules.equals("api"));
+            assertThat(version >= 100)
+                    .as("%s (owned by %s)", migration, modules)
+                    .isEqualTo(modules.equals("api"));
         });
     }
 
@@ -56,8 +63,10 @@ class MigrationOwnersTest {
         URL folder = MigrationOwnersTest.class.getResource("/db/migration/" + dialect);
         assertThat(folder).as("db/migration/" + dialect).isNotNull();
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".sql"))
-                    .map(n -> n.substring(0, n.length() - ".sql".length())).collect(Collectors.toCollection(TreeSet::new));
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".sql"))
+                    .map(n -> n.substring(0, n.length() - ".sql".length()))
+                    .collect(Collectors.toCollection(TreeSet::new));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {

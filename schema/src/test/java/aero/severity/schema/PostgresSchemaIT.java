@@ -1,7 +1,5 @@
 package aero.severity.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @ExtendWith(RealServicesExtension.class)
 class PostgresSchemaIT {
 
@@ -23,8 +23,11 @@ class PostgresSchemaIT {
     @BeforeAll
     static void migrate() {
         database = FreshDatabase.create("schema");
-        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
-                .locations("classpath:db/migration/postgresql").load().migrate();
+        Flyway.configure()
+                .dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("classpath:db/migration/postgresql")
+                .load()
+                .migrate();
     }
 
     @AfterAll
@@ -50,13 +53,19 @@ class PostgresSchemaIT {
     void columnsHaveProperTypesNotTextEverywhere() throws SQLException {
         try (Connection db = database.connect()) {
             var events = SchemaAssertions.columnTypes(db, "events");
-            assertThat(events).containsEntry("ev_date", "date").containsEntry("ev_time", "int2")
-                    .containsEntry("lchg_date", "timestamp").containsEntry("dec_latitude", "float8")
-                    .containsEntry("apt_dist", "float4").containsEntry("ev_highest_injury", "varchar")
+            assertThat(events)
+                    .containsEntry("ev_date", "date")
+                    .containsEntry("ev_time", "int2")
+                    .containsEntry("lchg_date", "timestamp")
+                    .containsEntry("dec_latitude", "float8")
+                    .containsEntry("apt_dist", "float4")
+                    .containsEntry("ev_highest_injury", "varchar")
                     .containsEntry("location", "geography");
             assertThat(events).hasSize(74); // the 71 avall columns, dec_latitude/dec_longitude and location
-            assertThat(SchemaAssertions.columnTypes(db, "aircraft")).hasSize(93)
-                    .containsEntry("aircraft_key", "int4").containsEntry("phase_flt_spec", "int4")
+            assertThat(SchemaAssertions.columnTypes(db, "aircraft"))
+                    .hasSize(93)
+                    .containsEntry("aircraft_key", "int4")
+                    .containsEntry("phase_flt_spec", "int4")
                     .containsEntry("unmanned", "bool");
             assertThat(SchemaAssertions.columnTypes(db, "flight_time")).containsEntry("flight_hours", "float4");
         }
@@ -64,7 +73,8 @@ class PostgresSchemaIT {
 
     @Test
     void locationIsAGeographyPointInWgs84() throws SQLException {
-        try (Connection db = database.connect(); Statement st = db.createStatement();
+        try (Connection db = database.connect();
+                Statement st = db.createStatement();
                 ResultSet rs = st.executeQuery("SELECT type, srid FROM geography_columns WHERE f_table_name = 'events'"
                         + " AND f_geography_column = 'location'")) {
             assertThat(rs.next()).isTrue();
@@ -76,12 +86,18 @@ class PostgresSchemaIT {
     @Test
     void theApiQueriesHaveTheirIndexes() throws SQLException {
         try (Connection db = database.connect()) {
-            assertThat(SchemaAssertions.indexNames(db, "events")).contains("events_location_gist", "events_ev_date_idx",
-                    "events_state_date_idx", "events_injury_date_idx", "events_list_covering_idx");
-            try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
-                    "SELECT am.amname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
-                            + " JOIN pg_am am ON am.oid = c.relam WHERE c.relname IN ('events_location_gist', 'events_list_covering_idx')"
-                            + " ORDER BY c.relname")) {
+            assertThat(SchemaAssertions.indexNames(db, "events"))
+                    .contains(
+                            "events_location_gist",
+                            "events_ev_date_idx",
+                            "events_state_date_idx",
+                            "events_injury_date_idx",
+                            "events_list_covering_idx");
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery(
+                            "SELECT am.amname, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
+                                    + " JOIN pg_am am ON am.oid = c.relam WHERE c.relname IN ('events_location_gist', 'events_list_covering_idx')"
+                                    + " ORDER BY c.relname")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(2)).contains("INCLUDE").contains("ev_highest_injury");
                 assertThat(rs.next()).isTrue();
@@ -92,12 +108,14 @@ class PostgresSchemaIT {
 
     @Test
     void aFileCanBeRecordedAsLoadedOnlyOnce() throws SQLException {
-        try (Connection db = database.connect(); Statement st = db.createStatement()) {
+        try (Connection db = database.connect();
+                Statement st = db.createStatement()) {
             String done = "INSERT INTO ingest_batches (file_name, file_size, sha256, source_kind, started_at, status)"
                     + " VALUES ('avall.mdb', 1, 'abc', 'ACCESS', now(), 'DONE')";
             st.execute(done);
             st.execute(done.replace("'DONE'", "'FAILED'"));
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute(done)).isInstanceOf(SQLException.class)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> st.execute(done))
+                    .isInstanceOf(SQLException.class)
                     .hasMessageContaining("ingest_batches_done_sha256_uq");
         }
     }

@@ -1,7 +1,5 @@
 package aero.severity.schema;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** What every migrated database must hold, whichever vendor: read through JDBC metadata only. */
 final class SchemaAssertions {
@@ -43,17 +43,23 @@ final class SchemaAssertions {
 
     /** child table -> parent table, every one ON DELETE CASCADE so a replaced event takes its rows along. */
     static final Map<String, String> PARENTS = Map.ofEntries(
-            Map.entry("aircraft", "events"), Map.entry("ntsb_admin", "events"),
-            Map.entry("engines", "aircraft"), Map.entry("flight_crew", "aircraft"), Map.entry("injury", "aircraft"),
-            Map.entry("findings", "aircraft"), Map.entry("occurrences", "aircraft"),
-            Map.entry("events_sequence", "aircraft"), Map.entry("narratives", "aircraft"),
-            Map.entry("flight_time", "flight_crew"), Map.entry("dt_flight_crew", "flight_crew"),
+            Map.entry("aircraft", "events"),
+            Map.entry("ntsb_admin", "events"),
+            Map.entry("engines", "aircraft"),
+            Map.entry("flight_crew", "aircraft"),
+            Map.entry("injury", "aircraft"),
+            Map.entry("findings", "aircraft"),
+            Map.entry("occurrences", "aircraft"),
+            Map.entry("events_sequence", "aircraft"),
+            Map.entry("narratives", "aircraft"),
+            Map.entry("flight_time", "flight_crew"),
+            Map.entry("dt_flight_crew", "flight_crew"),
             Map.entry("seq_of_events", "occurrences"),
-            Map.entry("ingest_rejects", "ingest_batches"), Map.entry("ingest_batch_tables", "ingest_batches"),
+            Map.entry("ingest_rejects", "ingest_batches"),
+            Map.entry("ingest_batch_tables", "ingest_batches"),
             Map.entry("ingest_fetches", "ingest_batches"));
 
-    private SchemaAssertions() {
-    }
+    private SchemaAssertions() {}
 
     static void assertEveryTableHasItsRealPrimaryKey(Connection db) throws SQLException {
         DatabaseMetaData meta = db.getMetaData();
@@ -61,10 +67,12 @@ final class SchemaAssertions {
             Map<Integer, String> columns = new TreeMap<>();
             try (ResultSet rs = meta.getPrimaryKeys(null, schema(db), name(db, table.getKey()))) {
                 while (rs.next()) {
-                    columns.put(rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    columns.put(
+                            rs.getInt("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
                 }
             }
-            assertThat(new ArrayList<>(columns.values())).as("primary key of %s", table.getKey())
+            assertThat(new ArrayList<>(columns.values()))
+                    .as("primary key of %s", table.getKey())
                     .containsExactlyElementsOf(table.getValue());
         }
     }
@@ -76,7 +84,8 @@ final class SchemaAssertions {
             try (ResultSet rs = meta.getImportedKeys(null, schema(db), name(db, child.getKey()))) {
                 while (rs.next()) {
                     parents.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
-                    assertThat(rs.getShort("DELETE_RULE")).as("delete rule of %s -> %s", child.getKey(), child.getValue())
+                    assertThat(rs.getShort("DELETE_RULE"))
+                            .as("delete rule of %s -> %s", child.getKey(), child.getValue())
                             .isEqualTo((short) DatabaseMetaData.importedKeyCascade);
                 }
             }
@@ -88,7 +97,9 @@ final class SchemaAssertions {
         Map<String, String> types = new TreeMap<>();
         try (ResultSet rs = db.getMetaData().getColumns(null, schema(db), name(db, table), null)) {
             while (rs.next()) {
-                types.put(rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT), rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
+                types.put(
+                        rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
+                        rs.getString("TYPE_NAME").toLowerCase(Locale.ROOT));
             }
         }
         return types;

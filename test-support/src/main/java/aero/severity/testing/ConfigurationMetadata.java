@@ -24,8 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ConfigurationMetadata {
 
-    private ConfigurationMetadata() {
-    }
+    private ConfigurationMetadata() {}
 
     /**
      * Returns, per settings type under {@code basePackage} (by class name), what is missing from the
@@ -53,10 +52,12 @@ public final class ConfigurationMetadata {
             int typed = 0;
             for (JsonNode file : files) {
                 for (JsonNode g : file.path("groups")) {
-                    group |= prefix.equals(g.path("name").asString()) && type.equals(g.path("sourceType").asString());
+                    group |= prefix.equals(g.path("name").asString())
+                            && type.equals(g.path("sourceType").asString());
                 }
                 for (JsonNode p : file.path("properties")) {
-                    if (type.equals(p.path("sourceType").asString()) && p.path("name").asString().startsWith(prefix + ".")
+                    if (type.equals(p.path("sourceType").asString())
+                            && p.path("name").asString().startsWith(prefix + ".")
                             && !p.path("type").asString("").isEmpty()) {
                         typed++;
                     }
@@ -73,7 +74,8 @@ public final class ConfigurationMetadata {
         JsonMapper json = JsonMapper.builder().build();
         List<JsonNode> files = new ArrayList<>();
         try {
-            Enumeration<URL> urls = ConfigurationMetadata.class.getClassLoader()
+            Enumeration<URL> urls = ConfigurationMetadata.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json");
             while (urls.hasMoreElements()) {
                 try (InputStream in = urls.nextElement().openStream()) {

@@ -92,7 +92,8 @@ public final class FreshDatabase implements AutoCloseable {
                 Statement statement = db.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot run `" + sql + "` on " + services.jdbcUrl() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot run `" + sql + "` on " + services.jdbcUrl() + ": " + e.getMessage(), e);
         }
     }
 }

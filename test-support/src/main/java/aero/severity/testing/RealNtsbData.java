@@ -11,8 +11,7 @@ import java.nio.file.Path;
  */
 public final class RealNtsbData {
 
-    private RealNtsbData() {
-    }
+    private RealNtsbData() {}
 
     /** The folder the data is expected in; it may not exist. */
     public static Path folder() {
@@ -24,7 +23,9 @@ public final class RealNtsbData {
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
         }
-        return (dir == null ? Path.of("").toAbsolutePath() : dir).resolve("../shared/data/ntsb").normalize();
+        return (dir == null ? Path.of("").toAbsolutePath() : dir)
+                .resolve("../shared/data/ntsb")
+                .normalize();
     }
 
     public static boolean present() {

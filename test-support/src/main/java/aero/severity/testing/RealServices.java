@@ -25,8 +25,8 @@ import org.testcontainers.utility.DockerImageName;
  * Each service is checked to be reachable so a missing one fails with what to do, not with a
  * connection stack trace deep inside a test.
  */
-public record RealServices(String jdbcUrl, String dbUser, String dbPassword, String redisUrl, String mlflowUri,
-        boolean containers) {
+public record RealServices(
+        String jdbcUrl, String dbUser, String dbPassword, String redisUrl, String mlflowUri, boolean containers) {
 
     public static final String DEFAULT_JDBC_URL = "jdbc:postgresql://127.0.0.1:15432/severity";
     public static final String DEFAULT_REDIS_URL = "redis://127.0.0.1:16379";
@@ -34,6 +34,7 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
 
     /** Same as {@code docker-compose.test.yml} and the version {@code scripts/services.sh} pins. */
     static final String POSTGIS_IMAGE = "postgis/postgis:15-3.4";
+
     static final String REDIS_IMAGE = "redis:7-alpine";
     static final String MLFLOW_IMAGE = "ghcr.io/mlflow/mlflow:v3.17.2";
 
@@ -48,7 +49,8 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
                     // services named in the environment (scripts/test.sh exports those of services.sh, which
                     // in Docker mode are compose containers already) win: starting a second set would
                     // double the load for nothing
-                    boolean named = System.getenv("SEVERITY_DB_URL") != null && !System.getenv("SEVERITY_DB_URL").isBlank();
+                    boolean named = System.getenv("SEVERITY_DB_URL") != null
+                            && !System.getenv("SEVERITY_DB_URL").isBlank();
                     resolved = !named && dockerAvailable() ? startContainers() : fromEnvironment(System::getenv);
                     resolved.checkReachable();
                     instance = resolved;
@@ -70,8 +72,17 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
 
     /** The settings as the application reads them (environment-variable names). */
     public Map<String, String> asProperties() {
-        return Map.of("SEVERITY_DB_URL", jdbcUrl, "SEVERITY_DB_USER", dbUser, "SEVERITY_DB_PASSWORD", dbPassword,
-                "SEVERITY_REDIS_URL", redisUrl, "SEVERITY_MLFLOW_URI", mlflowUri);
+        return Map.of(
+                "SEVERITY_DB_URL",
+                jdbcUrl,
+                "SEVERITY_DB_USER",
+                dbUser,
+                "SEVERITY_DB_PASSWORD",
+                dbPassword,
+                "SEVERITY_REDIS_URL",
+                redisUrl,
+                "SEVERITY_MLFLOW_URI",
+                mlflowUri);
     }
 
     public String redisHost() {
@@ -83,7 +94,8 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
     }
 
     private void checkReachable() {
-        String hint = containers ? "the test containers did not start"
+        String hint = containers
+                ? "the test containers did not start"
                 : "start them with `scripts/services.sh start` and `eval \"$(scripts/services.sh env)\"`, or run `scripts/test.sh`";
         URI jdbc = URI.create(jdbcUrl.substring("jdbc:".length()));
         requireOpen("PostgreSQL", jdbc.getHost(), jdbc.getPort() < 0 ? 5432 : jdbc.getPort(), hint);
@@ -96,8 +108,10 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 2_000);
         } catch (IOException e) {
-            throw new IllegalStateException(service + " is not reachable at " + host + ":" + port
-                    + " (" + e.getMessage() + "); integration tests need the real service: " + hint, e);
+            throw new IllegalStateException(
+                    service + " is not reachable at " + host + ":" + port + " (" + e.getMessage()
+                            + "); integration tests need the real service: " + hint,
+                    e);
         }
     }
 
@@ -120,21 +134,36 @@ public record RealServices(String jdbcUrl, String dbUser, String dbPassword, Str
     @SuppressWarnings("resource") // containers live as long as the JVM; Ryuk removes them
     private static RealServices startContainers() {
         PostgreSQLContainer postgis = new PostgreSQLContainer(
-                DockerImageName.parse(POSTGIS_IMAGE).asCompatibleSubstituteFor("postgres"))
-                .withDatabaseName("severity").withUsername("severity").withPassword("severity");
+                        DockerImageName.parse(POSTGIS_IMAGE).asCompatibleSubstituteFor("postgres"))
+                .withDatabaseName("severity")
+                .withUsername("severity")
+                .withPassword("severity");
         GenericContainer<?> redis = new GenericContainer<>(DockerImageName.parse(REDIS_IMAGE)).withExposedPorts(6379);
         GenericContainer<?> mlflow = new GenericContainer<>(DockerImageName.parse(MLFLOW_IMAGE))
                 .withExposedPorts(5000)
-                .withCommand("mlflow", "server", "--host", "0.0.0.0", "--port", "5000",
-                        "--backend-store-uri", "sqlite:////tmp/mlflow.db", "--serve-artifacts",
-                        "--artifacts-destination", "/tmp/artifacts")
+                .withCommand(
+                        "mlflow",
+                        "server",
+                        "--host",
+                        "0.0.0.0",
+                        "--port",
+                        "5000",
+                        "--backend-store-uri",
+                        "sqlite:////tmp/mlflow.db",
+                        "--serve-artifacts",
+                        "--artifacts-destination",
+                        "/tmp/artifacts")
                 .waitingFor(Wait.forHttp("/health").forPort(5000));
         postgis.start();
         redis.start();
         mlflow.start();
-        RealServices services = new RealServices(postgis.getJdbcUrl(), "severity", "severity",
+        RealServices services = new RealServices(
+                postgis.getJdbcUrl(),
+                "severity",
+                "severity",
                 "redis://" + redis.getHost() + ":" + redis.getMappedPort(6379),
-                "http://" + mlflow.getHost() + ":" + mlflow.getMappedPort(5000), true);
+                "http://" + mlflow.getHost() + ":" + mlflow.getMappedPort(5000),
+                true);
         services.asProperties().forEach(System::setProperty);
         return services;
     }

@@ -11,7 +11,8 @@ class AccessLogConfiguration {
     /** Right inside the request id filter (so the line carries the id), outside everything else. */
     @Bean
     FilterRegistrationBean<AccessLogFilter> accessLog(AccessLogProperties properties) {
-        FilterRegistrationBean<AccessLogFilter> registration = new FilterRegistrationBean<>(new AccessLogFilter(properties));
+        FilterRegistrationBean<AccessLogFilter> registration =
+                new FilterRegistrationBean<>(new AccessLogFilter(properties));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

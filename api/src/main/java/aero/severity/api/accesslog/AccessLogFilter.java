@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-
-import aero.severity.api.auth.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -13,6 +11,8 @@ import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import aero.severity.api.auth.Caller;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,8 +59,8 @@ final class AccessLogFilter extends OncePerRequestFilter {
         }
     }
 
-    private static void write(LoggingEventBuilder event, HttpServletRequest request, int status, long nanos, long bytes,
-            boolean slow) {
+    private static void write(
+            LoggingEventBuilder event, HttpServletRequest request, int status, long nanos, long bytes, boolean slow) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = pattern == null ? "unmatched" : pattern.toString();
         Object client = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
@@ -71,8 +71,15 @@ final class AccessLogFilter extends OncePerRequestFilter {
                 .addKeyValue("event.duration_ms", Math.round(nanos / 1e3) / 1e3)
                 .addKeyValue("http.response.body.bytes", bytes)
                 .addKeyValue("client.id", clientId)
-                .log("{}{} {} {} {} ms {} bytes client {}", slow ? "slow request: " : "", request.getMethod(), route,
-                        status, tenths(nanos), bytes, clientId);
+                .log(
+                        "{}{} {} {} {} ms {} bytes client {}",
+                        slow ? "slow request: " : "",
+                        request.getMethod(),
+                        route,
+                        status,
+                        tenths(nanos),
+                        bytes,
+                        clientId);
     }
 
     /** Milliseconds to one decimal, without String.format's cost on every request. */
@@ -151,7 +158,8 @@ final class AccessLogFilter extends OncePerRequestFilter {
         public PrintWriter getWriter() throws IOException {
             stampServerTiming();
             if (writer == null) {
-                Charset charset = getCharacterEncoding() == null ? StandardCharsets.ISO_8859_1
+                Charset charset = getCharacterEncoding() == null
+                        ? StandardCharsets.ISO_8859_1
                         : Charset.forName(getCharacterEncoding());
                 writer = new PrintWriter(new java.io.OutputStreamWriter(getOutputStream(), charset), false);
             }

@@ -1,8 +1,8 @@
 package aero.severity.api.accesslog;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -16,6 +16,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("severity.access-log")
 @Validated
-public record AccessLogProperties(@DefaultValue("true") boolean enabled,
-        @DefaultValue("500ms") @NotNull Duration slowThreshold) {
-}
+public record AccessLogProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("500ms") @NotNull Duration slowThreshold) {}

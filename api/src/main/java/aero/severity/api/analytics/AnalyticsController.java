@@ -29,8 +29,12 @@ class AnalyticsController {
 
     @Operation(summary = "Events by year and highest injury")
     @GetMapping("/severity-by-year")
-    SeverityBreakdown byYear(@Parameter(example = "2000-01-01") @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+    SeverityBreakdown byYear(
+            @Parameter(example = "2000-01-01")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    @Nullable
+                    LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @Parameter(example = "AK") @RequestParam(required = false) @Nullable State state) {
         return statistics.breakdown(query(Grouping.YEAR, from, to, state));
@@ -38,23 +42,25 @@ class AnalyticsController {
 
     @Operation(summary = "Events by state and highest injury")
     @GetMapping("/severity-by-state")
-    SeverityBreakdown byState(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Nullable LocalDate from,
+    SeverityBreakdown byState(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
         return statistics.breakdown(query(Grouping.STATE, from, to, null));
     }
 
-    @Operation(summary = "Aircraft by broad phase of flight and the event's highest injury",
+    @Operation(
+            summary = "Aircraft by broad phase of flight and the event's highest injury",
             description = "Counted per aircraft: a mid-air collision counts once for each aircraft's phase.")
     @GetMapping("/severity-by-phase")
-    SeverityBreakdown byPhase(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            @Nullable LocalDate from,
+    SeverityBreakdown byPhase(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(required = false) @Nullable State state) {
         return statistics.breakdown(query(Grouping.PHASE, from, to, state));
     }
 
-    private static Query query(Grouping grouping, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable State state) {
+    private static Query query(
+            Grouping grouping, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable State state) {
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "must not be after to (" + to + ")");
         }

@@ -1,7 +1,6 @@
 package aero.severity.api.analytics;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -15,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("severity.analytics")
 @Validated
-public record AnalyticsProperties(@DefaultValue("5m") @NotNull Duration cacheTtl) {
-}
+public record AnalyticsProperties(
+        @DefaultValue("5m") @NotNull Duration cacheTtl) {}

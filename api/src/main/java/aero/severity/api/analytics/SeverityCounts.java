@@ -21,7 +21,7 @@ record SeverityCounts(
     static SeverityCounts of(String group, long fatal, long serious, long minor, long none, long unknown) {
         long total = fatal + serious + minor + none + unknown;
         long known = total - unknown;
-        return new SeverityCounts(group, fatal, serious, minor, none, unknown, total,
-                known == 0 ? 0 : (double) fatal / known);
+        return new SeverityCounts(
+                group, fatal, serious, minor, none, unknown, total, known == 0 ? 0 : (double) fatal / known);
     }
 }

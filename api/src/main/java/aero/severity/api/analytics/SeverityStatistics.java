@@ -34,15 +34,21 @@ class SeverityStatistics {
         }
     }
 
-    record Query(Grouping grouping, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable State state) {
-    }
+    record Query(
+            Grouping grouping,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to,
+            @Nullable State state) {}
 
     private final JdbcClient jdbc;
     private final Cache<Query, SeverityBreakdown> cache;
 
     SeverityStatistics(JdbcClient jdbc, AnalyticsProperties properties) {
         this.jdbc = jdbc;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(properties.cacheTtl()).maximumSize(10_000).build();
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.cacheTtl())
+                .maximumSize(10_000)
+                .build();
     }
 
     SeverityBreakdown breakdown(Query query) {
@@ -92,8 +98,13 @@ class SeverityStatistics {
             long[] c = entry.getValue();
             groups.add(SeverityCounts.of(entry.getKey(), c[0], c[1], c[2], c[3], c[4]));
         }
-        return new SeverityBreakdown(query.grouping().label, query.grouping().counted, query.from(), query.to(),
-                query.state() == null ? null : query.state().code(), groups);
+        return new SeverityBreakdown(
+                query.grouping().label,
+                query.grouping().counted,
+                query.from(),
+                query.to(),
+                query.state() == null ? null : query.state().code(),
+                groups);
     }
 
     private static String groupLabel(Grouping grouping, @Nullable Object value) {
@@ -103,7 +114,10 @@ class SeverityStatistics {
         return switch (grouping) {
             case YEAR -> Integer.toString(((Number) value).intValue());
             case STATE -> value.toString();
-            case PHASE -> FlightPhase.ofSpecificCode(((Number) value).intValue()).map(FlightPhase::code).orElse("UNKNOWN");
+            case PHASE ->
+                FlightPhase.ofSpecificCode(((Number) value).intValue())
+                        .map(FlightPhase::code)
+                        .orElse("UNKNOWN");
         };
     }
 

@@ -1,7 +1,6 @@
 package aero.severity.api.auth;
 
 import java.time.Clock;
-
 import javax.crypto.SecretKey;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -10,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -59,26 +58,32 @@ class ApiSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain apiEndpoints(HttpSecurity http, JwtDecoder jwtDecoder,
-            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) throws Exception {
-        AuthenticationEntryPoint entryPoint = (request, response, failure) -> resolver.resolveException(request, response,
-                null, failure);
-        AccessDeniedHandler deniedHandler = (request, response, denied) -> resolver.resolveException(request, response,
-                null, denied);
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole(ClientRole.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/models/reload").hasRole(ClientRole.ADMIN.name())
-                        .requestMatchers("/api/**").authenticated()
+    SecurityFilterChain apiEndpoints(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+            throws Exception {
+        AuthenticationEntryPoint entryPoint =
+                (request, response, failure) -> resolver.resolveException(request, response, null, failure);
+        AccessDeniedHandler deniedHandler =
+                (request, response, denied) -> resolver.resolveException(request, response, null, denied);
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                        .permitAll()
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole(ClientRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/models/reload")
+                        .hasRole(ClientRole.ADMIN.name())
+                        .requestMatchers("/api/**")
+                        .authenticated()
                         // the OpenAPI document, Swagger UI, and 404s for everything else
-                        .anyRequest().permitAll())
-                .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(new BearerHeaderTokenResolver())
+                        .anyRequest()
+                        .permitAll())
+                .oauth2ResourceServer(server -> server.bearerTokenResolver(new BearerHeaderTokenResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(roleFromClaim()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(deniedHandler))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies: nothing for CSRF to ride on

@@ -16,11 +16,14 @@ public record Caller(String clientId, ClientRole role, Tier tier) {
     /** The caller behind an authentication made by this api's token decoder. */
     public static Caller of(Authentication authentication) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
-            throw new IllegalStateException("not authenticated with a bearer token: " + authentication.getClass().getName());
+            throw new IllegalStateException("not authenticated with a bearer token: "
+                    + authentication.getClass().getName());
         }
         Jwt jwt = token.getToken();
         // the decoder has already checked that both claims are present and valid
-        return new Caller(jwt.getSubject(), ClientRole.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
+        return new Caller(
+                jwt.getSubject(),
+                ClientRole.valueOf(jwt.getClaimAsString(ROLE_CLAIM)),
                 Tier.valueOf(jwt.getClaimAsString(TIER_CLAIM)));
     }
 }

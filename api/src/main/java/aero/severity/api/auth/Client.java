@@ -1,7 +1,6 @@
 package aero.severity.api.auth;
 
 import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -39,10 +38,15 @@ class Client {
     private Instant createdAt;
 
     @SuppressWarnings("NullAway.Init") // for JPA only
-    protected Client() {
-    }
+    protected Client() {}
 
-    Client(String clientId, String secretHash, ClientRole role, Tier tier, @Nullable String displayName, Instant createdAt) {
+    Client(
+            String clientId,
+            String secretHash,
+            ClientRole role,
+            Tier tier,
+            @Nullable String displayName,
+            Instant createdAt) {
         this.clientId = clientId;
         this.secretHash = secretHash;
         this.role = role;
@@ -68,7 +72,8 @@ class Client {
         return tier;
     }
 
-    @Nullable String displayName() {
+    @Nullable
+    String displayName() {
         return displayName;
     }
 

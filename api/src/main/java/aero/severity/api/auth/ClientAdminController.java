@@ -2,14 +2,13 @@ package aero.severity.api.auth;
 
 import java.net.URI;
 import java.util.List;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,12 +34,16 @@ class ClientAdminController {
         this.clients = clients;
     }
 
-    @Operation(summary = "Register a client", description = "The response holds the client secret: it is shown only"
-            + " this once, only its BCrypt hash is stored.")
+    @Operation(
+            summary = "Register a client",
+            description = "The response holds the client secret: it is shown only"
+                    + " this once, only its BCrypt hash is stored.")
     @PostMapping
     ResponseEntity<ClientCredentials> create(@Valid @RequestBody NewClient request) {
-        ClientCredentials created = clients.create(request.clientId(), request.role(), request.tier(), request.displayName());
-        return ResponseEntity.created(URI.create("/api/v1/admin/clients/" + created.clientId())).body(created);
+        ClientCredentials created =
+                clients.create(request.clientId(), request.role(), request.tier(), request.displayName());
+        return ResponseEntity.created(URI.create("/api/v1/admin/clients/" + created.clientId()))
+                .body(created);
     }
 
     @Operation(summary = "List registered clients")
@@ -66,10 +69,15 @@ class ClientAdminController {
             @NotNull(message = "is required")
             @Pattern(regexp = Clients.CLIENT_ID_PATTERN, message = "must be 3-64 characters: a-z, 0-9, '.', '_', '-'")
             String clientId,
-            @NotNull(message = "is required: ANALYST or ADMIN") ClientRole role,
-            @NotNull(message = "is required: FREE, PRO or ENTERPRISE") Tier tier,
+
+            @NotNull(message = "is required: ANALYST or ADMIN")
+            ClientRole role,
+
+            @NotNull(message = "is required: FREE, PRO or ENTERPRISE")
+            Tier tier,
+
             @Size(max = 200, message = "must be at most 200 characters")
             @Pattern(regexp = DISPLAY_NAME_PATTERN, message = "must not contain control characters")
-            @Nullable String displayName) {
-    }
+            @Nullable
+            String displayName) {}
 }

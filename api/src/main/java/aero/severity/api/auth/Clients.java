@@ -18,6 +18,7 @@ public class Clients {
 
     /** Lower-case, URL- and header-safe, 3-64 characters: ids appear in logs, metrics and Redis keys. */
     public static final String CLIENT_ID_PATTERN = "[a-z0-9][a-z0-9._-]{2,63}";
+
     private static final Pattern CLIENT_ID = Pattern.compile(CLIENT_ID_PATTERN);
     private static final int SECRET_BYTES = 32;
 
@@ -60,12 +61,17 @@ public class Clients {
     /** No new tokens for the client; tokens already issued run to their expiry (at most the token lifetime). */
     @Transactional
     public void disable(String clientId) {
-        repository.findById(clientId).orElseThrow(() -> new UnknownClientException(clientId)).disable();
+        repository
+                .findById(clientId)
+                .orElseThrow(() -> new UnknownClientException(clientId))
+                .disable();
     }
 
     @Transactional(readOnly = true)
     List<ClientSummary> list() {
-        return repository.findAll(Sort.by("clientId")).stream().map(ClientSummary::of).toList();
+        return repository.findAll(Sort.by("clientId")).stream()
+                .map(ClientSummary::of)
+                .toList();
     }
 
     /** The client whose credentials these are, or {@link InvalidClientException}. */

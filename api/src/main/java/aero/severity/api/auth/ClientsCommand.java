@@ -1,10 +1,9 @@
 package aero.severity.api.auth;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-
-import java.time.Clock;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ApplicationArguments;
@@ -51,7 +50,9 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
     /** Runs the command and returns the process exit code. */
     public static int run(String... args) {
         SpringApplication application = new SpringApplicationBuilder(ClientsCommand.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
                 // the server's readiness group names the model indicator, which this command does not have
                 .properties("management.endpoint.health.validate-group-membership=false")
                 .build();
@@ -84,16 +85,22 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
 
     private int execute(String verb, ApplicationArguments args) {
         switch (verb) {
-            case "create" -> print(clients.create(required(args, "client-id"),
-                    parse(ClientRole.class, "role", option(args, "role", "ANALYST")),
-                    parse(Tier.class, "tier", option(args, "tier", "FREE")), optional(args, "name")));
+            case "create" ->
+                print(clients.create(
+                        required(args, "client-id"),
+                        parse(ClientRole.class, "role", option(args, "role", "ANALYST")),
+                        parse(Tier.class, "tier", option(args, "tier", "FREE")),
+                        optional(args, "name")));
             case "reset-secret" -> print(clients.resetSecret(required(args, "client-id")));
             case "disable" -> {
                 clients.disable(required(args, "client-id"));
                 out.println("disabled " + required(args, "client-id"));
             }
-            case "list" -> clients.list().forEach(c -> out.printf("%s role=%s tier=%s enabled=%s created=%s%n",
-                    c.clientId(), c.role(), c.tier(), c.enabled(), c.createdAt()));
+            case "list" ->
+                clients.list()
+                        .forEach(c -> out.printf(
+                                "%s role=%s tier=%s enabled=%s created=%s%n",
+                                c.clientId(), c.role(), c.tier(), c.enabled(), c.createdAt()));
             default -> {
                 err.println(USAGE);
                 return 2;
@@ -113,8 +120,8 @@ public class ClientsCommand implements ApplicationRunner, ExitCodeGenerator {
         try {
             return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--" + option + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    + ", got '" + value + "'");
+            throw new IllegalArgumentException("--" + option + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ", got '" + value + "'");
         }
     }
 

@@ -2,5 +2,4 @@ package aero.severity.api.auth;
 
 import java.time.Instant;
 
-record IssuedToken(String value, Instant expiresAt) {
-}
+record IssuedToken(String value, Instant expiresAt) {}

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Claims;
@@ -47,8 +46,10 @@ final class JjwtDecoder implements JwtDecoder {
     /** Far above the clients' tokens alive at once; past it the map starts over (tokens expire anyway). */
     static final int MAX_REMEMBERED = 10_000;
 
-    private static final Set<String> ROLES = Set.copyOf(Arrays.stream(ClientRole.values()).map(Enum::name).toList());
-    private static final Set<String> TIERS = Set.copyOf(Arrays.stream(Tier.values()).map(Enum::name).toList());
+    private static final Set<String> ROLES =
+            Set.copyOf(Arrays.stream(ClientRole.values()).map(Enum::name).toList());
+    private static final Set<String> TIERS =
+            Set.copyOf(Arrays.stream(Tier.values()).map(Enum::name).toList());
 
     /**
      * Ours are about 350 characters. Anything far larger is refused before it is base64-decoded,
@@ -65,7 +66,10 @@ final class JjwtDecoder implements JwtDecoder {
         this.clock = clock;
         this.clockSkewMillis = properties.clockSkew().toMillis();
         this.parser = Jwts.parser()
-                .sig().clear().add(Jwts.SIG.HS256).and()
+                .sig()
+                .clear()
+                .add(Jwts.SIG.HS256)
+                .and()
                 .verifyWith(key)
                 .requireIssuer(properties.issuer())
                 .requireAudience(properties.audience())

@@ -1,7 +1,6 @@
 package aero.severity.api.auth;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -30,18 +29,22 @@ public record JwtProperties(
         @DefaultValue("false") boolean generateMissingSecret,
         @DefaultValue("severity-auth") @NotBlank String issuer,
         @DefaultValue("severity-api") @NotBlank String audience,
-        @DefaultValue("15m") @NotNull @DurationMin(nanos = 1) Duration ttl,
+
+        @DefaultValue("15m") @NotNull @DurationMin(nanos = 1)
+        Duration ttl,
+
         @DefaultValue("30s") @NotNull Duration clockSkew) {
 
     public JwtProperties {
         if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
-            throw new IllegalArgumentException("severity.security.jwt.clock-skew must be 0-5 minutes, was " + clockSkew);
+            throw new IllegalArgumentException(
+                    "severity.security.jwt.clock-skew must be 0-5 minutes, was " + clockSkew);
         }
     }
 
     @Override
     public String toString() {
-        return "JwtProperties[secret=" + (secret == null ? "<none>" : "<hidden>") + ", issuer=" + issuer
-                + ", audience=" + audience + ", ttl=" + ttl + ", clockSkew=" + clockSkew + "]";
+        return "JwtProperties[secret=" + (secret == null ? "<none>" : "<hidden>") + ", issuer=" + issuer + ", audience="
+                + audience + ", ttl=" + ttl + ", clockSkew=" + clockSkew + "]";
     }
 }

@@ -5,16 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirements;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -53,23 +52,29 @@ class TokenController {
         this.clock = clock;
     }
 
-    @Operation(summary = "Exchange client credentials for an access token (form, RFC 6749)",
+    @Operation(
+            summary = "Exchange client credentials for an access token (form, RFC 6749)",
             description = "grant_type=client_credentials; credentials in an HTTP Basic header or as client_id and"
                     + " client_secret form fields. The token is valid for 15 minutes.")
     @PostMapping(path = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<TokenResponse> tokenFromForm(@RequestParam("grant_type") String grantType,
+    ResponseEntity<TokenResponse> tokenFromForm(
+            @RequestParam("grant_type") String grantType,
             @RequestParam(name = "client_id", required = false) @Nullable String clientId,
             @RequestParam(name = "client_secret", required = false) @Nullable String clientSecret,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
             HttpServletRequest request) {
         throttle.attempt(request.getRemoteAddr());
         if (!CLIENT_CREDENTIALS.equals(grantType)) {
-            throw new TokenRequestException("unsupported_grant_type", "grant_type",
+            throw new TokenRequestException(
+                    "unsupported_grant_type",
+                    "grant_type",
                     "only client_credentials is supported, got '" + grantType + "'");
         }
         String[] basic = authorization == null ? null : basicCredentials(authorization);
         if (basic != null && (clientId != null || clientSecret != null)) {
-            throw new TokenRequestException("invalid_request", "client_id",
+            throw new TokenRequestException(
+                    "invalid_request",
+                    "client_id",
                     "send the credentials either in the Authorization header or in the form, not both");
         }
         String id = basic != null ? basic[0] : clientId;
@@ -85,7 +90,9 @@ class TokenController {
     ResponseEntity<TokenResponse> tokenFromJson(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         throttle.attempt(http.getRemoteAddr());
         if (request.grantType() != null && !CLIENT_CREDENTIALS.equals(request.grantType())) {
-            throw new TokenRequestException("unsupported_grant_type", "grantType",
+            throw new TokenRequestException(
+                    "unsupported_grant_type",
+                    "grantType",
                     "only client_credentials is supported, got '" + request.grantType() + "'");
         }
         return issue(request.clientId(), request.clientSecret());
@@ -93,9 +100,12 @@ class TokenController {
 
     private ResponseEntity<TokenResponse> issue(String clientId, String secret) {
         IssuedToken token = issuer.issue(clients.authenticate(clientId, secret));
-        long expiresIn = Math.max(0, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
+        long expiresIn =
+                Math.max(0, Duration.between(clock.instant(), token.expiresAt()).toSeconds());
         // RFC 6749 5.1: token responses must not be cached
-        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header(HttpHeaders.PRAGMA, "no-cache")
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.PRAGMA, "no-cache")
                 .body(new TokenResponse(token.value(), "Bearer", expiresIn));
     }
 
@@ -106,7 +116,8 @@ class TokenController {
         }
         String decoded;
         try {
-            decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new InvalidClientException();
         }
@@ -114,13 +125,19 @@ class TokenController {
         if (colon < 0) {
             throw new InvalidClientException();
         }
-        return new String[] {URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+        return new String[] {
+            URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+            URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)
+        };
     }
 
     record TokenRequest(
-            @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters") String clientId,
-            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters") String clientSecret,
+            @NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+            String clientId,
+
+            @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
+            String clientSecret,
+
             @Nullable String grantType) {
 
         @Override
@@ -132,6 +149,5 @@ class TokenController {
     record TokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,
-            @JsonProperty("expires_in") long expiresIn) {
-    }
+            @JsonProperty("expires_in") long expiresIn) {}
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-
 import javax.crypto.SecretKey;
 
 import io.jsonwebtoken.Jwts;
@@ -28,10 +27,14 @@ class TokenIssuer {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.ttl());
         String token = Jwts.builder()
-                .header().type("JWT").and()
+                .header()
+                .type("JWT")
+                .and()
                 .id(UUID.randomUUID().toString())
                 .issuer(properties.issuer())
-                .audience().add(properties.audience()).and()
+                .audience()
+                .add(properties.audience())
+                .and()
                 .subject(caller.clientId())
                 .issuedAt(Date.from(now))
                 .notBefore(Date.from(now))

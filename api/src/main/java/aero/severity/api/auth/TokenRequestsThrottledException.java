@@ -6,7 +6,8 @@ public class TokenRequestsThrottledException extends RuntimeException {
     private final long retryAfterSeconds;
 
     TokenRequestsThrottledException(long perMinute, long retryAfterSeconds) {
-        super("more than " + perMinute + " token requests per minute from this address; retry in " + retryAfterSeconds + " s");
+        super("more than " + perMinute + " token requests per minute from this address; retry in " + retryAfterSeconds
+                + " s");
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

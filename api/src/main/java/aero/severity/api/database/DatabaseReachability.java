@@ -25,12 +25,15 @@ class DatabaseReachability extends BackgroundRefresh {
     private final JdbcClient jdbc;
     private volatile double up = Double.NaN;
 
-    DatabaseReachability(JdbcClient jdbc, MeterRegistry meters,
+    DatabaseReachability(
+            JdbcClient jdbc,
+            MeterRegistry meters,
             @Value("${severity.database-check.interval:15s}") Duration interval) {
         super("database-check", interval, false);
         this.jdbc = jdbc;
         Gauge.builder("severity.database.up", this, check -> check.up)
-                .description("1 when this instance's last check reached its database, 0 when it failed (NaN before the first)")
+                .description(
+                        "1 when this instance's last check reached its database, 0 when it failed (NaN before the first)")
                 .register(meters);
     }
 

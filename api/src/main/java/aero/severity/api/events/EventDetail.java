@@ -22,8 +22,11 @@ record EventDetail(
         @Nullable String weatherCondition,
         List<Aircraft> aircraft) {
 
-    record Injuries(@Nullable Integer fatal, @Nullable Integer serious, @Nullable Integer minor, @Nullable Integer none) {
-    }
+    record Injuries(
+            @Nullable Integer fatal,
+            @Nullable Integer serious,
+            @Nullable Integer minor,
+            @Nullable Integer none) {}
 
     /**
      * @param phaseOfFlight the broad phase (TAKEOFF, LANDING, ...) of the NTSB specific phase code
@@ -37,6 +40,5 @@ record EventDetail(
             @Nullable String farPart,
             @Nullable String damage,
             @Nullable Integer phaseCode,
-            @Nullable String phaseOfFlight) {
-    }
+            @Nullable String phaseOfFlight) {}
 }

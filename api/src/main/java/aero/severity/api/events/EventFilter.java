@@ -7,5 +7,8 @@ import aero.severity.domain.code.State;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /events}; each null means "any". */
-record EventFilter(@Nullable State state, @Nullable LocalDate from, @Nullable LocalDate to, @Nullable Severity severity) {
-}
+record EventFilter(
+        @Nullable State state,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
+        @Nullable Severity severity) {}

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
-
 import javax.sql.DataSource;
 
 import aero.severity.domain.code.FlightPhase;
@@ -51,16 +50,42 @@ class EventRepository {
                 .param("id", evId)
                 .query((rs, row) -> {
                     EventSummary s = summary(rs);
-                    return new EventDetail(s.evId(), s.ntsbNo(), s.eventType(), s.date(), s.city(), s.state(), s.country(),
-                            s.latitude(), s.longitude(), s.highestInjury(),
-                            new EventDetail.Injuries(integer(rs, "inj_tot_f"), integer(rs, "inj_tot_s"),
-                                    integer(rs, "inj_tot_m"), integer(rs, "inj_tot_n")),
-                            rs.getString("light_cond"), rs.getString("wx_cond_basic"), List.of());
+                    return new EventDetail(
+                            s.evId(),
+                            s.ntsbNo(),
+                            s.eventType(),
+                            s.date(),
+                            s.city(),
+                            s.state(),
+                            s.country(),
+                            s.latitude(),
+                            s.longitude(),
+                            s.highestInjury(),
+                            new EventDetail.Injuries(
+                                    integer(rs, "inj_tot_f"),
+                                    integer(rs, "inj_tot_s"),
+                                    integer(rs, "inj_tot_m"),
+                                    integer(rs, "inj_tot_n")),
+                            rs.getString("light_cond"),
+                            rs.getString("wx_cond_basic"),
+                            List.of());
                 })
                 .optional();
-        return event.map(e -> new EventDetail(e.evId(), e.ntsbNo(), e.eventType(), e.date(), e.city(), e.state(),
-                e.country(), e.latitude(), e.longitude(), e.highestInjury(), e.injuries(), e.lightCondition(),
-                e.weatherCondition(), aircraft(evId)));
+        return event.map(e -> new EventDetail(
+                e.evId(),
+                e.ntsbNo(),
+                e.eventType(),
+                e.date(),
+                e.city(),
+                e.state(),
+                e.country(),
+                e.latitude(),
+                e.longitude(),
+                e.highestInjury(),
+                e.injuries(),
+                e.lightCondition(),
+                e.weatherCondition(),
+                aircraft(evId)));
     }
 
     private List<EventDetail.Aircraft> aircraft(String evId) {
@@ -69,10 +94,20 @@ class EventRepository {
                 .param("id", evId)
                 .query((rs, row) -> {
                     Integer phase = integer(rs, "phase_flt_spec");
-                    return new EventDetail.Aircraft(rs.getInt("aircraft_key"), rs.getString("regis_no"),
-                            rs.getString("acft_make"), rs.getString("acft_model"), rs.getString("acft_category"),
-                            rs.getString("far_part"), rs.getString("damage"), phase,
-                            phase == null ? null : FlightPhase.ofSpecificCode(phase).map(FlightPhase::code).orElse(null));
+                    return new EventDetail.Aircraft(
+                            rs.getInt("aircraft_key"),
+                            rs.getString("regis_no"),
+                            rs.getString("acft_make"),
+                            rs.getString("acft_model"),
+                            rs.getString("acft_category"),
+                            rs.getString("far_part"),
+                            rs.getString("damage"),
+                            phase,
+                            phase == null
+                                    ? null
+                                    : FlightPhase.ofSpecificCode(phase)
+                                            .map(FlightPhase::code)
+                                            .orElse(null));
                 })
                 .list();
     }
@@ -80,11 +115,17 @@ class EventRepository {
     /** Newest first; ties broken by id so pages never overlap. */
     EventPage page(EventFilter filter, int page, int size) {
         Where where = where(filter);
-        long total = jdbc.sql("SELECT count(*) FROM events" + where.sql).params(where.params).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM events" + where.sql)
+                .params(where.params)
+                .query(Long.class)
+                .single();
         List<EventSummary> content = jdbc.sql("SELECT " + columns + " FROM events" + where.sql
                         + " ORDER BY ev_date DESC NULLS LAST, ev_id DESC LIMIT :limit OFFSET :offset")
-                .params(where.params).param("limit", size).param("offset", (long) page * size)
-                .query(SUMMARY).list();
+                .params(where.params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query(SUMMARY)
+                .list();
         return new EventPage(content, page, size, total, (int) ((total + size - 1) / size));
     }
 
@@ -92,7 +133,8 @@ class EventRepository {
     List<NearbyEvents.NearbyEvent> near(double latitude, double longitude, double radiusKm, int limit) {
         if (dialect == SpatialDialect.POSTGIS) {
             SqlQuery query = nearQuery(latitude, longitude, radiusKm, limit);
-            return jdbc.sql(query.sql()).params(query.params())
+            return jdbc.sql(query.sql())
+                    .params(query.params())
                     .query((rs, row) -> new NearbyEvents.NearbyEvent(summary(rs), rs.getDouble("distance_m") / 1000))
                     .list();
         }
@@ -100,10 +142,14 @@ class EventRepository {
         // great-circle distance (haversine, spherical earth) decides
         List<BoundingBox> boxes = aroundCircle(latitude, longitude, radiusKm);
         Map<String, Object> params = new java.util.HashMap<>();
-        String predicate = envelopes(boxes, params, "location && ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d,"
-                + " :maxLat%1$d, 4326)");
-        List<EventSummary> candidates = jdbc.sql("SELECT " + columns + " FROM events WHERE " + predicate).params(params)
-                .query(SUMMARY).list();
+        String predicate = envelopes(
+                boxes,
+                params,
+                "location && ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d," + " :maxLat%1$d, 4326)");
+        List<EventSummary> candidates = jdbc.sql("SELECT " + columns + " FROM events WHERE " + predicate)
+                .params(params)
+                .query(SUMMARY)
+                .list();
         List<NearbyEvents.NearbyEvent> within = new ArrayList<>();
         for (EventSummary candidate : candidates) {
             double distance = haversineKm(latitude, longitude, candidate.latitude(), candidate.longitude());
@@ -123,10 +169,12 @@ class EventRepository {
         params.put("lon", longitude);
         params.put("metres", radiusKm * 1000);
         params.put("limit", limit + 1);
-        return new SqlQuery("SELECT " + columns + ", ST_Distance(location, point.g) AS distance_m"
-                + " FROM events, (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography AS g) point"
-                + " WHERE ST_DWithin(location, point.g, :metres)"
-                + " ORDER BY distance_m, ev_id LIMIT :limit", params);
+        return new SqlQuery(
+                "SELECT " + columns + ", ST_Distance(location, point.g) AS distance_m"
+                        + " FROM events, (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography AS g) point"
+                        + " WHERE ST_DWithin(location, point.g, :metres)"
+                        + " ORDER BY distance_m, ev_id LIMIT :limit",
+                params);
     }
 
     /** Events inside a lon/lat box, newest first; {@code limit + 1} rows tell whether there are more. */
@@ -142,33 +190,39 @@ class EventRepository {
             StringJoiner any = new StringJoiner(" OR ", "(", ")");
             int i = 0;
             for (BoundingBox part : box.parts()) {
-                String exact = "ST_Intersects(ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d, :maxLat%1$d, 4326),"
-                        + " location::geometry)";
+                String exact =
+                        "ST_Intersects(ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d, :maxLat%1$d, 4326),"
+                                + " location::geometry)";
                 bind(params, i, part);
                 if (part.widthDegrees() <= 180) {
-                    // the geography && uses the GiST index; its box covers the lon/lat rectangle, the exact test trims it
+                    // the geography && uses the GiST index; its box covers the lon/lat rectangle, the exact test trims
+                    // it
                     double[] cover = part.geodesicCoverLatitudes();
                     params.put("coverSouth" + i, cover[0]);
                     params.put("coverNorth" + i, cover[1]);
-                    exact = "(location && ST_MakeEnvelope(:minLon%1$d, :coverSouth%1$d, :maxLon%1$d, :coverNorth%1$d, 4326)"
-                            + "::geography AND " + exact + ")";
+                    exact =
+                            "(location && ST_MakeEnvelope(:minLon%1$d, :coverSouth%1$d, :maxLon%1$d, :coverNorth%1$d, 4326)"
+                                    + "::geography AND " + exact + ")";
                 }
                 any.add(exact.formatted(i));
                 i++;
             }
             predicate = any.toString();
         } else {
-            predicate = envelopes(box.parts(), params, "location && ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d,"
-                    + " :maxLat%1$d, 4326)");
+            predicate = envelopes(
+                    box.parts(),
+                    params,
+                    "location && ST_MakeEnvelope(:minLon%1$d, :minLat%1$d, :maxLon%1$d," + " :maxLat%1$d, 4326)");
         }
         params.put("limit", limit + 1);
-        return new SqlQuery("SELECT " + columns + " FROM events WHERE location IS NOT NULL AND " + predicate
-                + " ORDER BY ev_date DESC NULLS LAST, ev_id DESC LIMIT :limit", params);
+        return new SqlQuery(
+                "SELECT " + columns + " FROM events WHERE location IS NOT NULL AND " + predicate
+                        + " ORDER BY ev_date DESC NULLS LAST, ev_id DESC LIMIT :limit",
+                params);
     }
 
     /** SQL with named parameters, kept as a value so tests can EXPLAIN exactly what runs. */
-    record SqlQuery(String sql, Map<String, Object> params) {
-    }
+    record SqlQuery(String sql, Map<String, Object> params) {}
 
     private static String envelopes(List<BoundingBox> boxes, Map<String, Object> params, String template) {
         StringJoiner any = new StringJoiner(" OR ", "(", ")");
@@ -214,13 +268,15 @@ class EventRepository {
     static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2))
-                * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
-    private record Where(String sql, Map<String, Object> params) {
-    }
+    private record Where(String sql, Map<String, Object> params) {}
 
     private static Where where(EventFilter filter) {
         StringJoiner conditions = new StringJoiner(" AND ", " WHERE ", "").setEmptyValue("");
@@ -247,9 +303,17 @@ class EventRepository {
     private static final RowMapper<EventSummary> SUMMARY = (rs, row) -> summary(rs);
 
     private static EventSummary summary(ResultSet rs) throws SQLException {
-        return new EventSummary(rs.getString("ev_id"), rs.getString("ntsb_no"), rs.getString("ev_type"),
-                rs.getObject("ev_date", LocalDate.class), rs.getString("ev_city"), rs.getString("ev_state"),
-                rs.getString("ev_country"), rs.getString("ev_highest_injury"), decimal(rs, "lat"), decimal(rs, "lon"));
+        return new EventSummary(
+                rs.getString("ev_id"),
+                rs.getString("ntsb_no"),
+                rs.getString("ev_type"),
+                rs.getObject("ev_date", LocalDate.class),
+                rs.getString("ev_city"),
+                rs.getString("ev_state"),
+                rs.getString("ev_country"),
+                rs.getString("ev_highest_injury"),
+                decimal(rs, "lat"),
+                decimal(rs, "lon"));
     }
 
     private static @Nullable Double decimal(ResultSet rs, String column) throws SQLException {

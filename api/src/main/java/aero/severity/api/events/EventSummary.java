@@ -10,12 +10,17 @@ import org.jspecify.annotations.Nullable;
 record EventSummary(
         @Schema(example = "20190714X12345") String evId,
         @Schema(example = "CEN19LA123") @Nullable String ntsbNo,
-        @Schema(example = "ACC", description = "ACC accident, INC incident") @Nullable String eventType,
+
+        @Schema(example = "ACC", description = "ACC accident, INC incident") @Nullable
+        String eventType,
+
         @Nullable LocalDate date,
         @Nullable String city,
         @Schema(example = "CO") @Nullable String state,
         @Schema(example = "USA") @Nullable String country,
-        @Schema(example = "FATL", description = "FATL, SERS, MINR or NONE") @Nullable String highestInjury,
+
+        @Schema(example = "FATL", description = "FATL, SERS, MINR or NONE") @Nullable
+        String highestInjury,
+
         @Nullable Double latitude,
-        @Nullable Double longitude) {
-}
+        @Nullable Double longitude) {}

@@ -29,6 +29,7 @@ class IngestStatusMetrics extends BackgroundRefresh {
     private static final Logger log = LoggerFactory.getLogger(IngestStatusMetrics.class);
     /** Always reported, so every series of the contract exists before the first load. */
     private static final List<String> STATUSES = List.of("DONE", "FAILED");
+
     private static final String ALWAYS_REPORTED_TABLE = "events";
 
     private final JdbcClient jdbc;
@@ -40,17 +41,26 @@ class IngestStatusMetrics extends BackgroundRefresh {
     private volatile double lastSuccess = Double.NaN;
     private volatile boolean failing;
 
-    IngestStatusMetrics(JdbcClient jdbc, MeterRegistry meters,
+    IngestStatusMetrics(
+            JdbcClient jdbc,
+            MeterRegistry meters,
             @Value("${severity.ingest-status.refresh-interval:60s}") Duration interval) {
         super("ingest-status", interval, false);
         this.jdbc = jdbc;
         this.meters = meters;
-        STATUSES.forEach(status -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status", status));
+        STATUSES.forEach(
+                status -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status", status));
         gauge(rowsLoaded, "severity.ingest.rows", "Rows loaded by ingest, by table", "table", ALWAYS_REPORTED_TABLE);
-        gauge(rowsRejected, "severity.ingest.rejects", "Rows ingest rejected, by table", "table", ALWAYS_REPORTED_TABLE);
+        gauge(
+                rowsRejected,
+                "severity.ingest.rejects",
+                "Rows ingest rejected, by table",
+                "table",
+                ALWAYS_REPORTED_TABLE);
         Gauge.builder("severity.ingest.last.success.timestamp", this, metrics -> metrics.lastSuccess)
                 .description("Epoch seconds when the last successful ingest batch finished (NaN before the first)")
-                .baseUnit("seconds").register(meters);
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     @Override
@@ -66,10 +76,13 @@ class IngestStatusMetrics extends BackgroundRefresh {
             jdbc.sql("SELECT table_name, sum(rows_loaded) AS loaded, sum(rows_rejected) AS rejected"
                             + " FROM ingest_batch_tables GROUP BY table_name")
                     .query(rs -> {
-                        byTable.put(rs.getString("table_name"), new long[] {rs.getLong("loaded"), rs.getLong("rejected")});
+                        byTable.put(
+                                rs.getString("table_name"), new long[] {rs.getLong("loaded"), rs.getLong("rejected")});
                     });
             finished = jdbc.sql("SELECT max(finished_at) AS finished FROM ingest_batches WHERE status = 'DONE'")
-                    .query((rs, n) -> rs.getObject("finished", OffsetDateTime.class)).list().get(0);
+                    .query((rs, n) -> rs.getObject("finished", OffsetDateTime.class))
+                    .list()
+                    .get(0);
         } catch (RuntimeException e) {
             if (!failing) {
                 log.warn("Could not read the ingest bookkeeping ({}); keeping the last values", e.getMessage());
@@ -81,11 +94,14 @@ class IngestStatusMetrics extends BackgroundRefresh {
         for (String status : STATUSES) {
             batches.get(status).set(byStatus.getOrDefault(status, 0L));
         }
-        byStatus.forEach((status, n) -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status",
-                status).set(n));
+        byStatus.forEach(
+                (status, n) -> gauge(batches, "severity.ingest.batches", "Ingest batches by status", "status", status)
+                        .set(n));
         byTable.forEach((table, counts) -> {
-            gauge(rowsLoaded, "severity.ingest.rows", "Rows loaded by ingest, by table", "table", table).set(counts[0]);
-            gauge(rowsRejected, "severity.ingest.rejects", "Rows ingest rejected, by table", "table", table).set(counts[1]);
+            gauge(rowsLoaded, "severity.ingest.rows", "Rows loaded by ingest, by table", "table", table)
+                    .set(counts[0]);
+            gauge(rowsRejected, "severity.ingest.rejects", "Rows ingest rejected, by table", "table", table)
+                    .set(counts[1]);
         });
         lastSuccess = finished == null ? Double.NaN : finished.toInstant().toEpochMilli() / 1000.0;
     }
@@ -93,7 +109,10 @@ class IngestStatusMetrics extends BackgroundRefresh {
     private AtomicLong gauge(Map<String, AtomicLong> values, String name, String description, String tag, String key) {
         return values.computeIfAbsent(key, k -> {
             AtomicLong value = new AtomicLong();
-            Gauge.builder(name, value, AtomicLong::get).description(description).tag(tag, k).strongReference(true)
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .tag(tag, k)
+                    .strongReference(true)
                     .register(meters);
             return value;
         });

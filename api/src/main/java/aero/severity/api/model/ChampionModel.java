@@ -42,10 +42,15 @@ public class ChampionModel extends BackgroundRefresh {
     private volatile @Nullable LiveModel live;
     /** Guarded by {@code this}: the last version that failed to load. */
     private @Nullable ModelId rejected;
+
     private @Nullable Gauge infoGauge;
     private @Nullable String lastLogged;
 
-    ChampionModel(ModelRegistry registry, ModelServingProperties properties, Clock clock, MeterRegistry meters,
+    ChampionModel(
+            ModelRegistry registry,
+            ModelServingProperties properties,
+            Clock clock,
+            MeterRegistry meters,
             ShadowChallenger shadow) {
         super("champion-poller", properties.pollInterval(), true);
         this.shadow = shadow;
@@ -53,16 +58,20 @@ public class ChampionModel extends BackgroundRefresh {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.loadTime = Timer.builder("severity.model.load").description("Time to fetch and rebuild a model version")
+        this.loadTime = Timer.builder("severity.model.load")
+                .description("Time to fetch and rebuild a model version")
                 .register(meters);
         Gauge.builder("severity.model.last.check", lastSuccessfulCheck, AtomicLong::get)
                 .description("Epoch seconds of the last successful look at the registry (for staleness alerts)")
-                .baseUnit("seconds").register(meters);
+                .baseUnit("seconds")
+                .register(meters);
         Gauge.builder("severity.model.loaded", this, model -> model.live == null ? 0 : 1)
-                .description("1 when a model is serving").register(meters);
+                .description("1 when a model is serving")
+                .register(meters);
         Gauge.builder("severity.model.created.timestamp", this, ChampionModel::registeredEpochSeconds)
                 .description("Epoch seconds when the serving version was registered (NaN when unknown)")
-                .baseUnit("seconds").register(meters);
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     /** The model serving now; null before the first successful load. */
@@ -94,44 +103,68 @@ public class ChampionModel extends BackgroundRefresh {
         try {
             target = registry.findByAlias(properties.alias()).orElse(null);
         } catch (RuntimeException e) {
-            return record(new Refresh(Outcome.REGISTRY_UNAVAILABLE, current, "registry unavailable: " + e.getMessage()), e);
+            return record(
+                    new Refresh(Outcome.REGISTRY_UNAVAILABLE, current, "registry unavailable: " + e.getMessage()), e);
         }
         lastSuccessfulCheck.set(clock.instant().getEpochSecond());
         if (target == null) {
-            return record(new Refresh(Outcome.NO_CHAMPION, current, "the registry has no '" + properties.alias() + "' alias"
-                    + (current == null ? "" : "; still serving " + describe(current.id()))), null);
+            return record(
+                    new Refresh(
+                            Outcome.NO_CHAMPION,
+                            current,
+                            "the registry has no '" + properties.alias() + "' alias"
+                                    + (current == null ? "" : "; still serving " + describe(current.id()))),
+                    null);
         }
         if (current != null && current.id().equals(target)) {
             return record(new Refresh(Outcome.UNCHANGED, current, describe(target) + " is serving"), null);
         }
         if (!retryRejected && target.equals(rejected)) {
-            return new Refresh(Outcome.LOAD_FAILED, current, describe(target) + " failed to load before; not retried until"
-                    + " the alias moves or an admin reloads");
+            return new Refresh(
+                    Outcome.LOAD_FAILED,
+                    current,
+                    describe(target) + " failed to load before; not retried until"
+                            + " the alias moves or an admin reloads");
         }
         SeverityModel loaded;
         try {
             Timer.Sample sample = Timer.start(meters);
             loaded = registry.load(target);
             sample.stop(loadTime);
-            if (!Objects.equals(loaded.id().version(), target.version()) || !loaded.id().name().equals(target.name())) {
-                throw new IllegalStateException("the registry returned " + describe(loaded.id()) + " for " + describe(target));
+            if (!Objects.equals(loaded.id().version(), target.version())
+                    || !loaded.id().name().equals(target.name())) {
+                throw new IllegalStateException(
+                        "the registry returned " + describe(loaded.id()) + " for " + describe(target));
             }
         } catch (RuntimeException e) {
             rejected = target;
-            return record(new Refresh(Outcome.LOAD_FAILED, current, describe(target) + " could not be loaded ("
-                    + e.getMessage() + ")" + (current == null ? "" : "; still serving " + describe(current.id()))), e);
+            return record(
+                    new Refresh(
+                            Outcome.LOAD_FAILED,
+                            current,
+                            describe(target) + " could not be loaded (" + e.getMessage() + ")"
+                                    + (current == null ? "" : "; still serving " + describe(current.id()))),
+                    e);
         }
         LiveModel next = LiveModel.of(loaded, clock.instant());
         live = next;
         rejected = null;
         publishInfo(next);
-        return record(new Refresh(Outcome.SWAPPED, next, "now serving " + describe(target)
-                + (current == null ? "" : " (was " + describe(current.id()) + ")")), null);
+        return record(
+                new Refresh(
+                        Outcome.SWAPPED,
+                        next,
+                        "now serving " + describe(target)
+                                + (current == null ? "" : " (was " + describe(current.id()) + ")")),
+                null);
     }
 
     private Refresh record(Refresh refresh, @Nullable Exception cause) {
-        Counter.builder("severity.model.refresh").description("Looks at the registry, by outcome")
-                .tag("outcome", refresh.outcome().name().toLowerCase(java.util.Locale.ROOT)).register(meters).increment();
+        Counter.builder("severity.model.refresh")
+                .description("Looks at the registry, by outcome")
+                .tag("outcome", refresh.outcome().name().toLowerCase(java.util.Locale.ROOT))
+                .register(meters)
+                .increment();
         // a failure that repeats on every poll is logged once at WARN, then at DEBUG until it changes
         boolean repeated = refresh.message().equals(lastLogged);
         lastLogged = refresh.message();
@@ -154,7 +187,8 @@ public class ChampionModel extends BackgroundRefresh {
         Gauge previous = infoGauge;
         infoGauge = Gauge.builder("severity.model.info", () -> 1)
                 .description("The model version serving (value always 1)")
-                .tag("name", next.id().name()).tag("version", next.id().version())
+                .tag("name", next.id().name())
+                .tag("version", next.id().version())
                 .tag("run_id", next.id().runId() == null ? "" : next.id().runId())
                 .register(meters);
         if (previous != null && !previous.getId().equals(infoGauge.getId())) {
@@ -164,8 +198,12 @@ public class ChampionModel extends BackgroundRefresh {
 
     private double registeredEpochSeconds() {
         LiveModel current = live;
-        return current == null ? Double.NaN
-                : current.model().registeredAt().map(at -> at.toEpochMilli() / 1000.0).orElse(Double.NaN);
+        return current == null
+                ? Double.NaN
+                : current.model()
+                        .registeredAt()
+                        .map(at -> at.toEpochMilli() / 1000.0)
+                        .orElse(Double.NaN);
     }
 
     private static String describe(ModelId id) {

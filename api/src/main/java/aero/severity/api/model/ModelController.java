@@ -30,7 +30,8 @@ class ModelController {
         return CurrentModel.of(champion.require(), properties.alias());
     }
 
-    @Operation(summary = "Look at the registry now and swap in the alias' version if it moved (role ADMIN)",
+    @Operation(
+            summary = "Look at the registry now and swap in the alias' version if it moved (role ADMIN)",
             description = "503 when the registry cannot be reached or the new version does not load; the previous model"
                     + " keeps serving either way.")
     @PostMapping("/reload")
@@ -40,17 +41,20 @@ class ModelController {
             throw new ModelRefreshException(refresh);
         }
         LiveModel live = champion.require();
-        return new ReloadResult(refresh.outcome().name().toLowerCase(Locale.ROOT), refresh.message(),
+        return new ReloadResult(
+                refresh.outcome().name().toLowerCase(Locale.ROOT),
+                refresh.message(),
                 CurrentModel.of(live, properties.alias()));
     }
 
-    record CurrentModel(String name, String version, @Nullable String runId, String alias, Instant loadedAt) {
+    record CurrentModel(
+            String name, String version, @Nullable String runId, String alias, Instant loadedAt) {
 
         static CurrentModel of(LiveModel live, String alias) {
-            return new CurrentModel(live.ref().name(), live.ref().version(), live.ref().runId(), alias, live.loadedAt());
+            return new CurrentModel(
+                    live.ref().name(), live.ref().version(), live.ref().runId(), alias, live.loadedAt());
         }
     }
 
-    record ReloadResult(String outcome, String message, CurrentModel model) {
-    }
+    record ReloadResult(String outcome, String message, CurrentModel model) {}
 }

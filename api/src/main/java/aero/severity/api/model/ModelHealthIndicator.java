@@ -18,9 +18,14 @@ class ModelHealthIndicator implements HealthIndicator {
     public Health health() {
         LiveModel live = champion.current();
         if (live == null) {
-            return Health.outOfService().withDetail("reason", "no model loaded yet").build();
+            return Health.outOfService()
+                    .withDetail("reason", "no model loaded yet")
+                    .build();
         }
-        return Health.up().withDetail("name", live.id().name()).withDetail("version", live.id().version())
-                .withDetail("loadedAt", live.loadedAt().toString()).build();
+        return Health.up()
+                .withDetail("name", live.id().name())
+                .withDetail("version", live.id().version())
+                .withDetail("loadedAt", live.loadedAt().toString())
+                .build();
     }
 }

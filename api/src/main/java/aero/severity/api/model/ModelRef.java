@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 public record ModelRef(
         @Schema(example = "accident-severity") String name,
         @Schema(example = "7") String version,
-        @Schema(example = "8f2c1d0e4b7a4e6f9a3b2c1d0e4b7a4e", nullable = true) @Nullable String runId) {
+
+        @Schema(example = "8f2c1d0e4b7a4e6f9a3b2c1d0e4b7a4e", nullable = true) @Nullable
+        String runId) {
 
     static ModelRef of(ModelId id) {
         return new ModelRef(id.name(), id.version(), id.runId());

@@ -1,7 +1,6 @@
 package aero.severity.api.model;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -23,7 +22,8 @@ public record ModelServingProperties(
 
     public ModelServingProperties {
         if (pollInterval.compareTo(Duration.ofMillis(100)) < 0) {
-            throw new IllegalArgumentException("severity.model.poll-interval must be at least 100ms, was " + pollInterval);
+            throw new IllegalArgumentException(
+                    "severity.model.poll-interval must be at least 100ms, was " + pollInterval);
         }
     }
 }

@@ -43,19 +43,28 @@ public class ShadowChallenger implements AutoCloseable {
     private final ThreadPoolExecutor worker;
     private volatile @Nullable SeverityModel challenger;
 
-    ShadowChallenger(@Value("${severity.predict.shadow-challenger:false}") boolean enabled,
-            ModelRegistry registry, MeterRegistry meters) {
+    ShadowChallenger(
+            @Value("${severity.predict.shadow-challenger:false}") boolean enabled,
+            ModelRegistry registry,
+            MeterRegistry meters) {
         this.enabled = enabled;
         this.registry = registry;
         this.agree = counter(meters, "agree");
         this.disagree = counter(meters, "disagree");
         this.dropped = counter(meters, "dropped");
         this.failed = counter(meters, "failed");
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1_000), task -> {
-            Thread thread = new Thread(task, "shadow-challenger");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.AbortPolicy());
+        this.worker = new ThreadPoolExecutor(
+                1,
+                1,
+                0,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1_000),
+                task -> {
+                    Thread thread = new Thread(task, "shadow-challenger");
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
     }
 
     public boolean enabled() {
@@ -74,7 +83,10 @@ public class ShadowChallenger implements AutoCloseable {
                 challenger = null;
             } else if (current == null || !current.id().equals(target.get())) {
                 challenger = registry.load(target.get());
-                log.info("Shadow challenger: now {} version {}", target.get().name(), target.get().version());
+                log.info(
+                        "Shadow challenger: now {} version {}",
+                        target.get().name(),
+                        target.get().version());
             }
         } catch (RuntimeException e) {
             log.debug("Shadow challenger not refreshed: {}", e.getMessage());
@@ -90,7 +102,8 @@ public class ShadowChallenger implements AutoCloseable {
         try {
             worker.execute(() -> {
                 try {
-                    Severity decision = model.decide(model.probabilities(model.encoder().encode(facts)));
+                    Severity decision =
+                            model.decide(model.probabilities(model.encoder().encode(facts)));
                     (Objects.equals(decision, championDecision) ? agree : disagree).increment();
                 } catch (RuntimeException e) {
                     failed.increment();
@@ -105,7 +118,8 @@ public class ShadowChallenger implements AutoCloseable {
     private static Counter counter(MeterRegistry meters, String outcome) {
         return Counter.builder("severity.shadow.predictions")
                 .description("Challenger decisions on live traffic compared with the champion's, never returned")
-                .tag("outcome", outcome.toLowerCase(Locale.ROOT)).register(meters);
+                .tag("outcome", outcome.toLowerCase(Locale.ROOT))
+                .register(meters);
     }
 
     @Override

@@ -40,8 +40,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class LiveInputDrift extends BackgroundRefresh {
 
-    private record Sample(LiveModel live, FlightFacts facts) {
-    }
+    private record Sample(LiveModel live, FlightFacts facts) {}
 
     /** The counts of one served version. */
     private static final class Windows {
@@ -68,21 +67,25 @@ public class LiveInputDrift extends BackgroundRefresh {
     private final Counter dropped;
     /** Nanoseconds between two samples; negative when sampling is off. */
     private final long sampleIntervalNanos;
+
     private final AtomicLong nextSampleNanos = new AtomicLong(System.nanoTime());
     private final Duration window;
     private final long minSamples;
     private final Map<String, Double> psi = new ConcurrentHashMap<>();
     private @Nullable Windows windows;
 
-    LiveInputDrift(ChampionModel champion, MeterRegistry meters,
+    LiveInputDrift(
+            ChampionModel champion,
+            MeterRegistry meters,
             @Value("${severity.model-health.input-drift.samples-per-second:50}") double samplesPerSecond,
             @Value("${severity.model-health.input-drift.window:1h}") Duration window,
             @Value("${severity.model-health.input-drift.min-samples:200}") long minSamples,
             @Value("${severity.model-health.input-drift.refresh-interval:1s}") Duration refreshInterval) {
         super("input-drift", refreshInterval, false);
         if (samplesPerSecond < 0) {
-            throw new IllegalArgumentException("severity.model-health.input-drift.samples-per-second must be 0 (off) or more, was "
-                    + samplesPerSecond);
+            throw new IllegalArgumentException(
+                    "severity.model-health.input-drift.samples-per-second must be 0 (off) or more, was "
+                            + samplesPerSecond);
         }
         this.champion = champion;
         this.meters = meters;
@@ -90,7 +93,8 @@ public class LiveInputDrift extends BackgroundRefresh {
         this.window = window;
         this.minSamples = minSamples;
         this.dropped = Counter.builder("severity.feature.drift.dropped")
-                .description("Sampled request inputs the drift histogram dropped because its queue was full").register(meters);
+                .description("Sampled request inputs the drift histogram dropped because its queue was full")
+                .register(meters);
     }
 
     /** The request path: keeps a flight when the last one kept is at least an interval old; never blocks. */
@@ -156,8 +160,10 @@ public class LiveInputDrift extends BackgroundRefresh {
     private void gauge(String field) {
         psi.computeIfAbsent(field, f -> {
             Gauge.builder("severity.feature.psi", psi, values -> values.getOrDefault(f, Double.NaN))
-                    .description("Population stability index of a request field: live requests against the served model's training rows")
-                    .tag("feature", f).register(meters);
+                    .description(
+                            "Population stability index of a request field: live requests against the served model's training rows")
+                    .tag("feature", f)
+                    .register(meters);
             return Double.NaN;
         });
     }

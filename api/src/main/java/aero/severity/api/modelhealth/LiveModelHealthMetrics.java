@@ -37,11 +37,27 @@ class LiveModelHealthMetrics extends BackgroundRefresh {
             """;
 
     /** One monitor run's cumulative figures; every field NaN when there is none. */
-    record Snapshot(double runAt, double events, double macroF1, double fatalAuc, double brier, double ece,
-            double validationFatalAuc, double validationBrier, double validationEce) {
+    record Snapshot(
+            double runAt,
+            double events,
+            double macroF1,
+            double fatalAuc,
+            double brier,
+            double ece,
+            double validationFatalAuc,
+            double validationBrier,
+            double validationEce) {
 
-        static final Snapshot NONE = new Snapshot(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN);
+        static final Snapshot NONE = new Snapshot(
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN);
     }
 
     private final JdbcClient jdbc;
@@ -49,26 +65,65 @@ class LiveModelHealthMetrics extends BackgroundRefresh {
     private volatile Snapshot snapshot = Snapshot.NONE;
     private volatile boolean failing;
 
-    LiveModelHealthMetrics(JdbcClient jdbc, ChampionModel champion, MeterRegistry meters,
+    LiveModelHealthMetrics(
+            JdbcClient jdbc,
+            ChampionModel champion,
+            MeterRegistry meters,
             @Value("${severity.model-health.refresh-interval:60s}") Duration interval) {
         super("model-health", interval, false);
         this.jdbc = jdbc;
         this.champion = champion;
-        gauge(meters, "severity.model.live.ece", "Served model: expected calibration error on the labelled events after its window (ml monitor)", Snapshot::ece);
-        gauge(meters, "severity.model.live.brier", "Served model: Brier score on the labelled events after its window", Snapshot::brier);
-        gauge(meters, "severity.model.live.fatal.auc", "Served model: fatal-vs-rest ROC AUC on the labelled events after its window", Snapshot::fatalAuc);
-        gauge(meters, "severity.model.live.macro.f1", "Served model: macro-F1 on the labelled events after its window", Snapshot::macroF1);
-        gauge(meters, "severity.model.live.labelled.events", "Labelled events after the served model's window that ml monitor scored", Snapshot::events);
-        gauge(meters, "severity.model.validation.ece", "Served model: expected calibration error on its own validation years", Snapshot::validationEce);
-        gauge(meters, "severity.model.validation.brier", "Served model: Brier score on its own validation years", Snapshot::validationBrier);
-        gauge(meters, "severity.model.validation.fatal.auc", "Served model: fatal-vs-rest ROC AUC on its own validation years", Snapshot::validationFatalAuc);
+        gauge(
+                meters,
+                "severity.model.live.ece",
+                "Served model: expected calibration error on the labelled events after its window (ml monitor)",
+                Snapshot::ece);
+        gauge(
+                meters,
+                "severity.model.live.brier",
+                "Served model: Brier score on the labelled events after its window",
+                Snapshot::brier);
+        gauge(
+                meters,
+                "severity.model.live.fatal.auc",
+                "Served model: fatal-vs-rest ROC AUC on the labelled events after its window",
+                Snapshot::fatalAuc);
+        gauge(
+                meters,
+                "severity.model.live.macro.f1",
+                "Served model: macro-F1 on the labelled events after its window",
+                Snapshot::macroF1);
+        gauge(
+                meters,
+                "severity.model.live.labelled.events",
+                "Labelled events after the served model's window that ml monitor scored",
+                Snapshot::events);
+        gauge(
+                meters,
+                "severity.model.validation.ece",
+                "Served model: expected calibration error on its own validation years",
+                Snapshot::validationEce);
+        gauge(
+                meters,
+                "severity.model.validation.brier",
+                "Served model: Brier score on its own validation years",
+                Snapshot::validationBrier);
+        gauge(
+                meters,
+                "severity.model.validation.fatal.auc",
+                "Served model: fatal-vs-rest ROC AUC on its own validation years",
+                Snapshot::validationFatalAuc);
         Gauge.builder("severity.model.monitor.last.run.timestamp", this, m -> m.snapshot.runAt())
-                .description("Epoch seconds of the newest ml monitor run that scored the served version (NaN before the first)")
-                .baseUnit("seconds").register(meters);
+                .description(
+                        "Epoch seconds of the newest ml monitor run that scored the served version (NaN before the first)")
+                .baseUnit("seconds")
+                .register(meters);
     }
 
     private void gauge(MeterRegistry meters, String name, String description, ToDoubleFunction<Snapshot> value) {
-        Gauge.builder(name, this, m -> value.applyAsDouble(m.snapshot)).description(description).register(meters);
+        Gauge.builder(name, this, m -> value.applyAsDouble(m.snapshot))
+                .description(description)
+                .register(meters);
     }
 
     @Override
@@ -80,10 +135,21 @@ class LiveModelHealthMetrics extends BackgroundRefresh {
         }
         List<Snapshot> newest;
         try {
-            newest = jdbc.sql(NEWEST).param("name", live.id().name()).param("version", live.id().version())
-                    .query((rs, n) -> new Snapshot(rs.getObject("run_at", OffsetDateTime.class).toInstant().toEpochMilli() / 1000.0,
-                            rs.getInt("events"), figure(rs, "macro_f1"), figure(rs, "roc_auc_fatal"), figure(rs, "brier"),
-                            figure(rs, "ece"), figure(rs, "validation_roc_auc_fatal"), figure(rs, "validation_brier"),
+            newest = jdbc.sql(NEWEST)
+                    .param("name", live.id().name())
+                    .param("version", live.id().version())
+                    .query((rs, n) -> new Snapshot(
+                            rs.getObject("run_at", OffsetDateTime.class)
+                                            .toInstant()
+                                            .toEpochMilli()
+                                    / 1000.0,
+                            rs.getInt("events"),
+                            figure(rs, "macro_f1"),
+                            figure(rs, "roc_auc_fatal"),
+                            figure(rs, "brier"),
+                            figure(rs, "ece"),
+                            figure(rs, "validation_roc_auc_fatal"),
+                            figure(rs, "validation_brier"),
                             figure(rs, "validation_ece")))
                     .list();
         } catch (RuntimeException e) {

@@ -27,7 +27,9 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI severityOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("Aviation accident severity API").version("v1")
+                .info(new Info()
+                        .title("Aviation accident severity API")
+                        .version("v1")
                         .description("""
                                 Calibrated probabilities of the NTSB highest-injury classes (FATL, SERS, MINR, NONE) for \
                                 the facts known about a flight, and the NTSB accident data behind them.
@@ -39,9 +41,15 @@ class OpenApiConfiguration {
                                 response carries `X-Request-Id` (yours when you send a sane one) and `Server-Timing: \
                                 app;dur=<ms>`, the time the api spent before writing the body.""")
                         .license(new License().name("Data: NTSB (US government, public domain)")))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("Access token from POST /api/v1/auth/token (HS256, valid 15 minutes)")))
+                .components(new Components()
+                        .addSecuritySchemes(
+                                BEARER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description(
+                                                "Access token from POST /api/v1/auth/token (HS256, valid 15 minutes)")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 }

@@ -33,7 +33,8 @@ final class OperationExamples implements OpenApiCustomizer {
 
     OperationExamples() {
         try {
-            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:" + FOLDER + "/*.json")) {
+            for (Resource file :
+                    new PathMatchingResourcePatternResolver().getResources("classpath:" + FOLDER + "/*.json")) {
                 try (InputStream in = file.getInputStream()) {
                     examples.put(file.getFilename(), JSON.readValue(in, Object.class));
                 }
@@ -51,27 +52,37 @@ final class OperationExamples implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         Map<String, Operation> byId = new HashMap<>();
-        openApi.getPaths().values().forEach(item -> item.readOperations().forEach(op -> byId.put(op.getOperationId(), op)));
+        openApi.getPaths()
+                .values()
+                .forEach(item -> item.readOperations().forEach(op -> byId.put(op.getOperationId(), op)));
         examples.forEach((file, value) -> {
             String[] parts = file.substring(0, file.length() - ".json".length()).split("\\.", 3);
             if (parts.length != 3) {
-                throw new IllegalStateException(FOLDER + "/" + file + ": name it <operationId>.<request|status>.<name>.json");
+                throw new IllegalStateException(
+                        FOLDER + "/" + file + ": name it <operationId>.<request|status>.<name>.json");
             }
             Operation operation = byId.get(parts[0]);
             if (operation == null) {
-                throw new IllegalStateException(FOLDER + "/" + file + ": no operation '" + parts[0] + "' in " + byId.keySet());
+                throw new IllegalStateException(
+                        FOLDER + "/" + file + ": no operation '" + parts[0] + "' in " + byId.keySet());
             }
             Content content;
             if (parts[1].equals("request")) {
-                content = operation.getRequestBody() == null ? null : operation.getRequestBody().getContent();
+                content = operation.getRequestBody() == null
+                        ? null
+                        : operation.getRequestBody().getContent();
             } else {
-                ApiResponse response = operation.getResponses() == null ? null : operation.getResponses().get(parts[1]);
+                ApiResponse response = operation.getResponses() == null
+                        ? null
+                        : operation.getResponses().get(parts[1]);
                 content = response == null ? null : response.getContent();
             }
             if (content == null || content.isEmpty()) {
-                throw new IllegalStateException(FOLDER + "/" + file + ": operation " + parts[0] + " has no " + parts[1] + " body");
+                throw new IllegalStateException(
+                        FOLDER + "/" + file + ": operation " + parts[0] + " has no " + parts[1] + " body");
             }
-            Example example = new Example().value(value).summary(summaries.getProperty(file.substring(0, file.length() - 5)));
+            Example example =
+                    new Example().value(value).summary(summaries.getProperty(file.substring(0, file.length() - 5)));
             content.values().forEach(media -> media.addExamples(parts[2], example));
         });
     }

@@ -17,8 +17,7 @@ final class CacheKeys {
 
     static final String PREFIX = "severity:prediction:";
 
-    private CacheKeys() {
-    }
+    private CacheKeys() {}
 
     /** The key of an answer explained as {@code explain} says (an unexplained one for {@link ExplainOption#NONE}). */
     static String of(LiveModel live, double[] encoded, ExplainOption explain) {
@@ -31,7 +30,8 @@ final class CacheKeys {
             // -0.0 and 0.0 are the same input to the model; so are all NaNs (doubleToLongBits)
             bytes.putLong(Double.doubleToLongBits(value == 0.0 ? 0.0 : value));
         }
-        return PREFIX + live.cacheNamespace() + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(bytes.array()));
+        return PREFIX + live.cacheNamespace() + ":"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(bytes.array()));
     }
 
     private static byte[] sha256(byte[] input) {

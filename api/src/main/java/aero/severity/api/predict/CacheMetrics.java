@@ -24,7 +24,9 @@ final class CacheMetrics {
     }
 
     private static Counter counter(MeterRegistry meters, String result) {
-        return Counter.builder("severity.cache.requests").description("Prediction cache lookups by result")
-                .tag("result", result).register(meters);
+        return Counter.builder("severity.cache.requests")
+                .description("Prediction cache lookups by result")
+                .tag("result", result)
+                .register(meters);
     }
 }

@@ -1,7 +1,6 @@
 package aero.severity.api.predict;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -33,8 +32,8 @@ public record CacheProperties(
 
     public CacheProperties {
         if (nearTtl != null && ttl != null && nearTtl.compareTo(ttl) > 0) {
-            throw new IllegalArgumentException("severity.cache.near-ttl must be at most severity.cache.ttl ("
-                    + ttl + "), was " + nearTtl);
+            throw new IllegalArgumentException(
+                    "severity.cache.near-ttl must be at most severity.cache.ttl (" + ttl + "), was " + nearTtl);
         }
     }
 }

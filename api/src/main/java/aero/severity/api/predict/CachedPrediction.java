@@ -12,7 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What the cache keeps per entry: the decided class and the four probabilities (33 bytes in Redis),
  * followed, for an explained answer, by its explanation as JSON (its key says so, see {@link ExplainOption}).
  */
-record CachedPrediction(Severity severity, double[] probabilities, @Nullable Explanation explanation) {
+record CachedPrediction(
+        Severity severity, double[] probabilities, @Nullable Explanation explanation) {
 
     private static final int BYTES = 1 + 4 * Double.BYTES;
     private static final Severity[] SEVERITIES = Severity.values();

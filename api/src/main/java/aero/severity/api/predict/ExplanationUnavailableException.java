@@ -14,8 +14,10 @@ class ExplanationUnavailableException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String modelVersion) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "the model serving now (version "
-                + modelVersion + ") cannot explain its predictions; ask without explain=true");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                "the model serving now (version " + modelVersion
+                        + ") cannot explain its predictions; ask without explain=true");
         problem.setType(URI.create("urn:severity:problem:explanation-unavailable"));
         problem.setTitle("Explanation unavailable");
         return problem;

@@ -15,7 +15,9 @@ final class LocalPredictionCache implements PredictionCache {
     private final CacheMetrics metrics;
 
     LocalPredictionCache(CacheProperties properties, CacheMetrics metrics) {
-        this.entries = Caffeine.newBuilder().maximumSize(properties.localMaxEntries()).expireAfterWrite(properties.ttl())
+        this.entries = Caffeine.newBuilder()
+                .maximumSize(properties.localMaxEntries())
+                .expireAfterWrite(properties.ttl())
                 .build();
         this.metrics = metrics;
     }

@@ -24,7 +24,9 @@ final class NearPredictionCache implements PredictionCache {
     private final CacheMetrics metrics;
 
     NearPredictionCache(PredictionCache shared, CacheProperties properties, CacheMetrics metrics) {
-        this.near = Caffeine.newBuilder().maximumSize(properties.nearMaxEntries()).expireAfterWrite(properties.nearTtl())
+        this.near = Caffeine.newBuilder()
+                .maximumSize(properties.nearMaxEntries())
+                .expireAfterWrite(properties.nearTtl())
                 .build();
         this.shared = shared;
         this.metrics = metrics;

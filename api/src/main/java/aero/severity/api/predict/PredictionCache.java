@@ -21,15 +21,14 @@ interface PredictionCache {
         }
 
         @Override
-        public void put(String key, CachedPrediction prediction) {
-        }
+        public void put(String key, CachedPrediction prediction) {}
 
         @Override
-        public void putAll(Map<String, CachedPrediction> entries) {
-        }
+        public void putAll(Map<String, CachedPrediction> entries) {}
     };
 
-    @Nullable CachedPrediction get(String key);
+    @Nullable
+    CachedPrediction get(String key);
 
     /** One answer per key, in order; null where there is none. */
     List<@Nullable CachedPrediction> getAll(List<String> keys);

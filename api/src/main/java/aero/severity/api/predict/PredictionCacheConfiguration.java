@@ -15,8 +15,8 @@ class PredictionCacheConfiguration {
      * otherwise (embedded default).
      */
     @Bean
-    PredictionCache predictionCache(CacheProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link,
-            MeterRegistry meters) {
+    PredictionCache predictionCache(
+            CacheProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link, MeterRegistry meters) {
         CacheMetrics metrics = new CacheMetrics(meters);
         if (!properties.enabled()) {
             return PredictionCache.NONE;

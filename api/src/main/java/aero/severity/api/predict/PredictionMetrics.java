@@ -22,9 +22,12 @@ final class PredictionMetrics {
 
     PredictionMetrics(MeterRegistry meters) {
         for (Severity severity : Severity.values()) {
-            predictions.put(severity, Counter.builder("severity.predictions")
-                    .description("Predictions served (cached or computed), by predicted class")
-                    .tag("severity", severity.code()).register(meters));
+            predictions.put(
+                    severity,
+                    Counter.builder("severity.predictions")
+                            .description("Predictions served (cached or computed), by predicted class")
+                            .tag("severity", severity.code())
+                            .register(meters));
         }
         this.confidence = DistributionSummary.builder("severity.prediction.confidence")
                 .description("Probability of the predicted class")

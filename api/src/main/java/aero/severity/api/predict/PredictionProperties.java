@@ -19,5 +19,4 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record PredictionProperties(
         @DefaultValue("100") @Min(1) @Max(1000) int batchMaxSize,
-        @DefaultValue("false") boolean shadowChallenger) {
-}
+        @DefaultValue("false") boolean shadowChallenger) {}

@@ -29,7 +29,11 @@ class Predictor {
     private final PredictionMetrics metrics;
     private final LiveInputDrift inputDrift;
 
-    Predictor(ChampionModel champion, PredictionCache cache, ShadowChallenger shadow, MeterRegistry meters,
+    Predictor(
+            ChampionModel champion,
+            PredictionCache cache,
+            ShadowChallenger shadow,
+            MeterRegistry meters,
             LiveInputDrift inputDrift) {
         this.champion = champion;
         this.cache = cache;
@@ -53,8 +57,8 @@ class Predictor {
             return metrics.served(answer(hit, live, true));
         }
         long start = System.nanoTime();
-        CachedPrediction computed = explained(live, decide(live.model(), live.model().probabilities(encoded)), facts,
-                encoded, explain);
+        CachedPrediction computed =
+                explained(live, decide(live.model(), live.model().probabilities(encoded)), facts, encoded, explain);
         metrics.inference.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
         cache.put(key, computed);
         shadow.compare(facts, computed.severity());
@@ -96,7 +100,8 @@ class Predictor {
             Map<String, CachedPrediction> fresh = new LinkedHashMap<>();
             for (int m = 0; m < rows.length; m++) {
                 int i = misses.get(m);
-                computed[i] = explained(live, decide(live.model(), probabilities[m]), flights.get(i), encoded[i], explain);
+                computed[i] =
+                        explained(live, decide(live.model(), probabilities[m]), flights.get(i), encoded[i], explain);
                 fresh.put(keys.get(i), computed[i]);
                 shadow.compare(flights.get(i), computed[i].severity());
             }
@@ -116,14 +121,14 @@ class Predictor {
         }
     }
 
-    private static CachedPrediction explained(LiveModel live, CachedPrediction prediction, FlightFacts facts, double[] encoded,
-            ExplainOption explain) {
+    private static CachedPrediction explained(
+            LiveModel live, CachedPrediction prediction, FlightFacts facts, double[] encoded, ExplainOption explain) {
         if (!explain.enabled()) {
             return prediction;
         }
         SeverityModel model = live.model();
-        return prediction.withExplanation(Explanation.of(model.explain(encoded), model.encoder().requestFields(), facts,
-                encoded, explain.top()));
+        return prediction.withExplanation(
+                Explanation.of(model.explain(encoded), model.encoder().requestFields(), facts, encoded, explain.top()));
     }
 
     private static CachedPrediction decide(SeverityModel model, double[] probabilities) {
@@ -136,7 +141,12 @@ class Predictor {
 
     private static SeverityPrediction answer(CachedPrediction prediction, LiveModel live, boolean cached) {
         double[] p = prediction.probabilities();
-        return new SeverityPrediction(prediction.severity(), Probabilities.of(p), p[prediction.severity().index()],
-                live.ref(), cached, prediction.explanation());
+        return new SeverityPrediction(
+                prediction.severity(),
+                Probabilities.of(p),
+                p[prediction.severity().index()],
+                live.ref(),
+                cached,
+                prediction.explanation());
     }
 }

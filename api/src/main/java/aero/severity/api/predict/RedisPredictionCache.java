@@ -56,7 +56,8 @@ final class RedisPredictionCache implements PredictionCache {
         StatefulRedisConnection<byte[], byte[]> connection = link.connection();
         if (connection != null) {
             try {
-                byte[][] keyBytes = keys.stream().map(RedisPredictionCache::bytes).toArray(byte[][]::new);
+                byte[][] keyBytes =
+                        keys.stream().map(RedisPredictionCache::bytes).toArray(byte[][]::new);
                 List<KeyValue<byte[], byte[]>> values = connection.sync().mget(keyBytes);
                 link.succeeded();
                 List<@Nullable CachedPrediction> found = new ArrayList<>(keys.size());

@@ -16,14 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(description = "A severity prediction")
 public record SeverityPrediction(
-        @Schema(example = "NONE", allowableValues = {"FATL", "SERS", "MINR", "NONE"}) Severity severity,
+        @Schema(
+                example = "NONE",
+                allowableValues = {"FATL", "SERS", "MINR", "NONE"})
+        Severity severity,
+
         Probabilities probabilities,
         @Schema(example = "0.55") double confidence,
         ModelRef model,
         @Schema(example = "false") boolean cached,
         @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Explanation explanation) {
 
-    SeverityPrediction(Severity severity, Probabilities probabilities, double confidence, ModelRef model, boolean cached) {
+    SeverityPrediction(
+            Severity severity, Probabilities probabilities, double confidence, ModelRef model, boolean cached) {
         this(severity, probabilities, confidence, model, cached, null);
     }
 }

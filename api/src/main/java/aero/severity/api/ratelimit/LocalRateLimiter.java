@@ -19,15 +19,20 @@ final class LocalRateLimiter implements RateLimiter {
     LocalRateLimiter(RateLimitProperties properties) {
         this.properties = properties;
         // a bucket untouched for a whole period is full again: forgetting it loses nothing
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(properties.period().plus(Duration.ofMinutes(1)))
-                .maximumSize(1_000_000).build();
+        this.buckets = Caffeine.newBuilder()
+                .expireAfterAccess(properties.period().plus(Duration.ofMinutes(1)))
+                .maximumSize(1_000_000)
+                .build();
     }
 
     @Override
     public RateLimitDecision tryConsume(Caller caller, long tokens) {
         long limit = properties.limit(caller.tier());
-        Bucket bucket = buckets.get(TierBuckets.key(caller, limit, properties),
-                key -> Bucket.builder().addLimit(TierBuckets.bandwidth(properties, limit)).build());
+        Bucket bucket = buckets.get(
+                TierBuckets.key(caller, limit, properties),
+                key -> Bucket.builder()
+                        .addLimit(TierBuckets.bandwidth(properties, limit))
+                        .build());
         return RateLimitDecision.of(bucket.tryConsumeAndReturnRemaining(tokens), limit);
     }
 }

@@ -21,7 +21,10 @@ class RateLimitConfiguration implements WebMvcConfigurer {
 
     /** Redis-backed when Redis is configured, in-process otherwise (embedded default). */
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, RedisProperties redis, ObjectProvider<RedisLink> link,
+    RateLimiter rateLimiter(
+            RateLimitProperties properties,
+            RedisProperties redis,
+            ObjectProvider<RedisLink> link,
             MeterRegistry meters) {
         LocalRateLimiter local = new LocalRateLimiter(properties);
         // registered in every mode so dashboards and alerts see a series (always 0 without Redis)

@@ -12,10 +12,14 @@ import io.github.bucket4j.ConsumptionProbe;
  * @param resetSeconds      seconds until the bucket is full again
  * @param retryAfterSeconds when refused: seconds until the request would be allowed
  */
-public record RateLimitDecision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
+public record RateLimitDecision(
+        boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
 
     static RateLimitDecision of(ConsumptionProbe probe, long limit) {
-        return new RateLimitDecision(probe.isConsumed(), limit, probe.getRemainingTokens(),
+        return new RateLimitDecision(
+                probe.isConsumed(),
+                limit,
+                probe.getRemainingTokens(),
                 ceilSeconds(probe.getNanosToWaitForReset()),
                 probe.isConsumed() ? 0 : Math.max(1, ceilSeconds(probe.getNanosToWaitForRefill())));
     }

@@ -3,12 +3,12 @@ package aero.severity.api.ratelimit;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import jakarta.servlet.http.HttpServletResponse;
 
 import aero.severity.api.auth.Caller;
 import aero.severity.api.auth.Tier;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +31,12 @@ public class RateLimitEnforcer {
         this.limiter = limiter;
         this.properties = properties;
         for (Tier tier : Tier.values()) {
-            rejections.put(tier, Counter.builder("severity.ratelimit.rejections")
-                    .description("Requests refused with 429, by tier").tag("tier", tier.name().toLowerCase(Locale.ROOT))
-                    .register(meters));
+            rejections.put(
+                    tier,
+                    Counter.builder("severity.ratelimit.rejections")
+                            .description("Requests refused with 429, by tier")
+                            .tag("tier", tier.name().toLowerCase(Locale.ROOT))
+                            .register(meters));
         }
     }
 
@@ -51,6 +54,7 @@ public class RateLimitEnforcer {
         response.setHeader(LIMIT, Long.toString(decision.limit()));
         response.setHeader(REMAINING, Long.toString(decision.remaining()));
         response.setHeader(RESET, Long.toString(decision.resetSeconds()));
-        response.setHeader(POLICY, decision.limit() + ";w=" + properties.period().toSeconds());
+        response.setHeader(
+                POLICY, decision.limit() + ";w=" + properties.period().toSeconds());
     }
 }

@@ -1,8 +1,9 @@
 package aero.severity.api.ratelimit;
 
-import aero.severity.api.auth.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
+import aero.severity.api.auth.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;

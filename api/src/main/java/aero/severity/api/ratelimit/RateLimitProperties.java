@@ -3,10 +3,9 @@ package aero.severity.api.ratelimit;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-
-import aero.severity.api.auth.Tier;
 import jakarta.validation.constraints.NotNull;
 
+import aero.severity.api.auth.Tier;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

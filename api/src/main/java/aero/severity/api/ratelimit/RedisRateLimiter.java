@@ -45,7 +45,8 @@ final class RedisRateLimiter implements RateLimiter {
         this.link = link;
         this.fallback = fallback;
         this.fallbacks = fallbacks;
-        this.periodMicros = ascii(TimeUnit.NANOSECONDS.toMicros(properties.period().toNanos()));
+        this.periodMicros =
+                ascii(TimeUnit.NANOSECONDS.toMicros(properties.period().toNanos()));
     }
 
     @Override
@@ -54,8 +55,12 @@ final class RedisRateLimiter implements RateLimiter {
         StatefulRedisConnection<byte[], byte[]> connection = link.connection();
         if (connection != null) {
             try {
-                List<Object> answer = run(connection.sync(), bytes(TierBuckets.key(caller, limit, properties) + KEY_SUFFIX),
-                        ascii(limit), periodMicros, ascii(tokens));
+                List<Object> answer = run(
+                        connection.sync(),
+                        bytes(TierBuckets.key(caller, limit, properties) + KEY_SUFFIX),
+                        ascii(limit),
+                        periodMicros,
+                        ascii(tokens));
                 link.succeeded();
                 return decision(answer, limit);
             } catch (RuntimeException e) {
@@ -81,7 +86,11 @@ final class RedisRateLimiter implements RateLimiter {
         long remaining = (Long) answer.get(1);
         long fullInMicros = (Long) answer.get(2);
         long retryInMicros = (Long) answer.get(3);
-        return new RateLimitDecision(allowed, limit, remaining, ceilSeconds(fullInMicros),
+        return new RateLimitDecision(
+                allowed,
+                limit,
+                remaining,
+                ceilSeconds(fullInMicros),
                 allowed ? 0 : Math.max(1, ceilSeconds(retryInMicros)));
     }
 
@@ -111,7 +120,8 @@ final class RedisRateLimiter implements RateLimiter {
 
     private static String sha1Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is missing from this JVM", e);
         }

@@ -7,15 +7,19 @@ import io.github.bucket4j.BucketConfiguration;
 /** The bucket shape for a tier and the key naming a caller's bucket. */
 final class TierBuckets {
 
-    private TierBuckets() {
-    }
+    private TierBuckets() {}
 
     static Bandwidth bandwidth(RateLimitProperties properties, long limit) {
-        return Bandwidth.builder().capacity(limit).refillGreedy(limit, properties.period()).build();
+        return Bandwidth.builder()
+                .capacity(limit)
+                .refillGreedy(limit, properties.period())
+                .build();
     }
 
     static BucketConfiguration configuration(RateLimitProperties properties, long limit) {
-        return BucketConfiguration.builder().addLimit(bandwidth(properties, limit)).build();
+        return BucketConfiguration.builder()
+                .addLimit(bandwidth(properties, limit))
+                .build();
     }
 
     /**

@@ -33,10 +33,12 @@ class RedisConfiguration {
     }
 
     @Bean(destroyMethod = "shutdown")
-    RedisClient severityRedisClient(DataRedisConnectionDetails details, ClientResources resources,
-            RedisProperties properties) {
+    RedisClient severityRedisClient(
+            DataRedisConnectionDetails details, ClientResources resources, RedisProperties properties) {
         DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
-        RedisURI.Builder uri = RedisURI.builder().withHost(standalone.getHost()).withPort(standalone.getPort())
+        RedisURI.Builder uri = RedisURI.builder()
+                .withHost(standalone.getHost())
+                .withPort(standalone.getPort())
                 .withDatabase(standalone.getDatabase())
                 // the handshake of a new connection; commands get the short timeout below
                 .withTimeout(properties.connectTimeout());
@@ -54,7 +56,9 @@ class RedisConfiguration {
                 .autoReconnect(true)
                 // fail fast while disconnected instead of queueing requests behind a dead connection
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(properties.connectTimeout()).build())
+                .socketOptions(SocketOptions.builder()
+                        .connectTimeout(properties.connectTimeout())
+                        .build())
                 .timeoutOptions(TimeoutOptions.enabled(properties.commandTimeout()))
                 .build());
         return client;

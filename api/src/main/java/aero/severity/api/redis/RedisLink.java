@@ -28,6 +28,7 @@ public final class RedisLink implements AutoCloseable {
     private volatile @Nullable StatefulRedisConnection<byte[], byte[]> connection;
     /** 0 while Redis is believed healthy; otherwise the nanoTime after which it may be tried again. */
     private volatile long retryAtNanos;
+
     private volatile boolean closed;
 
     public RedisLink(RedisClient client, Duration commandTimeout, Duration retryInterval) {
@@ -61,8 +62,11 @@ public final class RedisLink implements AutoCloseable {
         boolean wasHealthy = retryAtNanos == 0;
         retryAtNanos = System.nanoTime() + retryIntervalNanos;
         if (wasHealthy && !closed) {
-            log.warn("Redis unavailable ({}); rate limits fall back to in-process buckets and predictions skip the cache,"
-                    + " retrying in {} ms", describe(cause), retryIntervalNanos / 1_000_000);
+            log.warn(
+                    "Redis unavailable ({}); rate limits fall back to in-process buckets and predictions skip the cache,"
+                            + " retrying in {} ms",
+                    describe(cause),
+                    retryIntervalNanos / 1_000_000);
         }
     }
 

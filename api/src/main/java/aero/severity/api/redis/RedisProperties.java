@@ -1,7 +1,6 @@
 package aero.severity.api.redis;
 
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,5 +25,4 @@ public record RedisProperties(
         @DefaultValue("100ms") @NotNull Duration commandTimeout,
         @DefaultValue("1s") @NotNull Duration connectTimeout,
         @DefaultValue("5s") @NotNull Duration retryInterval,
-        @DefaultValue("2s") @NotNull Duration reconnectDelayMax) {
-}
+        @DefaultValue("2s") @NotNull Duration reconnectDelayMax) {}

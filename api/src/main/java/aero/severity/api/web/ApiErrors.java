@@ -22,8 +22,11 @@ final class ApiErrors {
     }
 
     void count(String exception, int status) {
-        Counter.builder("severity.api.errors").description("Failed requests by exception and status")
-                .tag("exception", exception).tag("status", Integer.toString(status))
-                .register(meters).increment();
+        Counter.builder("severity.api.errors")
+                .description("Failed requests by exception and status")
+                .tag("exception", exception)
+                .tag("status", Integer.toString(status))
+                .register(meters)
+                .increment();
     }
 }

@@ -93,60 +93,102 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     // ---- request bodies and parameters -------------------------------------------------------
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = new ArrayList<>();
         for (FieldError error : ex.getBindingResult().getFieldErrors()) {
             errors.add(new InvalidField(fieldName(error.getField()), message(error)));
         }
-        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(new InvalidField(error.getObjectName(),
-                message(error))));
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(errors), errors,
-                headers, request);
+        ex.getBindingResult()
+                .getGlobalErrors()
+                .forEach(error -> errors.add(new InvalidField(error.getObjectName(), message(error))));
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(errors),
+                errors,
+                headers,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidField> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error -> errors.add(new InvalidField(
-                    error instanceof FieldError field ? fieldName(field.getField()) : String.valueOf(name), message(error))));
+            result.getResolvableErrors()
+                    .forEach(error -> errors.add(new InvalidField(
+                            error instanceof FieldError field ? fieldName(field.getField()) : String.valueOf(name),
+                            message(error))));
         });
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(errors), errors,
-                headers, request);
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(errors),
+                errors,
+                headers,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        String name = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException argument
+                ? argument.getName()
                 : String.valueOf(ex.getPropertyName());
         InvalidField error = new InvalidField(name, "'" + ex.getValue() + "' " + expected(ex.getRequiredType()));
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(List.of(error)),
-                List.of(error), headers, request);
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(List.of(error)),
+                List.of(error),
+                headers,
+                request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
         InvalidField error = new InvalidField(ex.getParameterName(), "is required");
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(List.of(error)),
-                List.of(error), headers, request);
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(List.of(error)),
+                List.of(error),
+                headers,
+                request);
     }
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidParameter(InvalidInputException ex, WebRequest request) {
         InvalidField error = new InvalidField(ex.field(), ex.getMessage());
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(List.of(error)),
-                List.of(error), new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(List.of(error)),
+                List.of(error),
+                new HttpHeaders(),
+                request);
     }
 
     /** Bodies that are not JSON, not the right shape, carry unknown codes or fields, or are too large. */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
             return payloadTooLarge(tooLarge, request);
@@ -154,28 +196,59 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         JacksonException jackson = causeOf(ex, JacksonException.class);
         if (jackson == null) {
             String detail = ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
-                    ? "the request body is required" : "the request body could not be read";
-            return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed request", detail, List.of(),
-                    headers, request);
+                    ? "the request body is required"
+                    : "the request body could not be read";
+            return problem(
+                    ex,
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.MALFORMED,
+                    "Malformed request",
+                    detail,
+                    List.of(),
+                    headers,
+                    request);
         }
-        if (jackson instanceof StreamReadException || (!(jackson instanceof MismatchedInputException)
-                && jackson.getPath().isEmpty())) {
+        if (jackson instanceof StreamReadException
+                || (!(jackson instanceof MismatchedInputException)
+                        && jackson.getPath().isEmpty())) {
             TokenStreamLocation where = jackson.getLocation();
-            String at = where == null || where.getLineNr() < 0 ? ""
+            String at = where == null || where.getLineNr() < 0
+                    ? ""
                     : " at line " + where.getLineNr() + ", column " + where.getColumnNr();
-            return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED, "Malformed JSON",
-                    "the body is not valid JSON" + at + ": " + jackson.getOriginalMessage(), List.of(), headers, request);
+            return problem(
+                    ex,
+                    HttpStatus.BAD_REQUEST,
+                    ProblemTypes.MALFORMED,
+                    "Malformed JSON",
+                    "the body is not valid JSON" + at + ": " + jackson.getOriginalMessage(),
+                    List.of(),
+                    headers,
+                    request);
         }
         String field = path(jackson);
         InvalidField error = new InvalidField(field.isEmpty() ? "(body)" : field, describe(jackson));
-        return problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request", summary(List.of(error)),
-                List.of(error), headers, request);
+        return problem(
+                ex,
+                HttpStatus.BAD_REQUEST,
+                ProblemTypes.VALIDATION,
+                "Invalid request",
+                summary(List.of(error)),
+                List.of(error),
+                headers,
+                request);
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
-        return problem(ex, HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.TOO_LARGE, "Request body too large", ex.getMessage(),
-                List.of(), new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.CONTENT_TOO_LARGE,
+                ProblemTypes.TOO_LARGE,
+                "Request body too large",
+                ex.getMessage(),
+                List.of(),
+                new HttpHeaders(),
+                request);
     }
 
     // ---- security ------------------------------------------------------------------------------
@@ -184,16 +257,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidClient(InvalidClientException ex, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"severity-api\"");
-        ResponseEntity<Object> response = problem(ex, HttpStatus.UNAUTHORIZED, ProblemTypes.INVALID_CLIENT,
-                "Invalid client credentials", ex.getMessage(), List.of(), headers, request);
+        ResponseEntity<Object> response = problem(
+                ex,
+                HttpStatus.UNAUTHORIZED,
+                ProblemTypes.INVALID_CLIENT,
+                "Invalid client credentials",
+                ex.getMessage(),
+                List.of(),
+                headers,
+                request);
         return withProperty(response, "error", "invalid_client");
     }
 
     @ExceptionHandler(TokenRequestException.class)
     ResponseEntity<Object> tokenRequest(TokenRequestException ex, WebRequest request) {
         List<InvalidField> errors = List.of(new InvalidField(ex.field(), ex.getMessage()));
-        return withProperty(problem(ex, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid token request",
-                ex.getMessage(), errors, new HttpHeaders(), request), "error", ex.error());
+        return withProperty(
+                problem(
+                        ex,
+                        HttpStatus.BAD_REQUEST,
+                        ProblemTypes.VALIDATION,
+                        "Invalid token request",
+                        ex.getMessage(),
+                        errors,
+                        new HttpHeaders(),
+                        request),
+                "error",
+                ex.error());
     }
 
     @ExceptionHandler(AuthenticationException.class)
@@ -201,22 +291,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         String detail;
         if (ex instanceof OAuth2AuthenticationException oauth) {
-            String description = oauth.getError().getDescription() == null ? "invalid token" : oauth.getError().getDescription();
+            String description = oauth.getError().getDescription() == null
+                    ? "invalid token"
+                    : oauth.getError().getDescription();
             detail = "the bearer token was rejected: " + description;
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\", error_description=\""
-                    + description.replace("\"", "'") + "\"");
+            headers.set(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    "Bearer error=\"invalid_token\", error_description=\"" + description.replace("\"", "'") + "\"");
         } else {
             detail = "a bearer token is required: get one at POST /api/v1/auth/token";
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return problem(ex, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHORIZED, "Unauthorized", detail, List.of(), headers,
+        return problem(
+                ex,
+                HttpStatus.UNAUTHORIZED,
+                ProblemTypes.UNAUTHORIZED,
+                "Unauthorized",
+                detail,
+                List.of(),
+                headers,
                 request);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Object> forbidden(AccessDeniedException ex, WebRequest request) {
-        return problem(ex, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Forbidden",
-                "this operation needs the ADMIN role", List.of(), new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.FORBIDDEN,
+                ProblemTypes.FORBIDDEN,
+                "Forbidden",
+                "this operation needs the ADMIN role",
+                List.of(),
+                new HttpHeaders(),
+                request);
     }
 
     // ---- limits, models, resources -------------------------------------------------------------
@@ -228,8 +335,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         headers.set(RateLimitEnforcer.LIMIT, Long.toString(ex.decision().limit()));
         headers.set(RateLimitEnforcer.REMAINING, Long.toString(ex.decision().remaining()));
         headers.set(RateLimitEnforcer.RESET, Long.toString(ex.decision().resetSeconds()));
-        ResponseEntity<Object> response = problem(ex, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED,
-                "Rate limit reached", ex.getMessage(), List.of(), headers, request);
+        ResponseEntity<Object> response = problem(
+                ex,
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.RATE_LIMITED,
+                "Rate limit reached",
+                ex.getMessage(),
+                List.of(),
+                headers,
+                request);
         return withProperty(response, "tier", ex.tier().name());
     }
 
@@ -237,37 +351,74 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> tokenRequestsThrottled(TokenRequestsThrottledException ex, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-        return problem(ex, HttpStatus.TOO_MANY_REQUESTS, ProblemTypes.RATE_LIMITED, "Too many token requests",
-                ex.getMessage(), List.of(), headers, request);
+        return problem(
+                ex,
+                HttpStatus.TOO_MANY_REQUESTS,
+                ProblemTypes.RATE_LIMITED,
+                "Too many token requests",
+                ex.getMessage(),
+                List.of(),
+                headers,
+                request);
     }
 
     @ExceptionHandler(NoModelLoadedException.class)
     ResponseEntity<Object> noModel(NoModelLoadedException ex, WebRequest request) {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryWithoutModelSeconds));
-        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NO_MODEL, "No model loaded", ex.getMessage(),
-                List.of(), headers, request);
+        return problem(
+                ex,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.NO_MODEL,
+                "No model loaded",
+                ex.getMessage(),
+                List.of(),
+                headers,
+                request);
     }
 
     @ExceptionHandler(ModelRefreshException.class)
     ResponseEntity<Object> modelRefresh(ModelRefreshException ex, WebRequest request) {
-        ResponseEntity<Object> response = problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.MODEL_REFRESH,
-                "Model reload failed", ex.getMessage(), List.of(), new HttpHeaders(), request);
-        response = withProperty(response, "outcome", ex.refresh().outcome().name().toLowerCase(Locale.ROOT));
+        ResponseEntity<Object> response = problem(
+                ex,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.MODEL_REFRESH,
+                "Model reload failed",
+                ex.getMessage(),
+                List.of(),
+                new HttpHeaders(),
+                request);
+        response =
+                withProperty(response, "outcome", ex.refresh().outcome().name().toLowerCase(Locale.ROOT));
         var live = ex.refresh().live();
-        return withProperty(response, "servingVersion", live == null ? null : live.ref().version());
+        return withProperty(
+                response, "servingVersion", live == null ? null : live.ref().version());
     }
 
     @ExceptionHandler({NotFoundException.class, UnknownClientException.class})
     ResponseEntity<Object> notFound(RuntimeException ex, WebRequest request) {
-        return problem(ex, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", ex.getMessage(), List.of(),
-                new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.NOT_FOUND,
+                ProblemTypes.NOT_FOUND,
+                "Not found",
+                ex.getMessage(),
+                List.of(),
+                new HttpHeaders(),
+                request);
     }
 
     @ExceptionHandler(ClientAlreadyExistsException.class)
     ResponseEntity<Object> conflict(ClientAlreadyExistsException ex, WebRequest request) {
-        return problem(ex, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", ex.getMessage(), List.of(),
-                new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.CONFLICT,
+                ProblemTypes.CONFLICT,
+                "Conflict",
+                ex.getMessage(),
+                List.of(),
+                new HttpHeaders(),
+                request);
     }
 
     /**
@@ -275,29 +426,52 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * and worth retrying; predictions do not need it and keep answering. Without this it was a 500
      * after the pool's connection timeout.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            CannotCreateTransactionException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        CannotCreateTransactionException.class
+    })
     ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
         log.warn("Database unavailable on {}: {}", request.getDescription(false), ex.getMessage());
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
-        return problem(ex, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.DATABASE_UNAVAILABLE, "Database unavailable",
+        return problem(
+                ex,
+                HttpStatus.SERVICE_UNAVAILABLE,
+                ProblemTypes.DATABASE_UNAVAILABLE,
+                "Database unavailable",
                 "the event database cannot be reached right now; try again later (predictions do not need it)",
-                List.of(), headers, request);
+                List.of(),
+                headers,
+                request);
     }
 
     /** Our bug, never the client's: logged with its stack, answered without internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected failure on {}", request.getDescription(false), ex);
-        return problem(ex, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
-                "the server failed to answer this request; it has been logged", List.of(), new HttpHeaders(), request);
+        return problem(
+                ex,
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                ProblemTypes.INTERNAL,
+                "Internal error",
+                "the server failed to answer this request; it has been logged",
+                List.of(),
+                new HttpHeaders(),
+                request);
     }
 
     // ---- building answers ----------------------------------------------------------------------
 
-    private ResponseEntity<Object> problem(Exception ex, HttpStatus status, URI type, String title, String detail,
-            List<InvalidField> errors, HttpHeaders headers, WebRequest request) {
+    private ResponseEntity<Object> problem(
+            Exception ex,
+            HttpStatus status,
+            URI type,
+            String title,
+            String detail,
+            List<InvalidField> errors,
+            HttpHeaders headers,
+            WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type);
         body.setTitle(title);
@@ -309,8 +483,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** Every answer passes here, including Spring's own (405, 406, 415, 404 ...): count it, fill the blanks. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception ex, @Nullable Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         // Spring's own answers (405, 406, 415, ...) come with no body: the base class makes one from the exception
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response == null) {
@@ -332,7 +506,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return response;
     }
 
-    private static ResponseEntity<Object> withProperty(ResponseEntity<Object> response, String name, @Nullable Object value) {
+    private static ResponseEntity<Object> withProperty(
+            ResponseEntity<Object> response, String name, @Nullable Object value) {
         if (response.getBody() instanceof ProblemDetail problem) {
             problem.setProperty(name, value);
         }
@@ -382,7 +557,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof InvalidFormatException invalid) {
             Class<?> target = invalid.getTargetType();
             if (target != null && target.isEnum() && NtsbCode.class.isAssignableFrom(target)) {
-                List<String> codes = Arrays.stream(target.getEnumConstants()).map(c -> ((NtsbCode) c).code()).toList();
+                List<String> codes = Arrays.stream(target.getEnumConstants())
+                        .map(c -> ((NtsbCode) c).code())
+                        .toList();
                 return "'" + invalid.getValue() + "' is not a known " + target.getSimpleName() + " code; allowed: "
                         + String.join(", ", codes);
             }
@@ -395,8 +572,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String knownFields(@Nullable Collection<Object> known) {
-        return known == null || known.isEmpty() ? "" : "; known fields: "
-                + String.join(", ", known.stream().map(String::valueOf).sorted().toList());
+        return known == null || known.isEmpty()
+                ? ""
+                : "; known fields: "
+                        + String.join(
+                                ", ",
+                                known.stream().map(String::valueOf).sorted().toList());
     }
 
     private static String expected(@Nullable Class<?> type) {
@@ -406,7 +587,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "must be a whole number";
         }
-        if (type == Double.class || type == double.class || type == Float.class || Number.class.isAssignableFrom(type)) {
+        if (type == Double.class
+                || type == double.class
+                || type == Float.class
+                || Number.class.isAssignableFrom(type)) {
             return "must be a number";
         }
         if (type == Boolean.class || type == boolean.class) {

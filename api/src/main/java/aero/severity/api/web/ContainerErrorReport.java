@@ -23,8 +23,8 @@ import org.springframework.http.MediaType;
 public final class ContainerErrorReport extends ErrorReportValve {
 
     /** The message Tomcat's HTTP/1.1 parser gives the headers it cannot hold, in its own locale. */
-    private static final String HEADERS_TOO_LARGE = StringManager.getManager("org.apache.coyote.http11")
-            .getString("iib.requestheadertoolarge.error");
+    private static final String HEADERS_TOO_LARGE =
+            StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
 
     private final ApiErrors errors;
 
@@ -44,11 +44,13 @@ public final class ContainerErrorReport extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        String detail = "the request was refused before it reached the api: it is not a valid HTTP request for this server";
+        String detail =
+                "the request was refused before it reached the api: it is not a valid HTTP request for this server";
         if (throwable instanceof IllegalArgumentException && HEADERS_TOO_LARGE.equals(throwable.getMessage())) {
             status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
             response.setStatus(status);
-            detail = "the request's headers are larger than the " + request.getConnector().getProperty("maxHttpRequestHeaderSize")
+            detail = "the request's headers are larger than the "
+                    + request.getConnector().getProperty("maxHttpRequestHeaderSize")
                     + " bytes this server accepts in all";
         }
         errors.count(ApiErrors.CONTAINER_REFUSAL, status);
@@ -59,8 +61,8 @@ public final class ContainerErrorReport extends ErrorReportValve {
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) {
-                writer.write("{\"type\":\"" + ProblemTypes.forStatus(status) + "\",\"title\":\"" + title + "\",\"status\":"
-                        + status + ",\"detail\":\"" + detail + "\"}");
+                writer.write("{\"type\":\"" + ProblemTypes.forStatus(status) + "\",\"title\":\"" + title
+                        + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
                 response.finishResponse();
             }
         } catch (IOException | IllegalStateException e) {

@@ -1,9 +1,9 @@
 package aero.severity.api.web;
 
 import java.net.URI;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.MDC;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -31,14 +31,19 @@ class ErrorPageController implements ErrorController {
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
-        errors.count(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause
-                ? cause.getClass().getSimpleName() : ApiErrors.SEND_ERROR, status);
+        errors.count(
+                request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable cause
+                        ? cause.getClass().getSimpleName()
+                        : ApiErrors.SEND_ERROR,
+                status);
         HttpStatus known = HttpStatus.resolve(status);
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(ProblemTypes.forStatus(status));
         problem.setTitle(known == null ? "Error" : known.getReasonPhrase());
-        problem.setDetail(status >= 500 ? "the server failed to answer this request"
-                : "the request was refused before it reached the api: its URL, headers or body are not accepted");
+        problem.setDetail(
+                status >= 500
+                        ? "the server failed to answer this request"
+                        : "the request was refused before it reached the api: its URL, headers or body are not accepted");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
             try {
                 problem.setInstance(URI.create(path));
@@ -50,6 +55,8 @@ class ErrorPageController implements ErrorController {
         if (requestId != null) {
             problem.setProperty("requestId", requestId);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

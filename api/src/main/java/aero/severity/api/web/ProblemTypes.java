@@ -25,13 +25,15 @@ final class ProblemTypes {
     static final URI DATABASE_UNAVAILABLE = of("database-unavailable");
     static final URI INTERNAL = of("internal-error");
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     /** For answers Spring or Tomcat produce themselves (405, 406, 415, ...): the status, as a problem type. */
     static URI forStatus(int status) {
         HttpStatus known = HttpStatus.resolve(status);
-        return of(known == null ? "http-" + status : known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return of(
+                known == null
+                        ? "http-" + status
+                        : known.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     private static URI of(String name) {

@@ -3,11 +3,11 @@ package aero.severity.api.web;
 import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+
 import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -27,7 +27,8 @@ final class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String given = request.getHeader(HEADER);
         // not UUID.randomUUID(): SecureRandom is a point of contention at thousands of requests per second
-        String id = given != null && SANE.matcher(given).matches() ? given
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
                 : Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
         response.setHeader(HEADER, id);
         MDC.put(MDC_KEY, id);

@@ -14,5 +14,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("severity.api")
 @Validated
-public record RequestLimitProperties(@DefaultValue("256KB") @NotNull DataSize maxBodySize) {
-}
+public record RequestLimitProperties(
+        @DefaultValue("256KB") @NotNull DataSize maxBodySize) {}

@@ -63,7 +63,8 @@ class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(RequestLimitProperties properties,
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
+            RequestLimitProperties properties,
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(properties.maxBodySize().toBytes(), resolver));

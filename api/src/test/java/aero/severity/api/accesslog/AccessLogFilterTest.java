@@ -1,7 +1,5 @@
 package aero.severity.api.accesslog;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +9,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.servlet.HandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogFilterTest {
@@ -22,10 +22,14 @@ class AccessLogFilterTest {
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/api/v1/analytics/severity-by-year");
 
         filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> sleep(40));
-        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> { });
+        filter.doFilter(request, new MockHttpServletResponse(), (req, res) -> {});
 
-        assertThat(output.getOut().lines().filter(l -> l.contains("/api/v1/analytics/severity-by-year")).toList())
-                .singleElement().satisfies(line -> assertThat(line).contains("WARN").contains("slow request: GET"));
+        assertThat(output.getOut()
+                        .lines()
+                        .filter(l -> l.contains("/api/v1/analytics/severity-by-year"))
+                        .toList())
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("WARN").contains("slow request: GET"));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package aero.severity.api.analytics;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 
 import aero.severity.api.auth.ClientRole;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Severity counts by year, state and phase of flight, straight from the event tables. */
 class AnalyticsIT extends FullStackTest {
@@ -105,6 +105,7 @@ class AnalyticsIT extends FullStackTest {
 
     private static java.util.List<Long> counts(JsonNode group) {
         return java.util.stream.Stream.of("FATL", "SERS", "MINR", "NONE", "unknown", "total")
-                .map(k -> group.get(k).asLong()).toList();
+                .map(k -> group.get(k).asLong())
+                .toList();
     }
 }

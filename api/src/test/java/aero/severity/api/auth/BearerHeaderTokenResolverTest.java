@@ -1,7 +1,5 @@
 package aero.severity.api.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The fast path must answer every Authorization header exactly as Spring Security's resolver does. */
 class BearerHeaderTokenResolverTest {
@@ -26,10 +26,31 @@ class BearerHeaderTokenResolverTest {
 
     @Test
     void answersLikeTheDefaultResolverForEdgeCases() {
-        List<String> headers = new ArrayList<>(List.of("Bearer abc", "bearer abc", "BEARER a.b.c", "Bearer ", "Bearer",
-                "Bearer  abc", "Bearer abc ", "Bearer a=b", "Bearer ==", "Bearer abc===", "Bearer a b", "Basic YWJj",
-                "Bearerabc", "Bearer\tabc", "Bearer abc\n", "Bearer ab%c", "Bearer äbc", "Bearer abc\u0000", "Token abc",
-                "Bear abc", "", " Bearer abc", "Bearer -._~+/", "B\u0130arer abc"));
+        List<String> headers = new ArrayList<>(List.of(
+                "Bearer abc",
+                "bearer abc",
+                "BEARER a.b.c",
+                "Bearer ",
+                "Bearer",
+                "Bearer  abc",
+                "Bearer abc ",
+                "Bearer a=b",
+                "Bearer ==",
+                "Bearer abc===",
+                "Bearer a b",
+                "Basic YWJj",
+                "Bearerabc",
+                "Bearer\tabc",
+                "Bearer abc\n",
+                "Bearer ab%c",
+                "Bearer äbc",
+                "Bearer abc\u0000",
+                "Token abc",
+                "Bear abc",
+                "",
+                " Bearer abc",
+                "Bearer -._~+/",
+                "B\u0130arer abc"));
         SplittableRandom random = new SplittableRandom(7);
         String alphabet = "aZ09-._~+/= \t%ä\u212aBearer";
         for (int i = 0; i < 2_000; i++) {
@@ -40,10 +61,13 @@ class BearerHeaderTokenResolverTest {
             headers.add(header.toString());
         }
         for (String header : headers) {
-            assertThat(outcome(resolver::resolve, header)).as("Authorization: %s", header)
+            assertThat(outcome(resolver::resolve, header))
+                    .as("Authorization: %s", header)
                     .isEqualTo(outcome(reference::resolve, header));
         }
-        assertThat(outcome(resolver::resolve, null)).isEqualTo(outcome(reference::resolve, null)).isEqualTo("null");
+        assertThat(outcome(resolver::resolve, null))
+                .isEqualTo(outcome(reference::resolve, null))
+                .isEqualTo("null");
     }
 
     private String resolve(String header) {
@@ -60,7 +84,8 @@ class BearerHeaderTokenResolverTest {
         try {
             return String.valueOf(resolve.apply(request));
         } catch (OAuth2AuthenticationException e) {
-            return "refused: " + e.getError().getErrorCode() + " " + e.getError().getDescription();
+            return "refused: " + e.getError().getErrorCode() + " "
+                    + e.getError().getDescription();
         }
     }
 }

@@ -1,7 +1,5 @@
 package aero.severity.api.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The offline client administration, on the embedded file database it shares with the server. */
 class ClientsCommandTest {
@@ -47,7 +47,10 @@ class ClientsCommandTest {
         assertThat(exit).isZero();
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(printed).contains("client_id=demo", "role=ADMIN", "tier=PRO");
-        String secret = printed.lines().filter(l -> l.startsWith("client_secret=")).findFirst().orElseThrow()
+        String secret = printed.lines()
+                .filter(l -> l.startsWith("client_secret="))
+                .findFirst()
+                .orElseThrow()
                 .substring("client_secret=".length());
         assertThat(secret).hasSize(43);
         byte[] database = Files.readAllBytes(data.resolve("severity.mv.db"));
@@ -70,7 +73,9 @@ class ClientsCommandTest {
         assertThat(again).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("already exists");
         assertThat(reset).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("client_secret=").isNotEqualTo(first);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("client_secret=")
+                .isNotEqualTo(first);
     }
 
     @Test

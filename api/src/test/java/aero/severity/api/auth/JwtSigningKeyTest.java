@@ -1,14 +1,13 @@
 package aero.severity.api.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Duration;
 import java.util.Base64;
-
 import javax.crypto.SecretKey;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JwtSigningKeyTest {
 
@@ -25,8 +24,10 @@ class JwtSigningKeyTest {
     @Test
     void missingSecretFailsOutsideTheEmbeddedDefaultAndSaysHowToMakeOne() {
         assertThatThrownBy(() -> JwtSigningKey.from(properties(null, false)))
-                .hasMessageContaining("no JWT signing secret").hasMessageContaining("openssl rand -base64 32");
-        assertThatThrownBy(() -> JwtSigningKey.from(properties("  ", false))).hasMessageContaining("no JWT signing secret");
+                .hasMessageContaining("no JWT signing secret")
+                .hasMessageContaining("openssl rand -base64 32");
+        assertThatThrownBy(() -> JwtSigningKey.from(properties("  ", false)))
+                .hasMessageContaining("no JWT signing secret");
     }
 
     @Test
@@ -38,9 +39,11 @@ class JwtSigningKeyTest {
 
     @Test
     void secretThatIsNotRandomFails() {
-        String repeated = Base64.getEncoder().encodeToString("changeme".repeat(8).getBytes());
+        String repeated =
+                Base64.getEncoder().encodeToString("changeme".repeat(8).getBytes());
 
-        assertThatThrownBy(() -> JwtSigningKey.from(properties(repeated, false))).hasMessageContaining("weak");
+        assertThatThrownBy(() -> JwtSigningKey.from(properties(repeated, false)))
+                .hasMessageContaining("weak");
     }
 
     @Test
@@ -55,7 +58,8 @@ class JwtSigningKeyTest {
         SecretKey two = JwtSigningKey.from(properties(null, true));
 
         assertThat(one.getEncoded()).hasSize(32).isNotEqualTo(two.getEncoded());
-        assertThatThrownBy(() -> JwtSigningKey.from(properties(Base64.getEncoder().encodeToString(new byte[16]), true)))
+        assertThatThrownBy(
+                        () -> JwtSigningKey.from(properties(Base64.getEncoder().encodeToString(new byte[16]), true)))
                 .hasMessageContaining("128 bits");
     }
 
@@ -65,7 +69,7 @@ class JwtSigningKeyTest {
     }
 
     private static JwtProperties properties(String secret, boolean generate) {
-        return new JwtProperties(secret, generate, "severity-auth", "severity-api", Duration.ofMinutes(15),
-                Duration.ofSeconds(30));
+        return new JwtProperties(
+                secret, generate, "severity-auth", "severity-api", Duration.ofMinutes(15), Duration.ofSeconds(30));
     }
 }

@@ -1,7 +1,5 @@
 package aero.severity.api.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,14 +18,20 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Whatever the api logs, at DEBUG for our code, Spring Security and Spring MVC, never holds a client
  * secret, an access token, a Basic credential or the JWT signing secret: not while tokens are
  * issued, used, forged or refused, secrets reset, nor at start-up.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = {"logging.level.aero.severity=DEBUG", "logging.level.org.springframework.security=DEBUG",
-        "logging.level.org.springframework.web=DEBUG"})
+@TestPropertySource(
+        properties = {
+            "logging.level.aero.severity=DEBUG",
+            "logging.level.org.springframework.security=DEBUG",
+            "logging.level.org.springframework.web=DEBUG"
+        })
 class SecretsInLogsIT extends FullStackTest {
 
     @Test
@@ -36,8 +40,11 @@ class SecretsInLogsIT extends FullStackTest {
         String admin = token(ClientRole.ADMIN, Tier.ENTERPRISE);
         secrets.add(admin);
 
-        Http.Reply created = http().postJson("/api/v1/admin/clients", admin,
-                "{\"clientId\":\"logged-%d\",\"role\":\"ANALYST\",\"tier\":\"PRO\"}".formatted(System.nanoTime()));
+        Http.Reply created = http().postJson(
+                        "/api/v1/admin/clients",
+                        admin,
+                        "{\"clientId\":\"logged-%d\",\"role\":\"ANALYST\",\"tier\":\"PRO\"}"
+                                .formatted(System.nanoTime()));
         assertThat(created.status()).isEqualTo(201);
         String clientId = created.json().get("clientId").asString();
         String secret = created.json().get("clientSecret").asString();
@@ -45,15 +52,21 @@ class SecretsInLogsIT extends FullStackTest {
 
         String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
         secrets.add(basic);
-        Http.Reply viaBasic = http().send(http().request("/api/v1/auth/token", null).header("Authorization", "Basic " + basic)
+        Http.Reply viaBasic = http().send(http().request("/api/v1/auth/token", null)
+                .header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
-        Http.Reply viaForm = http().post("/api/v1/auth/token", null, "application/x-www-form-urlencoded",
-                "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
+        Http.Reply viaForm = http().post(
+                        "/api/v1/auth/token",
+                        null,
+                        "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret);
         String wrongSecret = secret.substring(0, secret.length() - 4) + "WRNG";
         secrets.add(wrongSecret);
-        Http.Reply refused = http().postJson("/api/v1/auth/token", null,
-                "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}".formatted(clientId, wrongSecret));
+        Http.Reply refused = http().postJson(
+                        "/api/v1/auth/token",
+                        null,
+                        "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}".formatted(clientId, wrongSecret));
         assertThat(viaBasic.status()).isEqualTo(200);
         assertThat(viaForm.status()).isEqualTo(200);
         assertThat(refused.status()).isEqualTo(401);
@@ -61,8 +74,10 @@ class SecretsInLogsIT extends FullStackTest {
         secrets.add(token);
         secrets.add(viaForm.json().get("access_token").asString());
 
-        assertThat(http().postJson("/api/v1/predict", token, Flights.json()).status()).isEqualTo(200);
-        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+        assertThat(http().postJson("/api/v1/predict", token, Flights.json()).status())
+                .isEqualTo(200);
+        String forged =
+                token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
         secrets.add(forged);
         assertThat(http().get("/api/v1/events?state=ZZ", forged).status()).isEqualTo(401);
         assertThat(http().get("/api/v1/events?state=ZZ", token).status()).isEqualTo(400);

@@ -1,11 +1,11 @@
 package aero.severity.api.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Guessing secrets costs BCrypt time per guess; an address gets a bounded number of tries. */
 @TestPropertySource(properties = "severity.security.token-requests.per-minute=5")
@@ -26,7 +26,9 @@ class TokenThrottleIT extends FullStackTest {
     }
 
     private Http.Reply request(String id, String secret) {
-        return http().postJson("/api/v1/auth/token", null,
-                "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}".formatted(id, secret));
+        return http().postJson(
+                        "/api/v1/auth/token",
+                        null,
+                        "{\"clientId\":\"%s\",\"clientSecret\":\"%s\"}".formatted(id, secret));
     }
 }

@@ -1,33 +1,38 @@
 package aero.severity.api.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 
 import aero.severity.api.web.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 class BoundingBoxTest {
 
     @Test
     void parsesMinLonMinLatMaxLonMaxLat() {
-        assertThat(BoundingBox.parse(" -105.5, 39.0,-104.0 ,40.5")).isEqualTo(new BoundingBox(-105.5, 39.0, -104.0, 40.5));
+        assertThat(BoundingBox.parse(" -105.5, 39.0,-104.0 ,40.5"))
+                .isEqualTo(new BoundingBox(-105.5, 39.0, -104.0, 40.5));
     }
 
     @Test
     void refusesWhatIsNotABoxAndNamesTheParameter() {
-        for (String text : List.of("", "1,2,3", "1,2,3,4,5", "a,2,3,4", "NaN,0,1,1", "-181,0,1,1", "0,-91,1,1", "0,10,1,5")) {
-            assertThatThrownBy(() -> BoundingBox.parse(text)).as(text).isInstanceOf(InvalidInputException.class)
-                    .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("bbox");
+        for (String text :
+                List.of("", "1,2,3", "1,2,3,4,5", "a,2,3,4", "NaN,0,1,1", "-181,0,1,1", "0,-91,1,1", "0,10,1,5")) {
+            assertThatThrownBy(() -> BoundingBox.parse(text))
+                    .as(text)
+                    .isInstanceOf(InvalidInputException.class)
+                    .extracting(e -> ((InvalidInputException) e).field())
+                    .isEqualTo("bbox");
         }
     }
 
     @Test
     void aBoxAcrossTheAntimeridianSplitsInTwo() {
-        assertThat(BoundingBox.parse("170,50,-170,60").parts()).containsExactly(new BoundingBox(170, 50, 180, 60),
-                new BoundingBox(-180, 50, -170, 60));
+        assertThat(BoundingBox.parse("170,50,-170,60").parts())
+                .containsExactly(new BoundingBox(170, 50, 180, 60), new BoundingBox(-180, 50, -170, 60));
         assertThat(BoundingBox.parse("-10,50,10,60").parts()).hasSize(1);
     }
 
@@ -55,12 +60,13 @@ class BoundingBoxTest {
         assertThat(pacific).hasSize(2);
         assertThat(pacific.get(1).minLon()).isEqualTo(-180);
 
-        assertThat(EventRepository.aroundCircle(89.95, 0, 50)).containsExactly(
-                new BoundingBox(-180, 89.95 - Math.toDegrees(50 / 6371.0088), 180, 90));
+        assertThat(EventRepository.aroundCircle(89.95, 0, 50))
+                .containsExactly(new BoundingBox(-180, 89.95 - Math.toDegrees(50 / 6371.0088), 180, 90));
     }
 
     @Test
     void haversineMatchesTheKnownSfoOakDistanceWithinHalfAPercent() {
-        assertThat(EventRepository.haversineKm(37.6213, -122.3790, 37.7126, -122.2210)).isCloseTo(17.23, within(0.09));
+        assertThat(EventRepository.haversineKm(37.6213, -122.3790, 37.7126, -122.2210))
+                .isCloseTo(17.23, within(0.09));
     }
 }

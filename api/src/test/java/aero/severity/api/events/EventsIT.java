@@ -1,8 +1,5 @@
 package aero.severity.api.events;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,6 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** The event endpoints on PostGIS: lookups, filters and paging, radius and box searches on the GiST index. */
 class EventsIT extends FullStackTest {
@@ -40,13 +40,25 @@ class EventsIT extends FullStackTest {
             return;
         }
         new EventRows(jdbc, true)
-                .event("20100101X00001", LocalDate.of(2010, 1, 1), "CA", "FATL", 37.6213, -122.3790)  // SFO
-                .event("20110202X00002", LocalDate.of(2011, 2, 2), "CA", "NONE", 37.7126, -122.2210)  // OAK, 17.23 km
-                .event("20120303X00003", LocalDate.of(2012, 3, 3), "CO", "SERS", 39.8617, -104.6731)  // DEN
-                .event("20120404X00004", LocalDate.of(2012, 4, 4), "KS", "FATL", 40.0500, -90.0000)   // near a wide box's edge
-                .event("20090505X00005", LocalDate.of(2009, 5, 5), "AK", "MINR", 52.0000, 179.5000)   // west of the antimeridian
-                .event("20090606X00006", LocalDate.of(2009, 6, 6), "AK", "NONE", 52.5000, -179.5000)  // east of it
-                .event("20080707X00007", LocalDate.of(2008, 7, 7), "TX", "NONE", null, null)          // no coordinates
+                .event("20100101X00001", LocalDate.of(2010, 1, 1), "CA", "FATL", 37.6213, -122.3790) // SFO
+                .event("20110202X00002", LocalDate.of(2011, 2, 2), "CA", "NONE", 37.7126, -122.2210) // OAK, 17.23 km
+                .event("20120303X00003", LocalDate.of(2012, 3, 3), "CO", "SERS", 39.8617, -104.6731) // DEN
+                .event(
+                        "20120404X00004",
+                        LocalDate.of(2012, 4, 4),
+                        "KS",
+                        "FATL",
+                        40.0500,
+                        -90.0000) // near a wide box's edge
+                .event(
+                        "20090505X00005",
+                        LocalDate.of(2009, 5, 5),
+                        "AK",
+                        "MINR",
+                        52.0000,
+                        179.5000) // west of the antimeridian
+                .event("20090606X00006", LocalDate.of(2009, 6, 6), "AK", "NONE", 52.5000, -179.5000) // east of it
+                .event("20080707X00007", LocalDate.of(2008, 7, 7), "TX", "NONE", null, null) // no coordinates
                 .aircraft("20100101X00001", 1, "CESSNA", "172S", 571)
                 .aircraft("20100101X00001", 2, "PIPER", "PA-28", 522)
                 .aircraft("20120303X00003", 1, "BOEING", "737", null);
@@ -79,14 +91,16 @@ class EventsIT extends FullStackTest {
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("type").asString()).isEqualTo("urn:severity:problem:not-found");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().get("errors").get(0).get("field").asString()).isEqualTo("evId");
+        assertThat(malformed.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("evId");
     }
 
     @Test
     void listFiltersByStateDatesAndSeverityNewestFirst() {
         JsonNode california = http().get("/api/v1/events?state=CA", token).json();
         JsonNode fatal = http().get("/api/v1/events?severity=FATL", token).json();
-        JsonNode range = http().get("/api/v1/events?from=2011-01-01&to=2012-03-31", token).json();
+        JsonNode range = http().get("/api/v1/events?from=2011-01-01&to=2012-03-31", token)
+                .json();
 
         assertThat(ids(california)).containsExactly("20110202X00002", "20100101X00001");
         assertThat(ids(fatal)).containsExactly("20120404X00004", "20100101X00001");
@@ -112,13 +126,16 @@ class EventsIT extends FullStackTest {
         assertThat(field(http().get("/api/v1/events?state=XX", token))).isEqualTo("state");
         assertThat(field(http().get("/api/v1/events?severity=DEAD", token))).isEqualTo("severity");
         assertThat(field(http().get("/api/v1/events?from=2012-02-30", token))).isEqualTo("from");
-        assertThat(field(http().get("/api/v1/events?from=2012-01-01&to=2011-01-01", token))).isEqualTo("from");
+        assertThat(field(http().get("/api/v1/events?from=2012-01-01&to=2011-01-01", token)))
+                .isEqualTo("from");
     }
 
     @Test
     void nearFindsEventsWithinTheRadiusNearestFirstWithGeodesicDistances() {
-        JsonNode near = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token).json();
-        JsonNode tight = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=17", token).json();
+        JsonNode near = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token)
+                .json();
+        JsonNode tight = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=17", token)
+                .json();
 
         assertThat(ids(near.get("events"))).containsExactly("20100101X00001", "20110202X00002");
         assertThat(near.get("events").get(0).get("distanceKm").asDouble()).isCloseTo(0, within(1e-6));
@@ -129,14 +146,16 @@ class EventsIT extends FullStackTest {
 
     @Test
     void nearAcrossTheAntimeridian() {
-        JsonNode near = http().get("/api/v1/events/near?lat=52.2&lon=179.9&radiusKm=100", token).json();
+        JsonNode near = http().get("/api/v1/events/near?lat=52.2&lon=179.9&radiusKm=100", token)
+                .json();
 
         assertThat(ids(near.get("events"))).containsExactlyInAnyOrder("20090505X00005", "20090606X00006");
     }
 
     @Test
     void nearTellsWhenTheLimitCutTheAnswer() {
-        JsonNode near = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20&limit=1", token).json();
+        JsonNode near = http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20&limit=1", token)
+                .json();
 
         assertThat(near.get("events").size()).isEqualTo(1);
         assertThat(near.get("truncated").asBoolean()).isTrue();
@@ -144,12 +163,18 @@ class EventsIT extends FullStackTest {
 
     @Test
     void badNearParametersAreNamed() {
-        assertThat(field(http().get("/api/v1/events/near?lat=91&lon=0&radiusKm=5", token))).isEqualTo("lat");
-        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=-181&radiusKm=5", token))).isEqualTo("lon");
-        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=0&radiusKm=501", token))).isEqualTo("radiusKm");
-        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=0&radiusKm=0", token))).isEqualTo("radiusKm");
-        assertThat(field(http().get("/api/v1/events/near?lat=0&radiusKm=5", token))).isEqualTo("lon");
-        assertThat(field(http().get("/api/v1/events/near?lat=north&lon=0&radiusKm=5", token))).isEqualTo("lat");
+        assertThat(field(http().get("/api/v1/events/near?lat=91&lon=0&radiusKm=5", token)))
+                .isEqualTo("lat");
+        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=-181&radiusKm=5", token)))
+                .isEqualTo("lon");
+        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=0&radiusKm=501", token)))
+                .isEqualTo("radiusKm");
+        assertThat(field(http().get("/api/v1/events/near?lat=0&lon=0&radiusKm=0", token)))
+                .isEqualTo("radiusKm");
+        assertThat(field(http().get("/api/v1/events/near?lat=0&radiusKm=5", token)))
+                .isEqualTo("lon");
+        assertThat(field(http().get("/api/v1/events/near?lat=north&lon=0&radiusKm=5", token)))
+                .isEqualTo("lat");
     }
 
     @Test
@@ -174,14 +199,16 @@ class EventsIT extends FullStackTest {
     void withinIsTheLonLatRectangleEvenWhereGreatCirclesBulge() {
         // the box's southern edge is latitude 40; as a great circle from -170 to -10 it would pass far north of
         // 40.05 at lon -90, and a plain geography && with the box misses the event
-        JsonNode wide = http().get("/api/v1/events/within?bbox=-170,40,-10,45", token).json();
+        JsonNode wide =
+                http().get("/api/v1/events/within?bbox=-170,40,-10,45", token).json();
 
         assertThat(featureIds(wide)).containsExactly("20120404X00004");
     }
 
     @Test
     void withinAcrossTheAntimeridian() {
-        JsonNode across = http().get("/api/v1/events/within?bbox=179,51,-179,53", token).json();
+        JsonNode across =
+                http().get("/api/v1/events/within?bbox=179,51,-179,53", token).json();
 
         assertThat(featureIds(across)).containsExactlyInAnyOrder("20090505X00005", "20090606X00006");
     }
@@ -201,8 +228,8 @@ class EventsIT extends FullStackTest {
         EventRepository.SqlQuery box = repository.withinQuery(BoundingBox.parse("-123,37,-122,38"), 100);
         var database = FreshDatabaseExtension.current();
 
-        try (SingleConnectionDataSource single = new SingleConnectionDataSource(database.jdbcUrl(), database.user(),
-                database.password(), true)) {
+        try (SingleConnectionDataSource single =
+                new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true)) {
             Connection connection = single.getConnection();
             connection.createStatement().execute("SET enable_seqscan = off");
             JdbcClient explain = JdbcClient.create(single);
@@ -212,7 +239,12 @@ class EventsIT extends FullStackTest {
     }
 
     private static String plan(JdbcClient explain, EventRepository.SqlQuery query) {
-        return String.join("\n", explain.sql("EXPLAIN " + query.sql()).params(query.params()).query(String.class).list());
+        return String.join(
+                "\n",
+                explain.sql("EXPLAIN " + query.sql())
+                        .params(query.params())
+                        .query(String.class)
+                        .list());
     }
 
     private static List<String> ids(JsonNode page) {
@@ -221,7 +253,11 @@ class EventsIT extends FullStackTest {
     }
 
     private static List<String> featureIds(JsonNode collection) {
-        return collection.get("features").valueStream().map(f -> f.get("id").asString()).toList();
+        return collection
+                .get("features")
+                .valueStream()
+                .map(f -> f.get("id").asString())
+                .toList();
     }
 
     private static String field(Http.Reply reply) {

@@ -1,8 +1,5 @@
 package aero.severity.api.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +36,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The api against the real MLflow, serving models ml trained: the champion is served, a new one
@@ -77,21 +77,34 @@ class ModelServingIT extends FullStackTest {
         assertThat(current.get("alias").asString()).isEqualTo("champion");
         assertThat(predict.status()).as(predict.toString()).isEqualTo(200);
         JsonNode p = predict.json().get("probabilities");
-        assertThat(p.get("FATL").asDouble() + p.get("SERS").asDouble() + p.get("MINR").asDouble() + p.get("NONE").asDouble())
+        assertThat(p.get("FATL").asDouble()
+                        + p.get("SERS").asDouble()
+                        + p.get("MINR").asDouble()
+                        + p.get("NONE").asDouble())
                 .isCloseTo(1.0, within(1e-9));
         assertThat(predict.json().get("model").get("runId").asString()).isEqualTo(first.runId());
         assertThat(gauge("severity_model_created_timestamp_seconds"))
-                .isBetween(Instant.now().minus(Duration.ofHours(1)).getEpochSecond() * 1.0, Instant.now().getEpochSecond() + 1.0);
+                .isBetween(
+                        Instant.now().minus(Duration.ofHours(1)).getEpochSecond() * 1.0,
+                        Instant.now().getEpochSecond() + 1.0);
     }
 
     @Test
     @Order(2)
     void aNewChampionIsPickedUpByThePollerAndServes() {
-        ModelId next = RealModels.register(RegisteredModelExtension.registry(), RealModels.other(), ModelRegistry.CHAMPION);
+        ModelId next =
+                RealModels.register(RegisteredModelExtension.registry(), RealModels.other(), ModelRegistry.CHAMPION);
 
-        await(Duration.ofSeconds(30), () -> next.version().equals(currentVersion()), "the poller to load " + next.version());
+        await(
+                Duration.ofSeconds(30),
+                () -> next.version().equals(currentVersion()),
+                "the poller to load " + next.version());
 
-        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).json().get("model").get("version").asString())
+        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique())
+                        .json()
+                        .get("model")
+                        .get("version")
+                        .asString())
                 .isEqualTo(next.version());
         assertThat(management().get("/actuator/prometheus").body())
                 .containsPattern("severity_model_info\\{[^}]*version=\"" + next.version() + "\"[^}]*} 1");
@@ -100,7 +113,8 @@ class ModelServingIT extends FullStackTest {
     @Test
     @Order(3)
     void adminReloadSwapsAtOnceAndSaysWhat() {
-        ModelId next = RealModels.register(RegisteredModelExtension.registry(), RealModels.champion(), ModelRegistry.CHAMPION);
+        ModelId next =
+                RealModels.register(RegisteredModelExtension.registry(), RealModels.champion(), ModelRegistry.CHAMPION);
 
         Http.Reply reply = http().postJson("/api/v1/models/reload", admin, "");
 
@@ -131,9 +145,12 @@ class ModelServingIT extends FullStackTest {
             clients.add(thread);
         }
         for (int i = 0; i < 4; i++) {
-            RealModels.register(RegisteredModelExtension.registry(), i % 2 == 0 ? RealModels.other() : RealModels.champion(),
+            RealModels.register(
+                    RegisteredModelExtension.registry(),
+                    i % 2 == 0 ? RealModels.other() : RealModels.champion(),
                     ModelRegistry.CHAMPION);
-            assertThat(http().postJson("/api/v1/models/reload", admin, "").status()).isEqualTo(200);
+            assertThat(http().postJson("/api/v1/models/reload", admin, "").status())
+                    .isEqualTo(200);
         }
         running.set(false);
         for (Thread thread : clients) {
@@ -149,8 +166,8 @@ class ModelServingIT extends FullStackTest {
     void aVersionWhoseArtifactsAreMissingLeavesTheLastGoodModelServing() throws Exception {
         String serving = currentVersion();
         String broken = registerVersionWithoutArtifacts();
-        RegisteredModelExtension.registry().setAlias(ModelRegistry.CHAMPION,
-                new ModelId(RegisteredModelExtension.modelName(), broken, null));
+        RegisteredModelExtension.registry()
+                .setAlias(ModelRegistry.CHAMPION, new ModelId(RegisteredModelExtension.modelName(), broken, null));
 
         Http.Reply reload = http().postJson("/api/v1/models/reload", admin, "");
 
@@ -158,12 +175,16 @@ class ModelServingIT extends FullStackTest {
         assertThat(reload.json().get("type").asString()).isEqualTo("urn:severity:problem:model-refresh-failed");
         assertThat(reload.json().get("outcome").asString()).isEqualTo("load_failed");
         assertThat(reload.json().get("servingVersion").asString()).isEqualTo(serving);
-        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).json().get("model").get("version").asString())
+        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique())
+                        .json()
+                        .get("model")
+                        .get("version")
+                        .asString())
                 .isEqualTo(serving);
         assertThat(management().get("/actuator/prometheus").body())
                 .containsPattern("severity_model_refresh_total\\{[^}]*outcome=\"load_failed\"[^}]*} [1-9]");
-        RegisteredModelExtension.registry().setAlias(ModelRegistry.CHAMPION,
-                new ModelId(RegisteredModelExtension.modelName(), serving, null));
+        RegisteredModelExtension.registry()
+                .setAlias(ModelRegistry.CHAMPION, new ModelId(RegisteredModelExtension.modelName(), serving, null));
     }
 
     @Test
@@ -191,24 +212,43 @@ class ModelServingIT extends FullStackTest {
     }
 
     private String currentVersion() {
-        return http().get("/api/v1/models/current", analyst).json().get("version").asString();
+        return http().get("/api/v1/models/current", analyst)
+                .json()
+                .get("version")
+                .asString();
     }
 
     /** A version of a run that uploaded nothing: what a training that died mid-upload would leave registered. */
     private static String registerVersionWithoutArtifacts() throws IOException, InterruptedException {
         JsonNode experiment = mlflow("GET", "/api/2.0/mlflow/experiments/get-by-name?experiment_name=api-tests", null);
-        JsonNode run = mlflow("POST", "/api/2.0/mlflow/runs/create",
-                "{\"experiment_id\":\"" + experiment.get("experiment").get("experiment_id").asString() + "\"}").get("run");
-        return mlflow("POST", "/api/2.0/mlflow/model-versions/create", "{\"name\":\"" + RegisteredModelExtension.modelName()
-                + "\",\"source\":\"" + run.get("info").get("artifact_uri").asString() + "\",\"run_id\":\""
-                + run.get("info").get("run_id").asString() + "\"}").get("model_version").get("version").asString();
+        JsonNode run = mlflow(
+                        "POST",
+                        "/api/2.0/mlflow/runs/create",
+                        "{\"experiment_id\":\""
+                                + experiment
+                                        .get("experiment")
+                                        .get("experiment_id")
+                                        .asString() + "\"}")
+                .get("run");
+        return mlflow(
+                        "POST",
+                        "/api/2.0/mlflow/model-versions/create",
+                        "{\"name\":\"" + RegisteredModelExtension.modelName()
+                                + "\",\"source\":\""
+                                + run.get("info").get("artifact_uri").asString() + "\",\"run_id\":\""
+                                + run.get("info").get("run_id").asString() + "\"}")
+                .get("model_version")
+                .get("version")
+                .asString();
     }
 
     private static JsonNode mlflow(String method, String path, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RealServices.get().mlflowUri() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(RealServices.get().mlflowUri() + path))
                 .header("Content-Type", "application/json");
         request = body == null ? request.GET() : request.method(method, HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return JsonMapper.builder().build().readTree(response.body());
     }
@@ -219,5 +259,4 @@ class ModelServingIT extends FullStackTest {
         assertThat(matcher.find()).as(name).isTrue();
         return Double.parseDouble(matcher.group(1));
     }
-
 }

@@ -1,7 +1,5 @@
 package aero.severity.api.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import aero.severity.api.auth.ClientRole;
@@ -15,6 +13,8 @@ import aero.severity.api.support.RegisteredModelExtension.WithoutChampion;
 import aero.severity.ml.serving.ModelRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Before anything is trained the api still starts: alive, not ready, and clear about why it cannot predict. */
 @WithoutChampion
@@ -33,12 +33,16 @@ class ModelStartupIT extends FullStackTest {
         assertThat(management().get("/actuator/health/liveness").status()).isEqualTo(200);
         Http.Reply readiness = management().get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(503);
-        assertThat(readiness.json().get("components").get("model").get("status").asString()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(readiness.json().get("components").get("model").get("status").asString())
+                .isEqualTo("OUT_OF_SERVICE");
 
         RealModels.register(RegisteredModelExtension.registry(), RealModels.champion(), ModelRegistry.CHAMPION);
-        await(Duration.ofSeconds(10), () -> management().get("/actuator/health/readiness").status() == 200,
+        await(
+                Duration.ofSeconds(10),
+                () -> management().get("/actuator/health/readiness").status() == 200,
                 "readiness once the champion is loaded");
 
-        assertThat(http().postJson("/api/v1/predict", analyst, Flights.json()).status()).isEqualTo(200);
+        assertThat(http().postJson("/api/v1/predict", analyst, Flights.json()).status())
+                .isEqualTo(200);
     }
 }

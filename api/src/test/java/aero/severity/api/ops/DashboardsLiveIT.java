@@ -1,7 +1,5 @@
 package aero.severity.api.ops;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +24,8 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Every panel query of {@code grafana/dashboards/*.json}, run by a real Prometheus against live
  * series: it scrapes this api (real PostgreSQL, Redis, MLflow) after a short load over every
@@ -39,8 +39,11 @@ class DashboardsLiveIT extends FullStackTest {
 
     /** dashboard file / panel title -> why that panel shows no data without the condition it watches. */
     private static final Map<String, String> MAY_BE_EMPTY = Map.of(
-            "service-overview.json / Error rate (5xx share)", "only while some request fails with 5xx (the numerator has no series)",
-            "service-overview.json / Rate-limit fallback (Redis unreachable)", "the counter exists only after Redis was unreachable once");
+            "service-overview.json / Error rate (5xx share)",
+                    "only while some request fails with 5xx (the numerator has no series)",
+            "service-overview.json / Rate-limit fallback (Redis unreachable)",
+                    "the counter exists only after Redis was unreachable once");
+
     private static final List<String> EXPORTERS = List.of("postgres-exporter", "redis-exporter", "node-exporter");
 
     @BeforeAll
@@ -56,10 +59,14 @@ class DashboardsLiveIT extends FullStackTest {
     @Test
     void everyPanelQueryReturnsDataFromTheLiveSeriesUnlessListedWithAReason(@TempDir Path dir) throws IOException {
         try (WebhookReceiver receiver = WebhookReceiver.start();
-                MonitoringStack stack = MonitoringStack.start(dir, managementPort, receiver, Map.of(
-                        "postgres", "127.0.0.1:" + port("SEVERITY_PG_EXPORTER_PORT", 19187),
-                        "redis", "127.0.0.1:" + port("SEVERITY_REDIS_EXPORTER_PORT", 19121),
-                        "node", "127.0.0.1:" + port("SEVERITY_NODE_EXPORTER_PORT", 19100)))) {
+                MonitoringStack stack = MonitoringStack.start(
+                        dir,
+                        managementPort,
+                        receiver,
+                        Map.of(
+                                "postgres", "127.0.0.1:" + port("SEVERITY_PG_EXPORTER_PORT", 19187),
+                                "redis", "127.0.0.1:" + port("SEVERITY_REDIS_EXPORTER_PORT", 19121),
+                                "node", "127.0.0.1:" + port("SEVERITY_NODE_EXPORTER_PORT", 19100)))) {
             await(Duration.ofSeconds(30), () -> stack.query("up == 1").size() == 4, "all four targets up");
             traffic();
             // a few scrapes after the traffic, so that every rate over 1m has two points
@@ -80,7 +87,8 @@ class DashboardsLiveIT extends FullStackTest {
                     continue;
                 }
                 if ((instant.isEmpty() || range.isEmpty()) && !MAY_BE_EMPTY.containsKey(query.panel())) {
-                    failures.add(query + ": " + (instant.isEmpty() ? "instant" : "range") + " query returned no series");
+                    failures.add(
+                            query + ": " + (instant.isEmpty() ? "instant" : "range") + " query returned no series");
                 }
             }
 
@@ -100,16 +108,26 @@ class DashboardsLiveIT extends FullStackTest {
     private void traffic() {
         String analyst = token(ClientRole.ANALYST, Tier.ENTERPRISE);
         for (int i = 0; i < 20; i++) {
-            assertThat(http().postJson("/api/v1/predict", analyst, Flights.json()).status()).isEqualTo(200);
-            assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).status()).isEqualTo(200);
+            assertThat(http().postJson("/api/v1/predict", analyst, Flights.json())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique())
+                            .status())
+                    .isEqualTo(200);
         }
-        assertThat(http().postJson("/api/v1/predict/batch", analyst, Flights.batchJson(5)).status()).isEqualTo(200);
-        for (String path : List.of("/api/v1/events?state=CO", "/api/v1/events/near?lat=39.86&lon=-104.67&radiusKm=25",
-                "/api/v1/events/within?bbox=-105.5,39.0,-104.0,40.5", "/api/v1/analytics/severity-by-year",
+        assertThat(http().postJson("/api/v1/predict/batch", analyst, Flights.batchJson(5))
+                        .status())
+                .isEqualTo(200);
+        for (String path : List.of(
+                "/api/v1/events?state=CO",
+                "/api/v1/events/near?lat=39.86&lon=-104.67&radiusKm=25",
+                "/api/v1/events/within?bbox=-105.5,39.0,-104.0,40.5",
+                "/api/v1/analytics/severity-by-year",
                 "/api/v1/models/current")) {
             assertThat(http().get(path, analyst).status()).as(path).isEqualTo(200);
         }
-        assertThat(http().get("/api/v1/events/20990101X00000", analyst).status()).isEqualTo(404);
+        assertThat(http().get("/api/v1/events/20990101X00000", analyst).status())
+                .isEqualTo(404);
         String free = token(ClientRole.ANALYST, Tier.FREE);
         int status = 200;
         for (int i = 0; i < 200 && status != 429; i++) {
@@ -123,10 +141,13 @@ class DashboardsLiveIT extends FullStackTest {
 
     private static void awaitScrapes(MonitoringStack stack, int scrapes) {
         double start = System.currentTimeMillis() / 1000.0;
-        await(Duration.ofSeconds(30), () -> {
-            JsonNode last = stack.query("timestamp(up{job=\"severity-api\"})");
-            return !last.isEmpty() && last.get(0).get("value").get(1).asDouble() > start + scrapes;
-        }, scrapes + " scrapes after the traffic");
+        await(
+                Duration.ofSeconds(30),
+                () -> {
+                    JsonNode last = stack.query("timestamp(up{job=\"severity-api\"})");
+                    return !last.isEmpty() && last.get(0).get("value").get(1).asDouble() > start + scrapes;
+                },
+                scrapes + " scrapes after the traffic");
     }
 
     private static int port(String variable, int fallback) {
@@ -138,8 +159,11 @@ class DashboardsLiveIT extends FullStackTest {
     record PanelQuery(String panel, String expr) {
 
         String resolved() {
-            return expr.replace("${instance}", ".*").replace("$instance", ".*")
-                    .replace("$__rate_interval", "1m").replace("$__interval", "15s").replace("$__range", "1h");
+            return expr.replace("${instance}", ".*")
+                    .replace("$instance", ".*")
+                    .replace("$__rate_interval", "1m")
+                    .replace("$__interval", "15s")
+                    .replace("$__range", "1h");
         }
 
         @Override
@@ -152,8 +176,12 @@ class DashboardsLiveIT extends FullStackTest {
         JsonMapper json = JsonMapper.builder().build();
         List<PanelQuery> queries = new ArrayList<>();
         try (Stream<Path> files = Files.list(LocalServices.projectRoot().resolve("grafana/dashboards"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                collect(file.getFileName().toString(), json.readTree(file.toFile()).get("panels"), queries);
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                collect(
+                        file.getFileName().toString(),
+                        json.readTree(file.toFile()).get("panels"),
+                        queries);
             }
         }
         return queries;
@@ -166,7 +194,9 @@ class DashboardsLiveIT extends FullStackTest {
         for (JsonNode panel : panels) {
             for (JsonNode target : panel.path("targets")) {
                 if (target.has("expr")) {
-                    queries.add(new PanelQuery(dashboard + " / " + panel.get("title").asString(), target.get("expr").asString()));
+                    queries.add(new PanelQuery(
+                            dashboard + " / " + panel.get("title").asString(),
+                            target.get("expr").asString()));
                 }
             }
             collect(dashboard, panel.get("panels"), queries);

@@ -1,7 +1,5 @@
 package aero.severity.api.ops;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +16,8 @@ import aero.severity.api.support.FullStackTest;
 import aero.severity.testing.RealServices;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * scripts/health_check.sh, the CD smoke test, against the running api (its database, Redis and the
  * champion from MLflow): every check passes, and a client the api refuses fails with the token's
@@ -30,8 +30,15 @@ class HealthCheckScriptIT extends FullStackTest {
         ClientCredentials client = newClient(ClientRole.ANALYST, Tier.PRO);
         Run run = healthCheck(client.clientId(), client.clientSecret());
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stdout()).contains("ok    liveness", "ok    readiness", "ok    token", "ok    predict", "ok    db",
-                "ok    redis", "ok    mlflow");
+        assertThat(run.stdout())
+                .contains(
+                        "ok    liveness",
+                        "ok    readiness",
+                        "ok    token",
+                        "ok    predict",
+                        "ok    db",
+                        "ok    redis",
+                        "ok    mlflow");
     }
 
     @Test
@@ -56,22 +63,27 @@ class HealthCheckScriptIT extends FullStackTest {
         env.put("SEVERITY_REDIS_URL", services.redisUrl());
         env.put("SEVERITY_MLFLOW_URI", services.mlflowUri());
         Path root = Path.of("").toAbsolutePath().getParent();
-        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("scripts/health_check.sh").toString()).directory(root.toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash", root.resolve("scripts/health_check.sh").toString())
+                .directory(root.toFile());
         builder.environment().putAll(env);
         Path out = Files.createTempFile("health-check", ".out");
         Path err = Files.createTempFile("health-check", ".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         process.getOutputStream().close();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new AssertionError("scripts/health_check.sh did not finish in 2 minutes");
         }
-        Run run = new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Run run = new Run(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
         Files.delete(out);
         Files.delete(err);
         return run;
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-    }
+    private record Run(int exitCode, String stdout, String stderr) {}
 }

@@ -1,7 +1,5 @@
 package aero.severity.api.ops;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +21,8 @@ import aero.severity.testing.RealServices;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The api as the chart and the compose stack run it: Hikari and Hibernate talk to the real PgBouncer
@@ -54,10 +54,18 @@ class PgBouncerIT extends FullStackTest {
                 int kind = i % 5;
                 replies.add(pool.submit(() -> switch (kind) {
                     case 0 -> http().get("/api/v1/events/20100101X00001", token).status();
-                    case 1 -> http().get("/api/v1/events?state=CA&page=0&size=10", token).status();
-                    case 2 -> http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token).status();
-                    case 3 -> http().get("/api/v1/analytics/severity-by-year?state=CA", token).status();
-                    default -> http().postJson("/api/v1/predict", token, Flights.unique()).status();
+                    case 1 ->
+                        http().get("/api/v1/events?state=CA&page=0&size=10", token)
+                                .status();
+                    case 2 ->
+                        http().get("/api/v1/events/near?lat=37.6213&lon=-122.3790&radiusKm=20", token)
+                                .status();
+                    case 3 ->
+                        http().get("/api/v1/analytics/severity-by-year?state=CA", token)
+                                .status();
+                    default ->
+                        http().postJson("/api/v1/predict", token, Flights.unique())
+                                .status();
                 }));
             }
             List<Integer> statuses = new ArrayList<>();
@@ -73,11 +81,13 @@ class PgBouncerIT extends FullStackTest {
         // a fresh token reads the clients table through PgBouncer too
         assertThat(tokenFor(newClient(ClientRole.ADMIN, Tier.FREE))).isNotBlank();
         try (java.sql.Connection connection = dataSource.getConnection()) {
-            assertThat(connection.getMetaData().getURL()).as("the api's JDBC URL")
+            assertThat(connection.getMetaData().getURL())
+                    .as("the api's JDBC URL")
                     .isEqualTo(PgBouncer.urlFor(FreshDatabaseExtension.current()));
         }
         assertThat(pgBouncerClientsOf(FreshDatabaseExtension.current().name()))
-                .as("the api's pool is connected to PgBouncer, not to PostgreSQL directly").isPositive();
+                .as("the api's pool is connected to PgBouncer, not to PostgreSQL directly")
+                .isPositive();
     }
 
     /**
@@ -87,14 +97,30 @@ class PgBouncerIT extends FullStackTest {
     private static int pgBouncerClientsOf(String database) throws Exception {
         java.net.URI address = java.net.URI.create(PgBouncer.url().substring("jdbc:".length()));
         RealServices services = RealServices.get();
-        ProcessBuilder psql = new ProcessBuilder("psql", "-X", "-A", "-t", "-h", address.getHost(), "-p",
-                String.valueOf(address.getPort()), "-U", services.dbUser(), "-d", "pgbouncer", "-c", "SHOW CLIENTS")
+        ProcessBuilder psql = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-A",
+                        "-t",
+                        "-h",
+                        address.getHost(),
+                        "-p",
+                        String.valueOf(address.getPort()),
+                        "-U",
+                        services.dbUser(),
+                        "-d",
+                        "pgbouncer",
+                        "-c",
+                        "SHOW CLIENTS")
                 .redirectErrorStream(true);
         psql.environment().put("PGPASSWORD", services.dbPassword());
         Process process = psql.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as("psql SHOW CLIENTS: %s", output).isZero();
         System.out.println("PgBouncer SHOW CLIENTS (database " + database + "):\n" + output);
-        return (int) output.lines().map(line -> line.split("\\|")).filter(f -> f.length > 2 && f[2].equals(database)).count();
+        return (int) output.lines()
+                .map(line -> line.split("\\|"))
+                .filter(f -> f.length > 2 && f[2].equals(database))
+                .count();
     }
 }

@@ -1,7 +1,5 @@
 package aero.severity.api.predict;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 
 import aero.severity.api.model.LiveModel;
@@ -10,6 +8,8 @@ import aero.severity.api.support.RealModels;
 import aero.severity.domain.Severity;
 import aero.severity.ml.serving.ModelId;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CacheKeysTest {
 
@@ -52,7 +52,11 @@ class CacheKeysTest {
 
     private static LiveModel live(String version) {
         ModelId id = new ModelId("accident-severity", version, "run-" + version);
-        return new LiveModel(RealModels.champion().outcome().bundle().toModel(id), id,
-                new ModelRef(id.name(), version, id.runId()), Instant.EPOCH, id.name() + ":" + version + ":" + id.runId());
+        return new LiveModel(
+                RealModels.champion().outcome().bundle().toModel(id),
+                id,
+                new ModelRef(id.name(), version, id.runId()),
+                Instant.EPOCH,
+                id.name() + ":" + version + ":" + id.runId());
     }
 }

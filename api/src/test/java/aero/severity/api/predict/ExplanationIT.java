@@ -1,8 +1,5 @@
 package aero.severity.api.predict;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +11,9 @@ import aero.severity.api.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@code ?explain=true}: exact contributions per request field, through the real HTTP stack, cache and model. */
 class ExplanationIT extends FullStackTest {
@@ -38,7 +38,8 @@ class ExplanationIT extends FullStackTest {
         String flight = Flights.unique();
 
         assertThat(predict("", flight).has("explanation")).isFalse();
-        assertThat(predict("?explain=false", Flights.unique()).has("explanation")).isFalse();
+        assertThat(predict("?explain=false", Flights.unique()).has("explanation"))
+                .isFalse();
     }
 
     @Test
@@ -57,7 +58,10 @@ class ExplanationIT extends FullStackTest {
 
     @Test
     void theDefaultListsTheFiveLargestFieldsAndSumsTheRestAsOther() {
-        JsonNode contributions = predict("?explain=true", Flights.unique()).get("explanation").get("classes").get("FATL")
+        JsonNode contributions = predict("?explain=true", Flights.unique())
+                .get("explanation")
+                .get("classes")
+                .get("FATL")
                 .get("contributions");
 
         assertThat(contributions.size()).isEqualTo(6);
@@ -75,12 +79,17 @@ class ExplanationIT extends FullStackTest {
 
     @Test
     void explainTopZeroListsEveryRequestFieldOnceWithTheValueItSaw() {
-        JsonNode contributions = predict("?explain=true&explainTop=0", Flights.unique()).get("explanation").get("classes")
-                .get("NONE").get("contributions");
+        JsonNode contributions = predict("?explain=true&explainTop=0", Flights.unique())
+                .get("explanation")
+                .get("classes")
+                .get("NONE")
+                .get("contributions");
 
         List<String> fields = new ArrayList<>();
         contributions.forEach(entry -> fields.add(entry.get("field").asString()));
-        assertThat(fields).doesNotHaveDuplicates().doesNotContain("other")
+        assertThat(fields)
+                .doesNotHaveDuplicates()
+                .doesNotContain("other")
                 .contains("flightPhase", "eventDate", "localHour", "pilotAge", "make", "aircraftYear");
         JsonNode phase = entry(contributions, "flightPhase");
         assertThat(phase.get("value").asString()).isEqualTo("TAKEOFF");
@@ -91,8 +100,13 @@ class ExplanationIT extends FullStackTest {
 
     @Test
     void aFieldLeftOutIsNamedAsMissing() {
-        JsonNode contributions = predict("?explain=true&explainTop=0", "{\"eventDate\":\"2021-03-02\",\"pilotAge\":"
-                + (20 + (int) (Math.random() * 70)) + "}").get("explanation").get("classes").get("FATL").get("contributions");
+        JsonNode contributions = predict(
+                        "?explain=true&explainTop=0",
+                        "{\"eventDate\":\"2021-03-02\",\"pilotAge\":" + (20 + (int) (Math.random() * 70)) + "}")
+                .get("explanation")
+                .get("classes")
+                .get("FATL")
+                .get("contributions");
 
         JsonNode phase = entry(contributions, "flightPhase");
         assertThat(phase.get("missing").asBoolean()).isTrue();
@@ -102,7 +116,9 @@ class ExplanationIT extends FullStackTest {
 
     @Test
     void explainTopTwoListsTwoFieldsAndTheRestAsOther() {
-        JsonNode classes = predict("?explain=true&explainTop=2", Flights.unique()).get("explanation").get("classes");
+        JsonNode classes = predict("?explain=true&explainTop=2", Flights.unique())
+                .get("explanation")
+                .get("classes");
 
         for (String k : CLASSES) {
             JsonNode contributions = classes.get(k).get("contributions");
@@ -128,11 +144,13 @@ class ExplanationIT extends FullStackTest {
             sum += Math.exp(logits[k]);
         }
         for (int k = 0; k < 4; k++) {
-            assertThat(Math.exp(logits[k]) / sum).as(CLASSES.get(k))
+            assertThat(Math.exp(logits[k]) / sum)
+                    .as(CLASSES.get(k))
                     .isCloseTo(answer.get("probabilities").get(CLASSES.get(k)).asDouble(), within(1e-6));
         }
         String decided = answer.get("severity").asString();
-        assertThat(Math.exp(logits[CLASSES.indexOf(decided)]) / sum).isCloseTo(answer.get("confidence").asDouble(), within(1e-6));
+        assertThat(Math.exp(logits[CLASSES.indexOf(decided)]) / sum)
+                .isCloseTo(answer.get("confidence").asDouble(), within(1e-6));
     }
 
     @Test
@@ -163,7 +181,12 @@ class ExplanationIT extends FullStackTest {
         assertThat(explained.get("cached").asBoolean()).isFalse();
         assertThat(explained.has("explanation")).isTrue();
         assertThat(otherTop.get("cached").asBoolean()).isFalse();
-        assertThat(otherTop.get("explanation").get("classes").get("FATL").get("contributions").size()).isEqualTo(2);
+        assertThat(otherTop.get("explanation")
+                        .get("classes")
+                        .get("FATL")
+                        .get("contributions")
+                        .size())
+                .isEqualTo(2);
         assertThat(plainAgain.get("cached").asBoolean()).isTrue();
         assertThat(plainAgain.has("explanation")).isFalse();
         assertThat(explained.get("probabilities")).isEqualTo(plainAgain.get("probabilities"));
@@ -173,16 +196,22 @@ class ExplanationIT extends FullStackTest {
     void aBatchExplainsEveryFlightAndMatchesSingleExplanations() {
         String second = Flights.unique();
         Http.Reply batch = http().postJson("/api/v1/predict/batch?explain=true&explainTop=4", token, """
-                {"flights":[%s,%s,{"eventDate":"2003-11-20","state":"AK","aircraftCategory":"HELI"}]}"""
-                .formatted(Flights.unique(), second));
+                {"flights":[%s,%s,{"eventDate":"2003-11-20","state":"AK","aircraftCategory":"HELI"}]}""".formatted(
+                        Flights.unique(), second));
 
         assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
         JsonNode predictions = batch.json().get("predictions");
         assertThat(predictions.size()).isEqualTo(3);
-        predictions.forEach(p -> assertThat(p.get("explanation").get("classes").get("SERS").get("contributions").size())
+        predictions.forEach(p -> assertThat(p.get("explanation")
+                        .get("classes")
+                        .get("SERS")
+                        .get("contributions")
+                        .size())
                 .isEqualTo(5));
         JsonNode single = predict("?explain=true&explainTop=4", second);
-        assertThat(single.get("cached").asBoolean()).as("the batch filled the cache").isTrue();
+        assertThat(single.get("cached").asBoolean())
+                .as("the batch filled the cache")
+                .isTrue();
         assertThat(single.get("explanation")).isEqualTo(predictions.get(1).get("explanation"));
     }
 
@@ -207,9 +236,12 @@ class ExplanationIT extends FullStackTest {
         Http.Reply reply = http().postJson(path, token, body);
 
         assertThat(reply.status()).as(path + " -> " + reply).isEqualTo(400);
-        assertThat(reply.header("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(reply.header("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = reply.json();
-        assertThat(problem.get("errors").get(0).get("field").asString()).as(path).isEqualTo(parameter);
+        assertThat(problem.get("errors").get(0).get("field").asString())
+                .as(path)
+                .isEqualTo(parameter);
     }
 
     private static JsonNode entry(JsonNode contributions, String field) {

@@ -1,7 +1,5 @@
 package aero.severity.api.predict;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import aero.severity.api.auth.ClientRole;
@@ -17,6 +15,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The prediction cache lives in the real Redis, keyed by model version, with the configured TTL. */
 class PredictionCacheIT extends FullStackTest {
 
@@ -27,9 +27,11 @@ class PredictionCacheIT extends FullStackTest {
         http().postJson("/api/v1/predict", analyst, Flights.unique());
 
         String runId = RegisteredModelExtension.firstChampion().runId();
-        List<String> keys = redisKeys("severity:prediction:" + RegisteredModelExtension.modelName() + ":1:" + runId + ":*");
+        List<String> keys =
+                redisKeys("severity:prediction:" + RegisteredModelExtension.modelName() + ":1:" + runId + ":*");
         assertThat(keys).hasSize(1);
-        assertThat(keys.get(0)).matches("severity:prediction:api-predictioncacheit-[0-9a-f]{8}:1:[0-9a-f]{32}:[A-Za-z0-9_-]{43}");
+        assertThat(keys.get(0))
+                .matches("severity:prediction:api-predictioncacheit-[0-9a-f]{8}:1:[0-9a-f]{32}:[A-Za-z0-9_-]{43}");
         assertThat(pttl(keys.get(0))).isBetween(3_590_000L, 3_600_000L);
     }
 

@@ -1,19 +1,19 @@
 package aero.severity.api.predict;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.List;
 
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
+import aero.severity.api.support.Flights;
 import aero.severity.api.support.FullStackTest;
 import aero.severity.api.support.Http;
-import aero.severity.api.support.Flights;
 import aero.severity.api.support.RegisteredModelExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Predictions end to end: token, validation, encoding, the model, the Redis cache, the answer. */
 class PredictionIT extends FullStackTest {
@@ -32,15 +32,20 @@ class PredictionIT extends FullStackTest {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonNode body = reply.json();
         JsonNode p = body.get("probabilities");
-        assertThat(List.of("FATL", "SERS", "MINR", "NONE")).allSatisfy(k -> assertThat(p.get(k).asDouble()).isBetween(0.0, 1.0));
-        assertThat(p.get("FATL").asDouble() + p.get("SERS").asDouble() + p.get("MINR").asDouble() + p.get("NONE").asDouble())
+        assertThat(List.of("FATL", "SERS", "MINR", "NONE"))
+                .allSatisfy(k -> assertThat(p.get(k).asDouble()).isBetween(0.0, 1.0));
+        assertThat(p.get("FATL").asDouble()
+                        + p.get("SERS").asDouble()
+                        + p.get("MINR").asDouble()
+                        + p.get("NONE").asDouble())
                 .isCloseTo(1.0, within(1e-9));
         String severity = body.get("severity").asString();
         assertThat(severity).isIn("FATL", "SERS", "MINR", "NONE");
         assertThat(body.get("confidence").asDouble()).isEqualTo(p.get(severity).asDouble());
         assertThat(body.get("model").get("name").asString()).isEqualTo(RegisteredModelExtension.modelName());
         assertThat(body.get("model").get("version").asString()).isEqualTo("1");
-        assertThat(body.get("model").get("runId").asString()).isEqualTo(RegisteredModelExtension.firstChampion().runId());
+        assertThat(body.get("model").get("runId").asString())
+                .isEqualTo(RegisteredModelExtension.firstChampion().runId());
         assertThat(body.get("cached").asBoolean()).isFalse();
     }
 
@@ -82,8 +87,7 @@ class PredictionIT extends FullStackTest {
     void batchAnswersEveryFlightInOrderAndMatchesSinglePredictions() {
         String second = Flights.unique();
         Http.Reply batch = http().postJson("/api/v1/predict/batch", token, """
-                {"flights":[%s,%s,{"eventDate":"2003-11-20","state":"AK","aircraftCategory":"HELI"}]}"""
-                .formatted(Flights.unique(), second));
+                {"flights":[%s,%s,{"eventDate":"2003-11-20","state":"AK","aircraftCategory":"HELI"}]}""".formatted(Flights.unique(), second));
 
         assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
         JsonNode predictions = batch.json().get("predictions");
@@ -91,7 +95,9 @@ class PredictionIT extends FullStackTest {
         assertThat(predictions.get(1).get("cached").asBoolean()).isFalse();
         JsonNode single = http().postJson("/api/v1/predict", token, second).json();
         assertThat(predictions.get(1).get("probabilities")).isEqualTo(single.get("probabilities"));
-        assertThat(single.get("cached").asBoolean()).as("the batch filled the cache").isTrue();
+        assertThat(single.get("cached").asBoolean())
+                .as("the batch filled the cache")
+                .isTrue();
     }
 
     @Test
@@ -107,7 +113,8 @@ class PredictionIT extends FullStackTest {
         http().postJson("/api/v1/predict", token, Flights.json(52));
 
         String metrics = management().get("/actuator/prometheus").body();
-        assertThat(metrics).containsPattern("severity_predictions_total\\{[^}]*severity=\"(FATL|SERS|MINR|NONE)\"[^}]*} [1-9]");
+        assertThat(metrics)
+                .containsPattern("severity_predictions_total\\{[^}]*severity=\"(FATL|SERS|MINR|NONE)\"[^}]*} [1-9]");
         assertThat(metrics).contains("severity_prediction_confidence_bucket{");
         assertThat(metrics).contains("severity_model_inference_seconds_bucket{");
         assertThat(metrics).containsPattern("severity_cache_requests_total\\{[^}]*result=\"miss\"[^}]*} [1-9]");

@@ -1,7 +1,5 @@
 package aero.severity.api.predict;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.concurrent.Flow;
@@ -14,6 +12,8 @@ import aero.severity.api.support.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every client mistake is a 4xx problem detail that names the field; none is a 500. */
 class PredictionValidationIT extends FullStackTest {
@@ -40,10 +40,12 @@ class PredictionValidationIT extends FullStackTest {
                 {"eventDate":"2019-07-14","registrationNumber":"N 12","nearestAirportId":"DENVER","airportDistanceMiles":501,
                  "aircraftModel":"%s"}""".formatted("7".repeat(21)));
 
-        assertThat(errors(problem)).containsExactlyInAnyOrder(
-                "registrationNumber: must be a registration mark of 1-11 letters, digits or hyphens (N123AB, C-GABC, ...)",
-                "nearestAirportId: must be an airport identifier of 1-4 letters or digits (DEN, KDEN, PVT for a private strip, NONE)",
-                "airportDistanceMiles: must be 0-500 statute miles", "aircraftModel: must be at most 20 characters");
+        assertThat(errors(problem))
+                .containsExactlyInAnyOrder(
+                        "registrationNumber: must be a registration mark of 1-11 letters, digits or hyphens (N123AB, C-GABC, ...)",
+                        "nearestAirportId: must be an airport identifier of 1-4 letters or digits (DEN, KDEN, PVT for a private strip, NONE)",
+                        "airportDistanceMiles: must be 0-500 statute miles",
+                        "aircraftModel: must be at most 20 characters");
     }
 
     @Test
@@ -51,16 +53,20 @@ class PredictionValidationIT extends FullStackTest {
         JsonNode problem = expect(400, """
                 {"eventDate":"2019-07-14","localHour":24,"windSpeedKts":-1,"engineCount":9}""");
 
-        assertThat(errors(problem)).containsExactlyInAnyOrder("localHour: must be an hour 0-23",
-                "windSpeedKts: must be 0-150 knots", "engineCount: must be 0-8 engines");
+        assertThat(errors(problem))
+                .containsExactlyInAnyOrder(
+                        "localHour: must be an hour 0-23",
+                        "windSpeedKts: must be 0-150 knots",
+                        "engineCount: must be 0-8 engines");
     }
 
     @Test
     void unknownCodeNamesTheFieldAndTheAllowedCodes() {
         JsonNode problem = expect(400, "{\"eventDate\":\"2019-07-14\",\"lightCondition\":\"DARK\"}");
 
-        assertThat(errors(problem)).containsExactly(
-                "lightCondition: 'DARK' is not a known LightCondition code; allowed: DAWN, DAYL, DUSK, NBRT, NDRK, NITE");
+        assertThat(errors(problem))
+                .containsExactly(
+                        "lightCondition: 'DARK' is not a known LightCondition code; allowed: DAWN, DAYL, DUSK, NBRT, NDRK, NITE");
     }
 
     @Test
@@ -76,14 +82,22 @@ class PredictionValidationIT extends FullStackTest {
         assertThat(errors(expect(400, "{\"eventDate\":\"2019-07-14\",\"pilotAge\":\"old\"}")))
                 .containsExactly("pilotAge: 'old' must be a whole number");
         assertThat(errors(expect(400, "{\"eventDate\":\"2019-07-14\",\"amateurBuilt\":\"maybe\"}")))
-                .singleElement().asString().startsWith("amateurBuilt:");
+                .singleElement()
+                .asString()
+                .startsWith("amateurBuilt:");
         assertThat(errors(expect(400, "{\"eventDate\":\"2019-07-14\",\"make\":{\"name\":\"Cessna\"}}")))
-                .singleElement().asString().startsWith("make:");
+                .singleElement()
+                .asString()
+                .startsWith("make:");
     }
 
     @Test
     void fractionalNumberForAWholeNumberFieldIsRefusedNotTruncated() {
-        assertThat(expect(400, "{\"eventDate\":\"2019-07-14\",\"pilotAge\":35.5}").get("errors").get(0).get("field").asString())
+        assertThat(expect(400, "{\"eventDate\":\"2019-07-14\",\"pilotAge\":35.5}")
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("pilotAge");
     }
 
@@ -104,7 +118,8 @@ class PredictionValidationIT extends FullStackTest {
     void crossFieldRulesNameTheFieldToFix() {
         assertThat(errors(expect(400, "{\"eventDate\":\"2019-07-14\",\"latitude\":39.5}")))
                 .containsExactly("latitude: latitude and longitude must be given together");
-        assertThat(errors(expect(400, "{\"eventDate\":\"2019-07-14\",\"pilotTotalHours\":100,\"pilotMakeModelHours\":200}")))
+        assertThat(errors(expect(
+                        400, "{\"eventDate\":\"2019-07-14\",\"pilotTotalHours\":100,\"pilotMakeModelHours\":200}")))
                 .containsExactly("pilotMakeModelHours: pilotMakeModelHours must not exceed pilotTotalHours");
     }
 
@@ -113,7 +128,9 @@ class PredictionValidationIT extends FullStackTest {
         JsonNode problem = expect(400, "{\"eventDate\":\"2019-07-14\",\"pilotAgee\":40}");
 
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("pilotAgee");
-        assertThat(problem.get("errors").get(0).get("message").asString()).contains("is not a field").contains("pilotAge");
+        assertThat(problem.get("errors").get(0).get("message").asString())
+                .contains("is not a field")
+                .contains("pilotAge");
     }
 
     @Test
@@ -122,7 +139,8 @@ class PredictionValidationIT extends FullStackTest {
 
         assertThat(problem.get("type").asString()).isEqualTo("urn:severity:problem:malformed-request");
         assertThat(problem.get("detail").asString()).contains("not valid JSON");
-        assertThat(expect(400, "eventDate=2019").get("type").asString()).isEqualTo("urn:severity:problem:malformed-request");
+        assertThat(expect(400, "eventDate=2019").get("type").asString())
+                .isEqualTo("urn:severity:problem:malformed-request");
         assertThat(expect(400, "[1,2]").get("status").asInt()).isEqualTo(400);
         assertThat(expect(400, "null").get("status").asInt()).isEqualTo(400);
     }
@@ -140,8 +158,8 @@ class PredictionValidationIT extends FullStackTest {
                 {"flights":[%s,{"eventDate":"2019-07-14","pilotAge":3},null]}""".formatted(Flights.json()));
 
         assertThat(reply.status()).isEqualTo(400);
-        assertThat(errors(reply.json())).containsExactlyInAnyOrder("flights[1].pilotAge: must be 12-100 years",
-                "flights[2]: must not be null");
+        assertThat(errors(reply.json()))
+                .containsExactlyInAnyOrder("flights[1].pilotAge: must be 12-100 years", "flights[2]: must not be null");
     }
 
     @Test
@@ -197,7 +215,8 @@ class PredictionValidationIT extends FullStackTest {
         expect(400, Flights.json(5));
 
         assertThat(management().get("/actuator/prometheus").body())
-                .containsPattern("severity_api_errors_total\\{[^}]*exception=\"MethodArgumentNotValidException\"[^}]*status=\"400\"[^}]*} [1-9]");
+                .containsPattern(
+                        "severity_api_errors_total\\{[^}]*exception=\"MethodArgumentNotValidException\"[^}]*status=\"400\"[^}]*} [1-9]");
     }
 
     private JsonNode expect(int status, String body) {
@@ -208,8 +227,10 @@ class PredictionValidationIT extends FullStackTest {
     }
 
     private static List<String> errors(JsonNode problem) {
-        return problem.get("errors").valueStream()
-                .map(e -> e.get("field").asString() + ": " + e.get("message").asString()).toList();
+        return problem.get("errors")
+                .valueStream()
+                .map(e -> e.get("field").asString() + ": " + e.get("message").asString())
+                .toList();
     }
 
     /** A body without Content-Length: sent chunked, so only counting while reading can stop it. */

@@ -1,7 +1,5 @@
 package aero.severity.api.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import aero.severity.api.SeverityApiApplication;
 import aero.severity.api.auth.ClientCredentials;
 import aero.severity.api.auth.ClientRole;
@@ -17,12 +15,18 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Per-client buckets by tier, held in Redis: a second instance of the api (its own Spring context,
  * its own port, the same Redis and database) draws from the same bucket.
  */
-@TestPropertySource(properties = {"severity.rate-limit.tiers.FREE=5", "severity.rate-limit.tiers.PRO=7",
-        "severity.rate-limit.tiers.ENTERPRISE=1000"})
+@TestPropertySource(
+        properties = {
+            "severity.rate-limit.tiers.FREE=5",
+            "severity.rate-limit.tiers.PRO=7",
+            "severity.rate-limit.tiers.ENTERPRISE=1000"
+        })
 class RateLimitIT extends FullStackTest {
 
     static ConfigurableApplicationContext secondInstance;
@@ -30,9 +34,11 @@ class RateLimitIT extends FullStackTest {
     @BeforeAll
     static void startSecondInstance() {
         // as command-line arguments: they must win over application.yml, like the test's own properties
-        secondInstance = new SpringApplicationBuilder(SeverityApiApplication.class).run(sameApiArguments(
-                "--severity.rate-limit.tiers.FREE=5", "--severity.rate-limit.tiers.PRO=7",
-                "--severity.rate-limit.tiers.ENTERPRISE=1000"));
+        secondInstance = new SpringApplicationBuilder(SeverityApiApplication.class)
+                .run(sameApiArguments(
+                        "--severity.rate-limit.tiers.FREE=5",
+                        "--severity.rate-limit.tiers.PRO=7",
+                        "--severity.rate-limit.tiers.ENTERPRISE=1000"));
     }
 
     @AfterAll
@@ -43,7 +49,8 @@ class RateLimitIT extends FullStackTest {
     }
 
     Http other() {
-        return Http.on(((WebServerApplicationContext) secondInstance).getWebServer().getPort());
+        return Http.on(
+                ((WebServerApplicationContext) secondInstance).getWebServer().getPort());
     }
 
     @Test

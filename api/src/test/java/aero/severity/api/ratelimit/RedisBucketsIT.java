@@ -1,7 +1,5 @@
 package aero.severity.api.ratelimit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Redis buckets (one script call per request, on the real Redis) against the in-process Bucket4j
@@ -52,7 +52,8 @@ class RedisBucketsIT {
             fromBucket4j.add(local.tryConsume(caller, tokens));
         }
 
-        assertThat(fromRedis).extracting(RateLimitDecision::allowed)
+        assertThat(fromRedis)
+                .extracting(RateLimitDecision::allowed)
                 .containsExactly(true, true, true, true, true, false, false, false);
         assertThat(fromRedis).extracting(RateLimitDecision::remaining).containsExactly(6L, 3L, 2L, 1L, 0L, 0L, 0L, 0L);
         for (int i = 0; i < fromRedis.size(); i++) {
@@ -62,9 +63,12 @@ class RedisBucketsIT {
             assertThat(r.remaining()).as("request %d remaining", i).isEqualTo(b.remaining());
             assertThat(r.limit()).isEqualTo(7);
             // computed a few milliseconds apart: whole seconds may round differently by one
-            assertThat(r.resetSeconds()).as("request %d reset", i).isBetween(b.resetSeconds() - 1, b.resetSeconds() + 1);
+            assertThat(r.resetSeconds())
+                    .as("request %d reset", i)
+                    .isBetween(b.resetSeconds() - 1, b.resetSeconds() + 1);
             if (i != 6) { // more than the capacity: Bucket4j has no finite wait to give
-                assertThat(r.retryAfterSeconds()).as("request %d retry", i)
+                assertThat(r.retryAfterSeconds())
+                        .as("request %d retry", i)
                         .isBetween(b.retryAfterSeconds() - 1, b.retryAfterSeconds() + 1);
             }
         }

@@ -1,7 +1,5 @@
 package aero.severity.api.redis;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import aero.severity.api.auth.ClientRole;
@@ -16,6 +14,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Redis stopped for real ({@code scripts/services.sh stop redis}) or frozen ({@code CLIENT PAUSE}):
@@ -54,12 +54,19 @@ class RedisOutageIT extends FullStackTest {
                 .isGreaterThanOrEqualTo(errorsBefore + 3);
 
         String flight = Flights.unique();
-        await(Duration.ofSeconds(20), () -> {
-            http().postJson("/api/v1/predict", analyst, flight);
-            return http().postJson("/api/v1/predict", analyst, flight).json().get("cached").asBoolean();
-        }, "the Redis cache to answer again");
+        await(
+                Duration.ofSeconds(20),
+                () -> {
+                    http().postJson("/api/v1/predict", analyst, flight);
+                    return http().postJson("/api/v1/predict", analyst, flight)
+                            .json()
+                            .get("cached")
+                            .asBoolean();
+                },
+                "the Redis cache to answer again");
         double fallbacksAfterRecovery = metric("severity_ratelimit_fallback_total");
-        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).status()).isEqualTo(200);
+        assertThat(http().postJson("/api/v1/predict", analyst, Flights.unique()).status())
+                .isEqualTo(200);
         assertThat(metric("severity_ratelimit_fallback_total")).isEqualTo(fallbacksAfterRecovery);
     }
 

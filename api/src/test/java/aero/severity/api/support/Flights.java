@@ -6,8 +6,7 @@ import java.util.List;
 /** Test data: plausible flights, as objects and as the JSON clients send. */
 public final class Flights {
 
-    private Flights() {
-    }
+    private Flights() {}
 
     /** A complete, valid request body; {@code pilotAge} varies it so callers can make distinct flights. */
     public static String json(int pilotAge) {
@@ -37,5 +36,4 @@ public final class Flights {
         }
         return "{\"flights\":[" + String.join(",", flights) + "]}";
     }
-
 }

@@ -28,7 +28,8 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, AfterAll
     public static String applicationJdbcUrl() {
         FreshDatabase database = current();
         Class<?> testClass = currentTestClass;
-        return testClass != null && testClass.isAnnotationPresent(ThroughPgBouncer.class) ? PgBouncer.urlFor(database)
+        return testClass != null && testClass.isAnnotationPresent(ThroughPgBouncer.class)
+                ? PgBouncer.urlFor(database)
                 : database.jdbcUrl();
     }
 

@@ -26,11 +26,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * Subclasses talk HTTP to it.
  */
 @ExtendWith({RealServicesExtension.class, FreshDatabaseExtension.class, RegisteredModelExtension.class})
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.server.port=0",
-        "severity.security.jwt.secret=" + FullStackTest.JWT_SECRET,
-        // every test client asks for tokens from 127.0.0.1; TokenThrottleIT checks the real default
-        "severity.security.token-requests.per-minute=100000"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "management.server.port=0",
+            "severity.security.jwt.secret=" + FullStackTest.JWT_SECRET,
+            // every test client asks for tokens from 127.0.0.1; TokenThrottleIT checks the real default
+            "severity.security.token-requests.per-minute=100000"
+        })
 @ActiveProfiles("postgres")
 @DirtiesContext
 public abstract class FullStackTest {
@@ -62,11 +65,15 @@ public abstract class FullStackTest {
     /** The command-line arguments that start another instance of the same api (same database, Redis, MLflow, model). */
     protected static String[] sameApiArguments(String... more) {
         RealServices services = RealServices.get();
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
-                "--management.server.port=0", "--spring.profiles.active=postgres",
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "--server.port=0",
+                "--management.server.port=0",
+                "--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + FreshDatabaseExtension.current().jdbcUrl(),
-                "--spring.datasource.username=" + services.dbUser(), "--spring.datasource.password=" + services.dbPassword(),
-                "--spring.data.redis.url=" + services.redisUrl(), "--severity.mlflow.uri=" + services.mlflowUri(),
+                "--spring.datasource.username=" + services.dbUser(),
+                "--spring.datasource.password=" + services.dbPassword(),
+                "--spring.data.redis.url=" + services.redisUrl(),
+                "--severity.mlflow.uri=" + services.mlflowUri(),
                 "--severity.model.name=" + RegisteredModelExtension.modelName(),
                 "--severity.security.jwt.secret=" + JWT_SECRET));
         args.addAll(java.util.List.of(more));
@@ -83,8 +90,8 @@ public abstract class FullStackTest {
 
     /** Registers a client with a unique id (so its rate-limit bucket is its own) and returns its credentials. */
     protected ClientCredentials newClient(ClientRole role, Tier tier) {
-        return clients.create(role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 12), role, tier,
-                null);
+        return clients.create(
+                role.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 12), role, tier, null);
     }
 
     protected String tokenFor(ClientCredentials credentials) {
@@ -92,7 +99,8 @@ public abstract class FullStackTest {
     }
 
     protected static String tokenFor(Http http, ClientCredentials credentials) {
-        Http.Reply reply = http.postJson("/api/v1/auth/token", null, """
+        Http.Reply reply = http.postJson(
+                "/api/v1/auth/token", null, """
                 {"clientId":"%s","clientSecret":"%s"}""".formatted(credentials.clientId(), credentials.clientSecret()));
         if (reply.status() != 200) {
             throw new AssertionError("token request failed: " + reply);
@@ -109,9 +117,14 @@ public abstract class FullStackTest {
      * {@code labels} (each written as in the scrape, {@code result="hit"}); 0 when there is none.
      */
     protected double metric(String name, String... labels) {
-        return management().get("/actuator/prometheus").body().lines()
+        return management()
+                .get("/actuator/prometheus")
+                .body()
+                .lines()
                 .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
-                .filter(line -> Arrays.stream(labels).allMatch(label -> line.substring(0, line.lastIndexOf(' ')).contains(label)))
+                .filter(line -> Arrays.stream(labels)
+                        .allMatch(label ->
+                                line.substring(0, line.lastIndexOf(' ')).contains(label)))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }

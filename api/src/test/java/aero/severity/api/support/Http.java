@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Http {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
 
@@ -38,7 +39,8 @@ public final class Http {
     }
 
     public Reply postJson(String path, String token, String json) {
-        return send(request(path, token).header("Content-Type", "application/json")
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
@@ -63,7 +65,8 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
@@ -81,7 +84,8 @@ public final class Http {
         }
 
         public long longHeader(String name) {
-            return Long.parseLong(header(name).orElseThrow(() -> new AssertionError("no " + name + " header in " + this)));
+            return Long.parseLong(
+                    header(name).orElseThrow(() -> new AssertionError("no " + name + " header in " + this)));
         }
 
         @Override

@@ -10,8 +10,7 @@ import java.nio.file.Path;
  */
 public final class LocalServices {
 
-    private LocalServices() {
-    }
+    private LocalServices() {}
 
     /** The checkout: the nearest folder above the working directory that holds {@code scripts/services.sh}. */
     public static Path projectRoot() {
@@ -19,7 +18,8 @@ public final class LocalServices {
         while (!Files.exists(root.resolve("scripts/services.sh"))) {
             root = root.getParent();
             if (root == null) {
-                throw new IllegalStateException("scripts/services.sh not found above " + Path.of("").toAbsolutePath());
+                throw new IllegalStateException(
+                        "scripts/services.sh not found above " + Path.of("").toAbsolutePath());
             }
         }
         return root;
@@ -29,8 +29,11 @@ public final class LocalServices {
     public static void run(String verb, String service) {
         Path root = projectRoot();
         try {
-            Process process = new ProcessBuilder(root.resolve("scripts/services.sh").toString(), verb, service)
-                    .directory(root.toFile()).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(
+                            root.resolve("scripts/services.sh").toString(), verb, service)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
                 throw new IllegalStateException("services.sh " + verb + " " + service + " failed:\n" + output);

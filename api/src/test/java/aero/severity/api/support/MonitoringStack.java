@@ -34,6 +34,7 @@ public final class MonitoringStack implements AutoCloseable {
 
     /** What every rule's {@code for:} becomes in the overlay. */
     public static final String FOR = "3s";
+
     private static final Pattern FOR_LINE = Pattern.compile("(?m)^(\\s+)for: \\S+$");
     private static final Duration STARTUP = Duration.ofSeconds(60);
 
@@ -52,7 +53,8 @@ public final class MonitoringStack implements AutoCloseable {
     }
 
     /** The same, with more scrape jobs: job name to {@code host:port} (the exporters, with prometheus.yml's job names). */
-    public static MonitoringStack start(Path dir, int managementPort, WebhookReceiver receiver, Map<String, String> moreJobs) {
+    public static MonitoringStack start(
+            Path dir, int managementPort, WebhookReceiver receiver, Map<String, String> moreJobs) {
         MonitoringStack stack = new MonitoringStack(dir);
         try {
             stack.startAlertmanager(receiver);
@@ -92,8 +94,12 @@ public final class MonitoringStack implements AutoCloseable {
                 .replaceFirst("(?m)^  group_interval: \\S+$", "  group_interval: 2s");
         Files.writeString(config.resolve("alertmanager.yml"), overlay);
         alertmanagerPort = freePort();
-        launch("alertmanager", config.resolve("alertmanager.log"), "--config.file=" + config.resolve("alertmanager.yml"),
-                "--storage.path=" + config.resolve("data"), "--web.listen-address=127.0.0.1:" + alertmanagerPort,
+        launch(
+                "alertmanager",
+                config.resolve("alertmanager.log"),
+                "--config.file=" + config.resolve("alertmanager.yml"),
+                "--storage.path=" + config.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + alertmanagerPort,
                 "--cluster.listen-address=");
         awaitReady("Alertmanager", alertmanagerPort, config.resolve("alertmanager.log"));
     }
@@ -102,9 +108,12 @@ public final class MonitoringStack implements AutoCloseable {
         Path root = LocalServices.projectRoot();
         Path config = dir.resolve("prometheus");
         Files.createDirectories(config);
-        Files.writeString(config.resolve("severity-alerts.yml"),
+        Files.writeString(
+                config.resolve("severity-alerts.yml"),
                 rulesOverlay(Files.readString(root.resolve("prometheus/rules/severity-alerts.yml"))));
-        Files.writeString(config.resolve("prometheus.yml"), """
+        Files.writeString(
+                config.resolve("prometheus.yml"),
+                """
                 global:
                   scrape_interval: 1s
                   evaluation_interval: 1s
@@ -118,14 +127,21 @@ public final class MonitoringStack implements AutoCloseable {
                     metrics_path: /actuator/prometheus
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(alertmanagerPort, managementPort) + moreJobs.entrySet().stream().map(job -> """
+                """.formatted(alertmanagerPort, managementPort)
+                        + moreJobs.entrySet().stream()
+                                .map(job -> """
                   - job_name: %s
                     static_configs:
                       - targets: ["%s"]
-                """.formatted(job.getKey(), job.getValue())).collect(Collectors.joining()));
+                """.formatted(job.getKey(), job.getValue()))
+                                .collect(Collectors.joining()));
         prometheusPort = freePort();
-        launch("prometheus", config.resolve("prometheus.log"), "--config.file=" + config.resolve("prometheus.yml"),
-                "--storage.tsdb.path=" + config.resolve("data"), "--web.listen-address=127.0.0.1:" + prometheusPort,
+        launch(
+                "prometheus",
+                config.resolve("prometheus.log"),
+                "--config.file=" + config.resolve("prometheus.yml"),
+                "--storage.tsdb.path=" + config.resolve("data"),
+                "--web.listen-address=127.0.0.1:" + prometheusPort,
                 "--rules.alert.resend-delay=1s");
         awaitReady("Prometheus", prometheusPort, config.resolve("prometheus.log"));
     }
@@ -142,8 +158,9 @@ public final class MonitoringStack implements AutoCloseable {
     /** The result of a range query over the last {@code seconds}, one point every {@code step} seconds. */
     public JsonNode queryRange(String promql, long seconds, long step) {
         long end = System.currentTimeMillis() / 1000;
-        Http.Reply reply = prometheus().get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-                + "&start=" + (end - seconds) + "&end=" + end + "&step=" + step);
+        Http.Reply reply = prometheus()
+                .get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
+                        + (end - seconds) + "&end=" + end + "&step=" + step);
         if (reply.status() != 200) {
             throw new AssertionError("range query " + promql + ": " + reply);
         }
@@ -160,7 +177,10 @@ public final class MonitoringStack implements AutoCloseable {
     /** The alerts Alertmanager holds now, with their {@code status.inhibitedBy}. */
     public List<JsonNode> alertmanagerAlerts() {
         List<JsonNode> alerts = new ArrayList<>();
-        new Http("http://127.0.0.1:" + alertmanagerPort).get("/api/v2/alerts").json().forEach(alerts::add);
+        new Http("http://127.0.0.1:" + alertmanagerPort)
+                .get("/api/v2/alerts")
+                .json()
+                .forEach(alerts::add);
         return alerts;
     }
 
@@ -172,7 +192,10 @@ public final class MonitoringStack implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(executable(binary).toString());
         command.addAll(List.of(args));
-        processes.add(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        processes.add(new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start());
     }
 
     private void awaitReady(String name, int port, Path log) {
@@ -205,8 +228,9 @@ public final class MonitoringStack implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new AssertionError(name + " is not installed (looked in .tools/bin and on PATH): run scripts/tools.sh,"
-                + " which links Debian's prometheus and prometheus-alertmanager into .tools/bin (scripts/test.sh does it)");
+        throw new AssertionError(
+                name + " is not installed (looked in .tools/bin and on PATH): run scripts/tools.sh,"
+                        + " which links Debian's prometheus and prometheus-alertmanager into .tools/bin (scripts/test.sh does it)");
     }
 
     private static String tail(Path log) {

@@ -26,12 +26,10 @@ public final class RealModels {
     private static volatile Trained first;
     private static volatile Trained second;
 
-    private RealModels() {
-    }
+    private RealModels() {}
 
     /** A model and what it was trained with (a registered version records both). */
-    public record Trained(ModelTrainer.Outcome outcome, TrainingOptions options) {
-    }
+    public record Trained(ModelTrainer.Outcome outcome, TrainingOptions options) {}
 
     /** The model every test serves as champion. */
     public static Trained champion() {
@@ -63,7 +61,8 @@ public final class RealModels {
 
     /** Registers {@code trained} as a new version and points the given aliases at it. */
     public static ModelId register(ModelStore store, Trained trained, String... aliases) {
-        ModelId id = store.register(trained.outcome().bundle(), RunRecord.of(trained.outcome(), trained.options(), DATA));
+        ModelId id =
+                store.register(trained.outcome().bundle(), RunRecord.of(trained.outcome(), trained.options(), DATA));
         for (String alias : aliases) {
             store.setAlias(alias, id);
         }
@@ -72,13 +71,13 @@ public final class RealModels {
 
     /** The real MLflow of this run, as the registry of {@code modelName}. */
     public static MlflowModelRegistry mlflow(String modelName) {
-        return new MlflowModelRegistry(URI.create(RealServices.get().mlflowUri()), modelName, "api-tests", Duration.ofSeconds(10));
+        return new MlflowModelRegistry(
+                URI.create(RealServices.get().mlflowUri()), modelName, "api-tests", Duration.ofSeconds(10));
     }
 
     private static Trained train(int trees) {
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2017))
                 .withXGBoost(new TrainingOptions.XGBoost(trees, 0.3, 3, 10, 0.8, 0.8, 1.0, 0.0));
-        return new Trained(new ModelTrainer().train(DATA, options, line -> {
-        }), options);
+        return new Trained(new ModelTrainer().train(DATA, options, line -> {}), options);
     }
 }

@@ -22,8 +22,7 @@ public final class RegisteredModelExtension implements BeforeAllCallback {
     /** The class starts before anything is trained. */
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.TYPE)
-    public @interface WithoutChampion {
-    }
+    public @interface WithoutChampion {}
 
     private static volatile String name;
     private static volatile MlflowModelRegistry registry;
@@ -31,10 +30,12 @@ public final class RegisteredModelExtension implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String modelName = "api-" + context.getRequiredTestClass().getSimpleName().toLowerCase() + "-"
-                + UUID.randomUUID().toString().substring(0, 8);
+        String modelName =
+                "api-" + context.getRequiredTestClass().getSimpleName().toLowerCase() + "-"
+                        + UUID.randomUUID().toString().substring(0, 8);
         MlflowModelRegistry store = RealModels.mlflow(modelName);
-        champion = context.getRequiredTestClass().isAnnotationPresent(WithoutChampion.class) ? null
+        champion = context.getRequiredTestClass().isAnnotationPresent(WithoutChampion.class)
+                ? null
                 : RealModels.register(store, RealModels.champion(), ModelRegistry.CHAMPION);
         registry = store;
         name = modelName;

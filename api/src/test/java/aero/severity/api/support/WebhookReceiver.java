@@ -43,10 +43,12 @@ public final class WebhookReceiver implements AutoCloseable {
             server.createContext("/", exchange -> {
                 try (InputStream in = exchange.getRequestBody()) {
                     String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                    receiver.received.add(new Notification(exchange.getRequestURI().getPath(), JSON.readTree(body)));
+                    receiver.received.add(
+                            new Notification(exchange.getRequestURI().getPath(), JSON.readTree(body)));
                 }
                 byte[] answer = "ok".getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(exchange.getRequestURI().getPath().equals("/pager") ? 202 : 200, answer.length);
+                exchange.sendResponseHeaders(
+                        exchange.getRequestURI().getPath().equals("/pager") ? 202 : 200, answer.length);
                 exchange.getResponseBody().write(answer);
                 exchange.close();
             });

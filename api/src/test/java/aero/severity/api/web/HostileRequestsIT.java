@@ -1,7 +1,5 @@
 package aero.severity.api.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.regex.PatternSyntaxException;
 
-import aero.severity.api.auth.ClientCredentials;
 import aero.severity.api.auth.ClientRole;
 import aero.severity.api.auth.Tier;
 import aero.severity.api.support.Flights;
@@ -25,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile requests against the running api, two corpora:
@@ -50,10 +49,30 @@ class HostileRequestsIT extends FullStackTest {
     private static final int DRAWS_PER_FIELD = 6;
 
     private static final String[] PAYLOADS = {
-            "' OR '1'='1", "1; DROP TABLE events; --", "\" OR 1=1 --", "<script>alert(1)</script>",
-            "javascript:alert(document.cookie)", "${jndi:ldap://127.0.0.1/a}", "{{7*7}}", "../../../../etc/passwd",
-            "%00", "\u0000", "\uFEFF\u202Eevil", "\uD83D\uDE80\uD83D\uDE80", "\u0661\u0662", "Ｃ", "\\u0000",
-            "null", "undefined", "NaN", "true", "[]", "{}", " ", "\t\n"};
+        "' OR '1'='1",
+        "1; DROP TABLE events; --",
+        "\" OR 1=1 --",
+        "<script>alert(1)</script>",
+        "javascript:alert(document.cookie)",
+        "${jndi:ldap://127.0.0.1/a}",
+        "{{7*7}}",
+        "../../../../etc/passwd",
+        "%00",
+        "\u0000",
+        "\uFEFF\u202Eevil",
+        "\uD83D\uDE80\uD83D\uDE80",
+        "\u0661\u0662",
+        "Ｃ",
+        "\\u0000",
+        "null",
+        "undefined",
+        "NaN",
+        "true",
+        "[]",
+        "{}",
+        " ",
+        "\t\n"
+    };
 
     private String analyst;
     private String admin;
@@ -91,67 +110,135 @@ class HostileRequestsIT extends FullStackTest {
             check(attack, failures);
         }
         assertThat(corpus).hasSizeGreaterThan(100);
-        assertThat(failures).as("%d of %d hostile requests answered wrongly", failures.size(), corpus.size()).isEmpty();
+        assertThat(failures)
+                .as("%d of %d hostile requests answered wrongly", failures.size(), corpus.size())
+                .isEmpty();
     }
 
     private List<Attack> handWritten() {
         List<Attack> corpus = new ArrayList<>();
         String flight = Flights.json();
         // malformed JSON and the wrong top-level shape
-        for (String body : new String[] {"", "{", "}", "{\"eventDate\":", "{\"eventDate\":\"2019-07-14\",}", "[]", "null",
-                "\"2019-07-14\"", "42", "true", "{'eventDate':'2019-07-14'}", "{\"eventDate\":\"2019-07-14\"}}",
-                flight.substring(0, flight.length() / 2), "\uFEFF" + flight + "garbage", "{\"eventDate\":\"2019-07-14\" \"x\":1}"}) {
+        for (String body : new String[] {
+            "",
+            "{",
+            "}",
+            "{\"eventDate\":",
+            "{\"eventDate\":\"2019-07-14\",}",
+            "[]",
+            "null",
+            "\"2019-07-14\"",
+            "42",
+            "true",
+            "{'eventDate':'2019-07-14'}",
+            "{\"eventDate\":\"2019-07-14\"}}",
+            flight.substring(0, flight.length() / 2),
+            "\uFEFF" + flight + "garbage",
+            "{\"eventDate\":\"2019-07-14\" \"x\":1}"
+        }) {
             corpus.add(Attack.post("/api/v1/predict", body, "malformed"));
         }
         // missing and null required fields
         corpus.add(Attack.post("/api/v1/predict", "{}", "no eventDate"));
         corpus.add(Attack.post("/api/v1/predict", "{\"eventDate\":null}", "null eventDate"));
-        corpus.add(Attack.post("/api/v1/predict", flight.replace("\"eventDate\":\"2019-07-14\",", ""), "eventDate left out"));
+        corpus.add(Attack.post(
+                "/api/v1/predict", flight.replace("\"eventDate\":\"2019-07-14\",", ""), "eventDate left out"));
         // numbers: NaN/Infinity literals, huge, fractions, overflow, wrong types
-        for (String value : new String[] {"NaN", "Infinity", "-Infinity", "+1", "1e400", "-1e400", "1e308",
-                "123456789012345678901234567890", "9223372036854775808", "35.5", "0x10", "\"NaN\"", "\"Infinity\"",
-                "\"54 years\"", "{}", "[54]", "[]", "true", "-0.0001", "1e-400"}) {
+        for (String value : new String[] {
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "+1",
+            "1e400",
+            "-1e400",
+            "1e308",
+            "123456789012345678901234567890",
+            "9223372036854775808",
+            "35.5",
+            "0x10",
+            "\"NaN\"",
+            "\"Infinity\"",
+            "\"54 years\"",
+            "{}",
+            "[54]",
+            "[]",
+            "true",
+            "-0.0001",
+            "1e-400"
+        }) {
             corpus.add(Attack.post("/api/v1/predict", with(flight, "pilotAge", value), "pilotAge " + value));
         }
-        for (String value : new String[] {"NaN", "Infinity", "1e400", "-1e400", "90.0000001", "\"NaN\"", "\"north\"", "[]"}) {
+        for (String value :
+                new String[] {"NaN", "Infinity", "1e400", "-1e400", "90.0000001", "\"NaN\"", "\"north\"", "[]"}) {
             corpus.add(Attack.post("/api/v1/predict", with(flight, "latitude", value), "latitude " + value));
-            corpus.add(Attack.post("/api/v1/predict", with(flight, "pilotTotalHours", value.equals("90.0000001") ? "1e6" : value),
+            corpus.add(Attack.post(
+                    "/api/v1/predict",
+                    with(flight, "pilotTotalHours", value.equals("90.0000001") ? "1e6" : value),
                     "pilotTotalHours " + value));
         }
         // dates
-        for (String value : new String[] {"\"2019-02-30\"", "\"2019-13-01\"", "\"2019-7-14\"", "\"14/07/2019\"",
-                "\"+999999999-12-31\"", "\"-0001-01-01\"", "\"1961-12-31\"", "\"2101-01-01\"",
-                "20190714", "\"\"", "\"\u0662\u0660\u0661\u0669-07-14\"", "\"2019-07-14' OR '1'='1\""}) {
+        for (String value : new String[] {
+            "\"2019-02-30\"",
+            "\"2019-13-01\"",
+            "\"2019-7-14\"",
+            "\"14/07/2019\"",
+            "\"+999999999-12-31\"",
+            "\"-0001-01-01\"",
+            "\"1961-12-31\"",
+            "\"2101-01-01\"",
+            "20190714",
+            "\"\"",
+            "\"\u0662\u0660\u0661\u0669-07-14\"",
+            "\"2019-07-14' OR '1'='1\""
+        }) {
             corpus.add(Attack.post("/api/v1/predict", with(flight, "eventDate", value), "eventDate " + value));
         }
         // codes: unknown, lowercase, enum names, payloads, unicode look-alikes
-        for (String field : new String[] {"state", "lightCondition", "weatherCondition", "farPart", "flightPhase",
-                "engineType", "aircraftCategory", "pilotCertificate", "flightPurpose"}) {
+        for (String field : new String[] {
+            "state",
+            "lightCondition",
+            "weatherCondition",
+            "farPart",
+            "flightPhase",
+            "engineType",
+            "aircraftCategory",
+            "pilotCertificate",
+            "flightPurpose"
+        }) {
             for (String payload : new String[] {"ZZZ", "' OR '1'='1", "<script>alert(1)</script>", "ＣＯ", "\u0000"}) {
-                corpus.add(Attack.post("/api/v1/predict", with(flight, field, JSON.writeValueAsString(payload)),
+                corpus.add(Attack.post(
+                        "/api/v1/predict",
+                        with(flight, field, JSON.writeValueAsString(payload)),
                         field + " " + payload));
             }
             corpus.add(Attack.post("/api/v1/predict", with(flight, field, "42"), field + " as a number"));
             corpus.add(Attack.post("/api/v1/predict", with(flight, field, "{\"$ne\":null}"), field + " as an object"));
         }
         // strings over their length, unknown and prototype-polluting fields, duplicated members
-        corpus.add(Attack.post("/api/v1/predict", with(flight, "make", JSON.writeValueAsString("C".repeat(31))), "make 31 chars"));
-        corpus.add(Attack.post("/api/v1/predict", with(flight, "make", JSON.writeValueAsString("\uD83D\uDE80".repeat(200))),
+        corpus.add(Attack.post(
+                "/api/v1/predict", with(flight, "make", JSON.writeValueAsString("C".repeat(31))), "make 31 chars"));
+        corpus.add(Attack.post(
+                "/api/v1/predict",
+                with(flight, "make", JSON.writeValueAsString("\uD83D\uDE80".repeat(200))),
                 "make 200 emoji"));
         corpus.add(Attack.post("/api/v1/predict", with(flight, "country", "\"usa\""), "country lowercase"));
         corpus.add(Attack.post("/api/v1/predict", with(flight, "__proto__", "{\"admin\":true}"), "__proto__"));
         corpus.add(Attack.post("/api/v1/predict", with(flight, "constructor", "{\"prototype\":{}}"), "constructor"));
         corpus.add(Attack.post("/api/v1/predict", with(flight, "severity", "\"NONE\""), "outcome smuggled in"));
         // deep nesting, far past what any field takes
-        corpus.add(Attack.post("/api/v1/predict", with(flight, "make", "[".repeat(5_000) + "]".repeat(5_000)), "deep array"));
+        corpus.add(Attack.post(
+                "/api/v1/predict", with(flight, "make", "[".repeat(5_000) + "]".repeat(5_000)), "deep array"));
         corpus.add(Attack.post("/api/v1/predict", "{\"a\":".repeat(3_000) + "1" + "}".repeat(3_000), "deep object"));
-        corpus.add(Attack.post("/api/v1/predict/batch", "{\"flights\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}",
+        corpus.add(Attack.post(
+                "/api/v1/predict/batch",
+                "{\"flights\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}",
                 "deep batch"));
         // oversized bodies and batches
-        corpus.add(Attack.post("/api/v1/predict", with(flight, "make", JSON.writeValueAsString("x".repeat(300_000))),
-                "300 KB body"));
+        corpus.add(Attack.post(
+                "/api/v1/predict", with(flight, "make", JSON.writeValueAsString("x".repeat(300_000))), "300 KB body"));
         corpus.add(Attack.post("/api/v1/predict/batch", Flights.batchJson(101), "101 flights"));
-        corpus.add(Attack.post("/api/v1/predict/batch", Flights.batchJson(1_000), "1,000 flights (over the body limit)"));
+        corpus.add(
+                Attack.post("/api/v1/predict/batch", Flights.batchJson(1_000), "1,000 flights (over the body limit)"));
         corpus.add(Attack.post("/api/v1/predict/batch", "{\"flights\":[]}", "no flights"));
         corpus.add(Attack.post("/api/v1/predict/batch", "{\"flights\":null}", "null flights"));
         corpus.add(Attack.post("/api/v1/predict/batch", "{\"flights\":{}}", "flights an object"));
@@ -160,55 +247,144 @@ class HostileRequestsIT extends FullStackTest {
         corpus.add(Attack.post("/api/v1/predict/batch", "{}", "no flights field"));
         corpus.add(Attack.post("/api/v1/predict/batch", flight, "a flight instead of a batch"));
         // bytes that are not UTF-8, and the wrong media types
-        corpus.add(new Attack("POST", "/api/v1/predict", "application/json",
-                new byte[] {'{', '"', 'e', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'}, true, "invalid UTF-8"));
-        corpus.add(new Attack("POST", "/api/v1/predict", "text/plain", flight.getBytes(StandardCharsets.UTF_8), true,
-                "text/plain"));
-        corpus.add(new Attack("POST", "/api/v1/predict", "application/xml",
-                "<flight><eventDate>2019-07-14</eventDate></flight>".getBytes(StandardCharsets.UTF_8), true, "xml"));
-        corpus.add(new Attack("POST", "/api/v1/predict", null, flight.getBytes(StandardCharsets.UTF_8), true, "no content type"));
-        corpus.add(new Attack("PUT", "/api/v1/predict", "application/json", flight.getBytes(StandardCharsets.UTF_8), true,
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/predict",
+                "application/json",
+                new byte[] {'{', '"', 'e', (byte) 0xC3, (byte) 0x28, '"', ':', '1', '}'},
+                true,
+                "invalid UTF-8"));
+        corpus.add(new Attack(
+                "POST", "/api/v1/predict", "text/plain", flight.getBytes(StandardCharsets.UTF_8), true, "text/plain"));
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/predict",
+                "application/xml",
+                "<flight><eventDate>2019-07-14</eventDate></flight>".getBytes(StandardCharsets.UTF_8),
+                true,
+                "xml"));
+        corpus.add(new Attack(
+                "POST", "/api/v1/predict", null, flight.getBytes(StandardCharsets.UTF_8), true, "no content type"));
+        corpus.add(new Attack(
+                "PUT",
+                "/api/v1/predict",
+                "application/json",
+                flight.getBytes(StandardCharsets.UTF_8),
+                true,
                 "wrong method"));
         // paging, filters and ids
-        for (String query : new String[] {"page=-1", "page=abc", "page=1.5", "page=99999999999", "page=10001", "size=0",
-                "size=101", "size=1e2", "size=-2147483648", "size=2147483648", "state=ZZ", "state=' OR '1'='1",
-                "state=%3Cscript%3E", "from=2019-02-30", "from=yesterday", "from=2019-07-14%27--", "to=99999-01-01",
-                "from=2012-01-01&to=2011-01-01", "severity=BAD", "severity=FATL%27%20OR%201=1", "severity=fatl%00"}) {
+        for (String query : new String[] {
+            "page=-1",
+            "page=abc",
+            "page=1.5",
+            "page=99999999999",
+            "page=10001",
+            "size=0",
+            "size=101",
+            "size=1e2",
+            "size=-2147483648",
+            "size=2147483648",
+            "state=ZZ",
+            "state=' OR '1'='1",
+            "state=%3Cscript%3E",
+            "from=2019-02-30",
+            "from=yesterday",
+            "from=2019-07-14%27--",
+            "to=99999-01-01",
+            "from=2012-01-01&to=2011-01-01",
+            "severity=BAD",
+            "severity=FATL%27%20OR%201=1",
+            "severity=fatl%00"
+        }) {
             corpus.add(Attack.get("/api/v1/events?" + query, "events " + query));
         }
-        for (String id : new String[] {"abc", "%27%20OR%20%271%27=%271", "20190714X1234%00", "x".repeat(2_000),
-                "2019071%3Cb%3E345", "%E2%80%AE20190714X1234"}) {
+        for (String id : new String[] {
+            "abc",
+            "%27%20OR%20%271%27=%271",
+            "20190714X1234%00",
+            "x".repeat(2_000),
+            "2019071%3Cb%3E345",
+            "%E2%80%AE20190714X1234"
+        }) {
             corpus.add(Attack.get("/api/v1/events/" + id, "event id " + abbreviate(id)));
         }
-        for (String query : new String[] {"lon=0&radiusKm=1", "lat=91&lon=0&radiusKm=1", "lat=NaN&lon=0&radiusKm=1",
-                "lat=Infinity&lon=0&radiusKm=1", "lat=1e400&lon=0&radiusKm=1", "lat=0&lon=-181&radiusKm=1",
-                "lat=0&lon=NaN&radiusKm=1", "lat=0&lon=0&radiusKm=0", "lat=0&lon=0&radiusKm=-1",
-                "lat=0&lon=0&radiusKm=501", "lat=0&lon=0&radiusKm=NaN", "lat=0&lon=0&radiusKm=Infinity",
-                "lat=0&lon=0&radiusKm=1&limit=0", "lat=0&lon=0&radiusKm=1&limit=501", "lat=0&lon=0&radiusKm=1&limit=x",
-                "lat=north&lon=0&radiusKm=1", "lat=&lon=0&radiusKm=1"}) {
+        for (String query : new String[] {
+            "lon=0&radiusKm=1",
+            "lat=91&lon=0&radiusKm=1",
+            "lat=NaN&lon=0&radiusKm=1",
+            "lat=Infinity&lon=0&radiusKm=1",
+            "lat=1e400&lon=0&radiusKm=1",
+            "lat=0&lon=-181&radiusKm=1",
+            "lat=0&lon=NaN&radiusKm=1",
+            "lat=0&lon=0&radiusKm=0",
+            "lat=0&lon=0&radiusKm=-1",
+            "lat=0&lon=0&radiusKm=501",
+            "lat=0&lon=0&radiusKm=NaN",
+            "lat=0&lon=0&radiusKm=Infinity",
+            "lat=0&lon=0&radiusKm=1&limit=0",
+            "lat=0&lon=0&radiusKm=1&limit=501",
+            "lat=0&lon=0&radiusKm=1&limit=x",
+            "lat=north&lon=0&radiusKm=1",
+            "lat=&lon=0&radiusKm=1"
+        }) {
             corpus.add(Attack.get("/api/v1/events/near?" + query, "near " + query));
         }
-        for (String bbox : new String[] {"", "1,2,3", "1,2,3,4,5", "a,b,c,d", "NaN,0,1,1", "0,NaN,1,1", "Infinity,0,1,1",
-                "-181,0,0,1", "0,-91,1,1", "0,1,1,0", "1e400,0,1,1", "0;0;1;1", "%27%20OR%201=1", ",,,", "0,0,0,0,"}) {
+        for (String bbox : new String[] {
+            "",
+            "1,2,3",
+            "1,2,3,4,5",
+            "a,b,c,d",
+            "NaN,0,1,1",
+            "0,NaN,1,1",
+            "Infinity,0,1,1",
+            "-181,0,0,1",
+            "0,-91,1,1",
+            "0,1,1,0",
+            "1e400,0,1,1",
+            "0;0;1;1",
+            "%27%20OR%201=1",
+            ",,,",
+            "0,0,0,0,"
+        }) {
             corpus.add(Attack.get("/api/v1/events/within?bbox=" + bbox, "bbox " + bbox));
         }
         corpus.add(Attack.get("/api/v1/events/within", "no bbox"));
         corpus.add(Attack.get("/api/v1/events/within?bbox=-105.5,39.0,-104.0,40.5&limit=5001", "within limit 5001"));
-        for (String query : new String[] {"from=abcd", "from=99999999999", "from=2012&to=2011", "state=ZZ", "state=Z%00"}) {
+        for (String query :
+                new String[] {"from=abcd", "from=99999999999", "from=2012&to=2011", "state=ZZ", "state=Z%00"}) {
             corpus.add(Attack.get("/api/v1/analytics/severity-by-year?" + query, "analytics " + query));
             corpus.add(Attack.get("/api/v1/analytics/severity-by-phase?" + query, "analytics phase " + query));
         }
         // the token endpoint and client administration (mass assignment included)
-        corpus.add(new Attack("POST", "/api/v1/auth/token", "application/json", "{".getBytes(StandardCharsets.UTF_8), true,
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/auth/token",
+                "application/json",
+                "{".getBytes(StandardCharsets.UTF_8),
+                true,
                 "token: malformed"));
-        corpus.add(new Attack("POST", "/api/v1/auth/token", "application/x-www-form-urlencoded",
-                "grant_type=client_credentials&client_id=%27%20OR%201=1--&client_secret=x".getBytes(StandardCharsets.UTF_8),
-                true, "token: SQL in client_id"));
-        corpus.add(new Attack("POST", "/api/v1/auth/token", "application/json",
-                ("{\"clientId\":\"" + "a".repeat(100_000) + "\",\"clientSecret\":\"x\"}").getBytes(StandardCharsets.UTF_8),
-                true, "token: 100 KB client id"));
-        corpus.add(new Attack("POST", "/api/v1/auth/token", "application/json",
-                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"role\":\"ADMIN\"}".getBytes(StandardCharsets.UTF_8), true,
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/auth/token",
+                "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&client_id=%27%20OR%201=1--&client_secret=x"
+                        .getBytes(StandardCharsets.UTF_8),
+                true,
+                "token: SQL in client_id"));
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/auth/token",
+                "application/json",
+                ("{\"clientId\":\"" + "a".repeat(100_000) + "\",\"clientSecret\":\"x\"}")
+                        .getBytes(StandardCharsets.UTF_8),
+                true,
+                "token: 100 KB client id"));
+        corpus.add(new Attack(
+                "POST",
+                "/api/v1/auth/token",
+                "application/json",
+                "{\"clientId\":\"x\",\"clientSecret\":\"y\",\"role\":\"ADMIN\"}".getBytes(StandardCharsets.UTF_8),
+                true,
                 "token: role asked for"));
         return corpus;
     }
@@ -217,18 +393,21 @@ class HostileRequestsIT extends FullStackTest {
     void adminBodiesRefuseMassAssignmentAndHostileValues() {
         List<String> failures = new ArrayList<>();
         for (String body : new String[] {
-                "{\"clientId\":\"mass-1\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"secretHash\":\"$2a$10$x\"}",
-                "{\"clientId\":\"mass-2\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"enabled\":false}",
-                "{\"clientId\":\"mass-3\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"id\":1}",
-                "{\"clientId\":\"mass-4\",\"role\":\"ROOT\",\"tier\":\"PRO\"}",
-                "{\"clientId\":\"mass-5\",\"role\":\"ANALYST\",\"tier\":\"UNLIMITED\"}",
-                "{\"clientId\":\"' OR '1'='1\",\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
-                "{\"clientId\":\"mass-6\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"" + "d".repeat(201) + "\"}",
-                "{\"clientId\":[\"mass-7\"],\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
-                "{\"clientId\":\"mass-8\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"\\u0000\"}",
-                "{\"clientId\":\"mass-9\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"red\\u001b[31m\"}"}) {
+            "{\"clientId\":\"mass-1\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"secretHash\":\"$2a$10$x\"}",
+            "{\"clientId\":\"mass-2\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"enabled\":false}",
+            "{\"clientId\":\"mass-3\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"id\":1}",
+            "{\"clientId\":\"mass-4\",\"role\":\"ROOT\",\"tier\":\"PRO\"}",
+            "{\"clientId\":\"mass-5\",\"role\":\"ANALYST\",\"tier\":\"UNLIMITED\"}",
+            "{\"clientId\":\"' OR '1'='1\",\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
+            "{\"clientId\":\"mass-6\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"" + "d".repeat(201)
+                    + "\"}",
+            "{\"clientId\":[\"mass-7\"],\"role\":\"ANALYST\",\"tier\":\"PRO\"}",
+            "{\"clientId\":\"mass-8\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"\\u0000\"}",
+            "{\"clientId\":\"mass-9\",\"role\":\"ANALYST\",\"tier\":\"PRO\",\"displayName\":\"red\\u001b[31m\"}"
+        }) {
             Http.Reply reply = http().send(http().request("/api/v1/admin/clients", admin)
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)));
             expectRejected(Attack.post("/api/v1/admin/clients", body, "admin"), reply, failures);
         }
         assertThat(failures).isEmpty();
@@ -237,10 +416,14 @@ class HostileRequestsIT extends FullStackTest {
 
     @Test
     void answersCarryTheSecurityHeadersAndGrantNoOtherOrigin() {
-        Http.Reply ok = http().send(http().request("/api/v1/models/current", analyst).header("Origin", "https://evil.example"));
-        Http.Reply error = http().send(http().request("/api/v1/events?page=-1", analyst).header("Origin", "https://evil.example"));
-        Http.Reply preflight = http().send(http().request("/api/v1/predict", null).header("Origin", "https://evil.example")
-                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", "authorization")
+        Http.Reply ok =
+                http().send(http().request("/api/v1/models/current", analyst).header("Origin", "https://evil.example"));
+        Http.Reply error =
+                http().send(http().request("/api/v1/events?page=-1", analyst).header("Origin", "https://evil.example"));
+        Http.Reply preflight = http().send(http().request("/api/v1/predict", null)
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization")
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 
         assertThat(ok.status()).isEqualTo(200);
@@ -248,9 +431,12 @@ class HostileRequestsIT extends FullStackTest {
         for (Http.Reply reply : new Http.Reply[] {ok, error}) {
             assertThat(reply.header("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(reply.header("X-Frame-Options")).hasValue("DENY");
-            assertThat(reply.header("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+            assertThat(reply.header("Cache-Control"))
+                    .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
             assertThat(reply.header("Access-Control-Allow-Origin")).isEmpty();
-            assertThat(reply.header("Server")).as("no server software or version").isEmpty();
+            assertThat(reply.header("Server"))
+                    .as("no server software or version")
+                    .isEmpty();
         }
         assertThat(preflight.status()).as(preflight.toString()).isBetween(400, 499);
         assertThat(preflight.header("Access-Control-Allow-Origin")).isEmpty();
@@ -269,10 +455,16 @@ class HostileRequestsIT extends FullStackTest {
             check(attack, failures);
         }
         long breakers = corpus.stream().filter(Attack::mustBeRejected).count();
-        assertThat(corpus.stream().map(Attack::path).map(p -> p.replaceAll("\\?.*", "")).distinct().count())
-                .as("operations covered").isGreaterThanOrEqualTo(10);
+        assertThat(corpus.stream()
+                        .map(Attack::path)
+                        .map(p -> p.replaceAll("\\?.*", ""))
+                        .distinct()
+                        .count())
+                .as("operations covered")
+                .isGreaterThanOrEqualTo(10);
         assertThat(breakers).as("schema-breaking requests generated").isGreaterThan(200);
-        assertThat(failures).as("seed %d: %d of %d generated requests answered wrongly", SEED, failures.size(), corpus.size())
+        assertThat(failures)
+                .as("seed %d: %d of %d generated requests answered wrongly", SEED, failures.size(), corpus.size())
                 .isEmpty();
     }
 
@@ -315,18 +507,29 @@ class HostileRequestsIT extends FullStackTest {
             for (JsonNode parameter : parameters) {
                 String name = parameter.get("name").asString();
                 JsonNode schema = resolve(parameter.get("schema"));
-                if (parameter.path("required").asBoolean(false) && parameter.get("in").asString().equals("query")) {
+                if (parameter.path("required").asBoolean(false)
+                        && parameter.get("in").asString().equals("query")) {
                     Map<String, String> without = new LinkedHashMap<>(valid);
                     without.remove(name);
-                    attacks.add(new Attack(method, url(template, without), body == null ? null : "application/json",
-                            bytes(body), true, name + " missing"));
+                    attacks.add(new Attack(
+                            method,
+                            url(template, without),
+                            body == null ? null : "application/json",
+                            bytes(body),
+                            true,
+                            name + " missing"));
                 }
                 for (int i = 0; i < DRAWS_PER_FIELD; i++) {
                     Value value = textValue(schema);
                     Map<String, String> values = new LinkedHashMap<>(valid);
                     values.put(name, value.text());
-                    attacks.add(new Attack(method, url(template, values), body == null ? null : "application/json",
-                            bytes(body), value.breaksSchema(), name + "=" + abbreviate(value.text())));
+                    attacks.add(new Attack(
+                            method,
+                            url(template, values),
+                            body == null ? null : "application/json",
+                            bytes(body),
+                            value.breaksSchema(),
+                            name + "=" + abbreviate(value.text())));
                 }
             }
             if (body != null) {
@@ -336,17 +539,28 @@ class HostileRequestsIT extends FullStackTest {
                     JsonNode propertySchema = resolve(property.getValue());
                     for (int i = 0; i < DRAWS_PER_FIELD; i++) {
                         Value value = jsonValue(propertySchema);
-                        attacks.add(new Attack(method, url, "application/json", bytes(with(body, property.getKey(),
-                                value.text())), value.breaksSchema(), property.getKey() + ":" + abbreviate(value.text())));
+                        attacks.add(new Attack(
+                                method,
+                                url,
+                                "application/json",
+                                bytes(with(body, property.getKey(), value.text())),
+                                value.breaksSchema(),
+                                property.getKey() + ":" + abbreviate(value.text())));
                     }
                     JsonNode items = resolve(propertySchema.path("items"));
                     if (items.has("properties")) { // one level down: a field of the first element of an array
                         JsonNode array = JSON.readTree(body).get(property.getKey());
-                        for (Map.Entry<String, JsonNode> nested : properties(items).entrySet()) {
+                        for (Map.Entry<String, JsonNode> nested :
+                                properties(items).entrySet()) {
                             Value value = jsonValue(resolve(nested.getValue()));
                             String element = with(JSON.writeValueAsString(array.get(0)), nested.getKey(), value.text());
                             String mutated = "{\"" + property.getKey() + "\":[" + element + "]}";
-                            attacks.add(new Attack(method, url, "application/json", bytes(mutated), value.breaksSchema(),
+                            attacks.add(new Attack(
+                                    method,
+                                    url,
+                                    "application/json",
+                                    bytes(mutated),
+                                    value.breaksSchema(),
                                     property.getKey() + "[0]." + nested.getKey() + ":" + abbreviate(value.text())));
                         }
                     }
@@ -377,7 +591,8 @@ class HostileRequestsIT extends FullStackTest {
                 return schema.get("enum").get(0).asString();
             }
             return switch (schema.path("type").asString("string")) {
-                case "integer", "number" -> schema.has("minimum") ? schema.get("minimum").asString() : "1";
+                case "integer", "number" ->
+                    schema.has("minimum") ? schema.get("minimum").asString() : "1";
                 default -> "2010-01-01".equals(schema.path("format").asString("")) ? "2010-01-01" : "x";
             };
         }
@@ -386,8 +601,9 @@ class HostileRequestsIT extends FullStackTest {
             return switch (template) {
                 case "/api/v1/predict" -> Flights.json();
                 case "/api/v1/predict/batch" -> Flights.batchJson(2);
-                case "/api/v1/admin/clients" -> "{\"clientId\":\"gen-" + Long.toHexString(random.nextLong())
-                        + "\",\"role\":\"ANALYST\",\"tier\":\"FREE\",\"displayName\":\"generated\"}";
+                case "/api/v1/admin/clients" ->
+                    "{\"clientId\":\"gen-" + Long.toHexString(random.nextLong())
+                            + "\",\"role\":\"ANALYST\",\"tier\":\"FREE\",\"displayName\":\"generated\"}";
                 default -> null;
             };
         }
@@ -463,8 +679,8 @@ class HostileRequestsIT extends FullStackTest {
             }
             if (schema.has("maximum")) {
                 double max = schema.get("maximum").asDouble();
-                candidates.add(Value.bad(number(max + (whole ? 1 + random.nextInt(1_000_000) : 0.001 + random.nextDouble() * 1e6),
-                        whole)));
+                candidates.add(Value.bad(number(
+                        max + (whole ? 1 + random.nextInt(1_000_000) : 0.001 + random.nextDouble() * 1e6), whole)));
             }
         }
 
@@ -474,17 +690,24 @@ class HostileRequestsIT extends FullStackTest {
             if (schema.has("enum")) {
                 List<String> allowed = new ArrayList<>();
                 schema.get("enum").forEach(v -> allowed.add(v.asString()));
-                for (String candidate : new String[] {payload, "ZZZ", "\u0000", "Qx".repeat(1 + random.nextInt(1_500))}) {
+                for (String candidate :
+                        new String[] {payload, "ZZZ", "\u0000", "Qx".repeat(1 + random.nextInt(1_500))}) {
                     // Spring trims parameters (control characters too) and reads an empty one as absent
-                    if (allowed.stream().noneMatch(a -> a.equalsIgnoreCase(candidate.trim())) && !candidate.trim().isEmpty()) {
+                    if (allowed.stream().noneMatch(a -> a.equalsIgnoreCase(candidate.trim()))
+                            && !candidate.trim().isEmpty()) {
                         candidates.add(Value.bad(candidate));
                     }
                 }
                 return;
             }
             if (format.equals("date")) {
-                for (String date : new String[] {"2019-02-30", "2019-13-01", "yesterday",
-                        "2019-07-14" + (payload.trim().isEmpty() ? "x" : payload), "14/07/2019"}) {
+                for (String date : new String[] {
+                    "2019-02-30",
+                    "2019-13-01",
+                    "yesterday",
+                    "2019-07-14" + (payload.trim().isEmpty() ? "x" : payload),
+                    "14/07/2019"
+                }) {
                     candidates.add(Value.bad(date));
                 }
                 // ISO-8601's extended years: accepted by java.time, and must not break the queries behind
@@ -498,7 +721,9 @@ class HostileRequestsIT extends FullStackTest {
                 boolean breaks = maxLength >= 0 && candidate.length() > maxLength;
                 if (pattern != null) {
                     try {
-                        breaks |= !java.util.regex.Pattern.compile(pattern).matcher(candidate).matches();
+                        breaks |= !java.util.regex.Pattern.compile(pattern)
+                                .matcher(candidate)
+                                .matches();
                     } catch (PatternSyntaxException e) {
                         // a JavaScript-only pattern: judge by length alone
                     }
@@ -520,8 +745,10 @@ class HostileRequestsIT extends FullStackTest {
                     candidates.add(Value.bad("1e400"));
                     candidates.add(Value.bad("123456789012345678901234567890"));
                     candidates.add(Value.bad("2.5"));
-                    candidates.add(Value.bad("\"" + PAYLOADS[random.nextInt(PAYLOADS.length)].replace("\\", "\\\\")
-                            .replace("\"", "\\\"") + "x\""));
+                    candidates.add(Value.bad("\""
+                            + PAYLOADS[random.nextInt(PAYLOADS.length)]
+                                    .replace("\\", "\\\\")
+                                    .replace("\"", "\\\"") + "x\""));
                     candidates.add(Value.bad("[]"));
                     rangeJson(schema, candidates, true);
                 }
@@ -607,12 +834,16 @@ class HostileRequestsIT extends FullStackTest {
 
     private void check(Attack attack, List<String> failures) {
         String token = attack.path().startsWith("/api/v1/admin") ? admin : analyst;
-        HttpRequest.Builder request = http().request(uri(attack.path()), attack.path().startsWith("/api/v1/auth") ? null : token);
+        HttpRequest.Builder request =
+                http().request(uri(attack.path()), attack.path().startsWith("/api/v1/auth") ? null : token);
         if (attack.contentType() != null) {
             request.header("Content-Type", attack.contentType());
         }
-        request.method(attack.method(), attack.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(attack.body()));
+        request.method(
+                attack.method(),
+                attack.body() == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(attack.body()));
         Http.Reply reply;
         try {
             reply = http().send(request);
@@ -639,14 +870,17 @@ class HostileRequestsIT extends FullStackTest {
 
     private static void expectProblem(Attack attack, Http.Reply reply, List<String> failures) {
         if (!reply.header("Content-Type").orElse("").startsWith("application/problem+json")) {
-            failures.add(attack + " -> " + reply.status() + " is not a problem detail: " + abbreviate(reply.toString()));
+            failures.add(
+                    attack + " -> " + reply.status() + " is not a problem detail: " + abbreviate(reply.toString()));
             return;
         }
         JsonNode problem = reply.json();
         if (problem.path("status").asInt() != reply.status() || !problem.has("type") || !problem.has("title")) {
             failures.add(attack + " -> incomplete problem detail " + abbreviate(reply.body()));
         }
-        if (reply.body().contains("Exception") || reply.body().contains("at aero.") || reply.body().contains("SQL")) {
+        if (reply.body().contains("Exception")
+                || reply.body().contains("at aero.")
+                || reply.body().contains("SQL")) {
             failures.add(attack + " -> internals in the answer: " + abbreviate(reply.body()));
         }
     }
@@ -666,11 +900,15 @@ class HostileRequestsIT extends FullStackTest {
         String path = template;
         StringBuilder query = new StringBuilder();
         for (Map.Entry<String, String> e : values.entrySet()) {
-            String encoded = URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
+            String encoded =
+                    URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20");
             if (path.contains("{" + e.getKey() + "}")) {
                 path = path.replace("{" + e.getKey() + "}", encoded);
             } else {
-                query.append(query.isEmpty() ? "?" : "&").append(e.getKey()).append('=').append(encoded);
+                query.append(query.isEmpty() ? "?" : "&")
+                        .append(e.getKey())
+                        .append('=')
+                        .append(encoded);
             }
         }
         return path + query;

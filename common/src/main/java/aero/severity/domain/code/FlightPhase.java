@@ -61,19 +61,20 @@ public enum FlightPhase implements NtsbCode {
         if (specificCode == 542) {
             return Optional.of(MANEUVERING); // "Maneuvering - holding (IFR)" sits in the cruise block
         }
-        return Optional.ofNullable(switch (specificCode / 10) {
-            case 50 -> STANDING;
-            case 51 -> TAXI;
-            case 52 -> TAKEOFF;
-            case 53 -> CLIMB;
-            case 54 -> CRUISE;
-            case 55 -> DESCENT;
-            case 56 -> APPROACH;
-            case 57 -> LANDING;
-            case 58 -> MANEUVERING;
-            case 59 -> HOVER;
-            case 60 -> OTHER;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (specificCode / 10) {
+                    case 50 -> STANDING;
+                    case 51 -> TAXI;
+                    case 52 -> TAKEOFF;
+                    case 53 -> CLIMB;
+                    case 54 -> CRUISE;
+                    case 55 -> DESCENT;
+                    case 56 -> APPROACH;
+                    case 57 -> LANDING;
+                    case 58 -> MANEUVERING;
+                    case 59 -> HOVER;
+                    case 60 -> OTHER;
+                    default -> null;
+                });
     }
 }

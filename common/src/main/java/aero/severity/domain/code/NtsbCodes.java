@@ -22,8 +22,7 @@ public final class NtsbCodes {
 
     private static final Map<Class<?>, Map<String, ?>> BY_CODE = new ConcurrentHashMap<>();
 
-    private NtsbCodes() {
-    }
+    private NtsbCodes() {}
 
     /**
      * Parses {@code raw} strictly.
@@ -46,7 +45,9 @@ public final class NtsbCodes {
     /** Parses {@code raw} for historical data: an unknown code reads as "no value" instead of failing. */
     public static <E extends Enum<E> & NtsbCode> Optional<E> parseLenient(Class<E> type, @Nullable String raw) {
         String normalized = normalize(raw);
-        return normalized == null ? Optional.empty() : Optional.ofNullable(lookup(type).get(normalized));
+        return normalized == null
+                ? Optional.empty()
+                : Optional.ofNullable(lookup(type).get(normalized));
     }
 
     /** Trimmed, upper-case code, or null when the value means unknown. */

@@ -1,18 +1,32 @@
 package aero.severity.domain.code;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class FlightPhaseTest {
 
     @ParameterizedTest
-    @CsvSource({"500,STANDING", "512,TAXI", "522,TAKEOFF", "531,CLIMB", "541,CRUISE", "542,MANEUVERING", "553,DESCENT",
-            "564,APPROACH", "565,GO_AROUND", "569,GO_AROUND", "571,LANDING", "575,LANDING", "581,MANEUVERING",
-            "592,HOVER", "600,OTHER"})
+    @CsvSource({
+        "500,STANDING",
+        "512,TAXI",
+        "522,TAKEOFF",
+        "531,CLIMB",
+        "541,CRUISE",
+        "542,MANEUVERING",
+        "553,DESCENT",
+        "564,APPROACH",
+        "565,GO_AROUND",
+        "569,GO_AROUND",
+        "571,LANDING",
+        "575,LANDING",
+        "581,MANEUVERING",
+        "592,HOVER",
+        "600,OTHER"
+    })
     void groupsSpecificPhaseCodesIntoBroadPhases(int specific, FlightPhase broad) {
         assertThat(FlightPhase.ofSpecificCode(specific)).contains(broad);
     }

@@ -56,31 +56,40 @@ public final class AccessFile implements SourceFile {
         try {
             db = new DatabaseBuilder(path).setReadOnly(true).open();
         } catch (IOException | RuntimeException e) {
-            throw new UnreadableFileException(path.getFileName() + " is not a readable Access database (corrupt, truncated"
-                    + " or encrypted): " + e.getMessage(), e);
+            throw new UnreadableFileException(
+                    path.getFileName() + " is not a readable Access database (corrupt, truncated" + " or encrypted): "
+                            + e.getMessage(),
+                    e);
         }
         try {
             db.setDateTimeType(DateTimeType.LOCAL_DATE_TIME);
             if (db.getDatabasePassword() != null) {
-                throw new UnreadableFileException(path.getFileName() + " is password-protected; remove the database password"
-                        + " in Access (File > Info > Decrypt Database) and import the copy");
+                throw new UnreadableFileException(
+                        path.getFileName() + " is password-protected; remove the database password"
+                                + " in Access (File > Info > Decrypt Database) and import the copy");
             }
             Set<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
             names.addAll(db.getTableNames());
-            if (!names.contains("events") && !(partial && AvallTables.all().stream().anyMatch(t -> names.contains(t.accessName())))) {
-                throw new UnreadableFileException(path.getFileName() + " is not an NTSB avall database: it has no events table"
-                        + " (tables: " + String.join(", ", names) + ")");
+            if (!names.contains("events")
+                    && !(partial && AvallTables.all().stream().anyMatch(t -> names.contains(t.accessName())))) {
+                throw new UnreadableFileException(
+                        path.getFileName() + " is not an NTSB avall database: it has no events table" + " (tables: "
+                                + String.join(", ", names) + ")");
             }
             List<SourceTable> tables = new ArrayList<>();
             for (AvallTable avall : AvallTables.all()) {
                 if (names.contains(avall.accessName())) {
-                    Table table = db.getTable(names.stream().filter(n -> n.equalsIgnoreCase(avall.accessName())).findFirst().orElseThrow());
+                    Table table = db.getTable(names.stream()
+                            .filter(n -> n.equalsIgnoreCase(avall.accessName()))
+                            .findFirst()
+                            .orElseThrow());
                     tables.add(new AccessTable(avall, table));
                 }
             }
             for (SourceTable table : tables) {
                 List<String> missing = requiredColumns(((AccessTable) table).avall()).stream()
-                        .filter(required -> table.columns().stream().noneMatch(c -> c.equalsIgnoreCase(required))).toList();
+                        .filter(required -> table.columns().stream().noneMatch(c -> c.equalsIgnoreCase(required)))
+                        .toList();
                 if (!missing.isEmpty()) {
                     // a table without its key (or an events table without ev_date) is another schema: every row
                     // would be rejected, so the load would "succeed" with nothing in it
@@ -94,8 +103,9 @@ public final class AccessFile implements SourceFile {
             if (e instanceof UnreadableFileException unreadable) {
                 throw unreadable;
             }
-            throw new UnreadableFileException(path.getFileName() + " is not a readable Access database (corrupt or truncated): "
-                    + e.getMessage(), e);
+            throw new UnreadableFileException(
+                    path.getFileName() + " is not a readable Access database (corrupt or truncated): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -176,8 +186,10 @@ public final class AccessFile implements SourceFile {
 
         private UnreadableFileException broken(RuntimeException e) {
             Throwable cause = e instanceof UncheckedIOException || e.getCause() != null ? e.getCause() : e;
-            return new UnreadableFileException("table " + table.getName() + " cannot be read (the file is corrupt or truncated): "
-                    + (cause == null ? e : cause).getMessage(), e);
+            return new UnreadableFileException(
+                    "table " + table.getName() + " cannot be read (the file is corrupt or truncated): "
+                            + (cause == null ? e : cause).getMessage(),
+                    e);
         }
     }
 }

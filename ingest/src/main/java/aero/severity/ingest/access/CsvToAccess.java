@@ -34,15 +34,16 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvToAccess {
 
-    private CsvToAccess() {
-    }
+    private CsvToAccess() {}
 
     /** Writes {@code out} with one table per CSV; returns rows per table. */
     public static Map<String, Integer> convert(List<Path> csvFiles, Path out) {
         Map<String, Integer> rows = new LinkedHashMap<>();
         try {
             Files.deleteIfExists(out);
-            try (Database db = new DatabaseBuilder(out).setFileFormat(Database.FileFormat.V2000).create()) {
+            try (Database db = new DatabaseBuilder(out)
+                    .setFileFormat(Database.FileFormat.V2000)
+                    .create()) {
                 for (Path csv : csvFiles) {
                     String name = csv.getFileName().toString().replaceAll("(?i)\\.csv(\\.gz)?$", "");
                     rows.put(name, copy(csv, name, db));
@@ -59,9 +60,15 @@ public final class CsvToAccess {
         List<List<String>> records = new ArrayList<>();
         int[] longest;
         try (InputStream raw = Files.newInputStream(csv);
-                InputStream in = csv.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                InputStream in =
+                        csv.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                CSVParser parser = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)) {
             header = parser.getHeaderNames();
             longest = new int[header.size()];
             for (CSVRecord record : parser) {
@@ -69,7 +76,10 @@ public final class CsvToAccess {
                 for (int i = 0; i < header.size(); i++) {
                     String value = i < record.size() ? record.get(i) : "";
                     longest[i] = Math.max(longest[i], value.length());
-                    values.add(value.isEmpty() ? null : value); // an empty CSV field is a missing value, as mdb-export writes it
+                    values.add(
+                            value.isEmpty()
+                                    ? null
+                                    : value); // an empty CSV field is a missing value, as mdb-export writes it
                 }
                 records.add(values);
             }

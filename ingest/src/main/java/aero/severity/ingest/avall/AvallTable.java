@@ -10,7 +10,11 @@ import org.jspecify.annotations.Nullable;
  * key, and the parent its rows belong to (rows whose parent is missing are rejected, and a replaced
  * event takes its rows along).
  */
-public record AvallTable(String accessName, List<AvallColumn> columns, List<String> key, @Nullable String parent,
+public record AvallTable(
+        String accessName,
+        List<AvallColumn> columns,
+        List<String> key,
+        @Nullable String parent,
         List<String> parentKey) {
 
     public String name() {

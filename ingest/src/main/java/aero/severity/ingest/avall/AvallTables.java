@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class AvallTables {
 
-    private AvallTables() {
-    }
+    private AvallTables() {}
 
     /** Every table, parents before children, code tables last. */
     public static List<AvallTable> all() {
@@ -38,8 +37,7 @@ public final class AvallTables {
         return ALL.stream().filter(t -> t.name().equals(lower)).findFirst();
     }
 
-    private record Shape(List<String> key, String parent, List<String> parentKey) {
-    }
+    private record Shape(List<String> key, String parent, List<String> parentKey) {}
 
     private static final List<String> EV = List.of("ev_id");
     private static final List<String> ACFT = List.of("ev_id", "aircraft_key");
@@ -56,17 +54,26 @@ public final class AvallTables {
         shapes.put("aircraft", new Shape(ACFT, "events", EV));
         shapes.put("engines", new Shape(List.of("ev_id", "aircraft_key", "eng_no"), "aircraft", ACFT));
         shapes.put("flight_crew", new Shape(CREW, "aircraft", ACFT));
-        shapes.put("flight_time", new Shape(List.of("ev_id", "aircraft_key", "crew_no", "flight_type", "flight_craft"),
-                "flight_crew", CREW));
-        shapes.put("dt_flight_crew", new Shape(List.of("ev_id", "aircraft_key", "crew_no", "col_name", "code"),
-                "flight_crew", CREW));
-        shapes.put("injury", new Shape(List.of("ev_id", "aircraft_key", "inj_person_category", "injury_level"),
-                "aircraft", ACFT));
+        shapes.put(
+                "flight_time",
+                new Shape(
+                        List.of("ev_id", "aircraft_key", "crew_no", "flight_type", "flight_craft"),
+                        "flight_crew",
+                        CREW));
+        shapes.put(
+                "dt_flight_crew",
+                new Shape(List.of("ev_id", "aircraft_key", "crew_no", "col_name", "code"), "flight_crew", CREW));
+        shapes.put(
+                "injury",
+                new Shape(List.of("ev_id", "aircraft_key", "inj_person_category", "injury_level"), "aircraft", ACFT));
         shapes.put("findings", new Shape(List.of("ev_id", "aircraft_key", "finding_no"), "aircraft", ACFT));
         shapes.put("occurrences", new Shape(List.of("ev_id", "aircraft_key", "occurrence_no"), "aircraft", ACFT));
-        shapes.put("seq_of_events", new Shape(
-                List.of("ev_id", "aircraft_key", "occurrence_no", "seq_event_no", "group_code"), "occurrences",
-                List.of("ev_id", "aircraft_key", "occurrence_no")));
+        shapes.put(
+                "seq_of_events",
+                new Shape(
+                        List.of("ev_id", "aircraft_key", "occurrence_no", "seq_event_no", "group_code"),
+                        "occurrences",
+                        List.of("ev_id", "aircraft_key", "occurrence_no")));
         shapes.put("events_sequence", new Shape(List.of("ev_id", "aircraft_key", "occurrence_no"), "aircraft", ACFT));
         shapes.put("narratives", new Shape(ACFT, "aircraft", ACFT));
         shapes.put("ntsb_admin", new Shape(EV, "events", EV));
@@ -80,7 +87,8 @@ public final class AvallTables {
     private static List<AvallTable> read() {
         Map<String, String> accessNames = new LinkedHashMap<>();
         Map<String, List<AvallColumn>> columns = new LinkedHashMap<>();
-        try (InputStream in = Objects.requireNonNull(AvallTables.class.getResourceAsStream("/aero/severity/ingest/avall-tables.tsv"));
+        try (InputStream in = Objects.requireNonNull(
+                        AvallTables.class.getResourceAsStream("/aero/severity/ingest/avall-tables.tsv"));
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -90,14 +98,19 @@ public final class AvallTables {
                 String[] f = line.split("\t", -1);
                 String table = f[0].toLowerCase(Locale.ROOT);
                 accessNames.putIfAbsent(table, f[0]);
-                columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new AvallColumn(f[1], f[2], Integer.parseInt(f[3])));
+                columns.computeIfAbsent(table, t -> new ArrayList<>())
+                        .add(new AvallColumn(f[1], f[2], Integer.parseInt(f[3])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         List<AvallTable> tables = new ArrayList<>();
-        SHAPES.forEach((name, shape) -> tables.add(new AvallTable(accessNames.get(name), List.copyOf(columns.get(name)),
-                shape.key(), shape.parent(), shape.parentKey())));
+        SHAPES.forEach((name, shape) -> tables.add(new AvallTable(
+                accessNames.get(name),
+                List.copyOf(columns.get(name)),
+                shape.key(),
+                shape.parent(),
+                shape.parentKey())));
         return List.copyOf(tables);
     }
 }

@@ -36,7 +36,6 @@ import aero.severity.ingest.source.UnreadableFileException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +51,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CarolFile implements SourceFile {
 
-    static final List<String> REQUIRED = List.of("Event.Id", "Event.Date", "Total.Fatal.Injuries", "Broad.Phase.of.Flight");
+    static final List<String> REQUIRED =
+            List.of("Event.Id", "Event.Date", "Total.Fatal.Injuries", "Broad.Phase.of.Flight");
 
     private final Path path;
     private final Map<String, List<Map<String, Object>>> tables;
@@ -64,18 +64,26 @@ public final class CarolFile implements SourceFile {
 
     public static CarolFile open(Path path) {
         try (InputStream raw = Files.newInputStream(path);
-                InputStream in = path.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                InputStream in =
+                        path.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                 Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-                CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                CSVParser csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .get()
+                        .parse(reader)) {
             List<String> header = csv.getHeaderNames();
-            List<String> missing = REQUIRED.stream().filter(c -> !header.contains(c)).toList();
+            List<String> missing =
+                    REQUIRED.stream().filter(c -> !header.contains(c)).toList();
             if (!missing.isEmpty()) {
                 throw new UnreadableFileException(path.getFileName() + " is not a CAROL / AviationData export: columns "
                         + missing + " are missing (header: " + header + ")");
             }
             Map<String, List<CSVRecord>> byEvent = new LinkedHashMap<>();
             for (CSVRecord record : csv) {
-                byEvent.computeIfAbsent(record.get("Event.Id").strip(), id -> new ArrayList<>()).add(record);
+                byEvent.computeIfAbsent(record.get("Event.Id").strip(), id -> new ArrayList<>())
+                        .add(record);
             }
             Map<String, List<Map<String, Object>>> tables = new LinkedHashMap<>();
             List<Map<String, Object>> events = new ArrayList<>();
@@ -95,7 +103,8 @@ public final class CarolFile implements SourceFile {
             tables.put("engines", engines);
             return new CarolFile(path, tables);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new UnreadableFileException(path.getFileName() + " is not a readable CSV export: " + e.getMessage(), e);
+            throw new UnreadableFileException(
+                    path.getFileName() + " is not a readable CSV export: " + e.getMessage(), e);
         }
     }
 
@@ -124,7 +133,10 @@ public final class CarolFile implements SourceFile {
     private record ListTable(String name, List<Map<String, Object>> list) implements SourceTable {
         @Override
         public List<String> columns() {
-            return list.stream().flatMap(row -> row.keySet().stream()).distinct().toList();
+            return list.stream()
+                    .flatMap(row -> row.keySet().stream())
+                    .distinct()
+                    .toList();
         }
 
         @Override
@@ -146,7 +158,11 @@ public final class CarolFile implements SourceFile {
         ev.put("ev_id", id);
         put(ev, "ntsb_no", get(first, "Accident.Number"));
         String type = get(first, "Investigation.Type");
-        ev.put("ev_type", type == null ? null : type.equalsIgnoreCase("Accident") ? "ACC" : type.equalsIgnoreCase("Incident") ? "INC" : null);
+        ev.put(
+                "ev_type",
+                type == null
+                        ? null
+                        : type.equalsIgnoreCase("Accident") ? "ACC" : type.equalsIgnoreCase("Incident") ? "INC" : null);
         String date = get(first, "Event.Date");
         ev.put("ev_date", date);
         if (date != null && date.length() >= 7 && date.charAt(4) == '-') {
@@ -156,8 +172,11 @@ public final class CarolFile implements SourceFile {
         String location = get(first, "Location");
         if (location != null) {
             int comma = location.lastIndexOf(',');
-            String state = comma < 0 ? null : location.substring(comma + 1).strip().toUpperCase(Locale.ROOT);
-            ev.put("ev_city", comma < 0 ? location : location.substring(0, comma).strip());
+            String state =
+                    comma < 0 ? null : location.substring(comma + 1).strip().toUpperCase(Locale.ROOT);
+            ev.put(
+                    "ev_city",
+                    comma < 0 ? location : location.substring(0, comma).strip());
             if (state != null && NtsbCodes.parseLenient(State.class, state).isPresent()) {
                 ev.put("ev_state", state);
             }
@@ -183,9 +202,15 @@ public final class CarolFile implements SourceFile {
         ev.put("inj_tot_m", minor);
         ev.put("inj_tot_n", none);
         if (fatal != null || serious != null || minor != null) {
-            ev.put("inj_tot_t", (fatal == null ? 0 : fatal) + (serious == null ? 0 : serious) + (minor == null ? 0 : minor));
+            ev.put(
+                    "inj_tot_t",
+                    (fatal == null ? 0 : fatal) + (serious == null ? 0 : serious) + (minor == null ? 0 : minor));
         }
-        ev.put("ev_highest_injury", Severity.fromInjuryTotals(fatal, serious, minor, none).map(Severity::code).orElse(null));
+        ev.put(
+                "ev_highest_injury",
+                Severity.fromInjuryTotals(fatal, serious, minor, none)
+                        .map(Severity::code)
+                        .orElse(null));
         return ev;
     }
 
@@ -204,7 +229,11 @@ public final class CarolFile implements SourceFile {
         put(ac, "acft_make", get(record, "Make"));
         put(ac, "acft_model", get(record, "Model"));
         String amateur = get(record, "Amateur.Built");
-        ac.put("homebuilt", amateur == null ? null : amateur.equalsIgnoreCase("Yes") ? "Y" : amateur.equalsIgnoreCase("No") ? "N" : null);
+        ac.put(
+                "homebuilt",
+                amateur == null
+                        ? null
+                        : amateur.equalsIgnoreCase("Yes") ? "Y" : amateur.equalsIgnoreCase("No") ? "N" : null);
         put(ac, "num_eng", get(record, "Number.of.Engines"));
         put(ac, "oper_sched", code(Schedule.class, get(record, "Schedule")));
         put(ac, "type_fly", byMeaning(FlightPurpose.class, get(record, "Purpose.of.Flight")));
@@ -265,7 +294,8 @@ public final class CarolFile implements SourceFile {
             return null;
         }
         for (E value : type.getEnumConstants()) {
-            if (value.meaning().equalsIgnoreCase(meaning.strip()) || value.code().equalsIgnoreCase(meaning.strip())) {
+            if (value.meaning().equalsIgnoreCase(meaning.strip())
+                    || value.code().equalsIgnoreCase(meaning.strip())) {
                 return value.code();
             }
         }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 import aero.severity.ingest.load.Progress;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,8 +69,14 @@ final class ConsoleProgress implements Progress {
     private void draw(String table, long rows, boolean done) {
         double share = expected > 0 ? Math.min(1.0, rows / (double) expected) : done ? 1.0 : 0.0;
         int filled = (int) Math.round(share * WIDTH);
-        out.print(String.format(Locale.ROOT, "\r%-16s [%s%s] %,10d rows %,9d rows/s", table, "#".repeat(filled),
-                " ".repeat(WIDTH - filled), rows, rate(rows)));
+        out.print(String.format(
+                Locale.ROOT,
+                "\r%-16s [%s%s] %,10d rows %,9d rows/s",
+                table,
+                "#".repeat(filled),
+                " ".repeat(WIDTH - filled),
+                rows,
+                rate(rows)));
         out.flush();
     }
 

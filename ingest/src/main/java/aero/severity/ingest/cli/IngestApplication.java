@@ -10,7 +10,6 @@ import aero.severity.ingest.sample.SampleAccessFile;
 import aero.severity.ingest.sample.SampleOptions;
 import aero.severity.ingest.sample.SampleSummary;
 import aero.severity.ingest.sample.Shift;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -47,7 +46,8 @@ public class IngestApplication {
     public static int run(String... args) {
         SpringApplication app = new SpringApplication(IngestApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
-        java.util.Map<String, Object> defaults = new java.util.HashMap<>(java.util.Map.of("spring.config.name", "ingest"));
+        java.util.Map<String, Object> defaults =
+                new java.util.HashMap<>(java.util.Map.of("spring.config.name", "ingest"));
         java.util.List<String> words = java.util.List.of(args);
         if (words.contains("fetch") && words.contains("--dry-run")) {
             defaults.put("spring.flyway.enabled", "false"); // a dry run changes nothing, not even the schema
@@ -63,7 +63,8 @@ public class IngestApplication {
             return 2;
         }
         Path out = Path.of(args[1]);
-        java.util.List<Path> csvs = Arrays.stream(args, 2, args.length).map(Path::of).toList();
+        java.util.List<Path> csvs =
+                Arrays.stream(args, 2, args.length).map(Path::of).toList();
         var rows = aero.severity.ingest.access.CsvToAccess.convert(csvs, out);
         System.out.println("wrote " + out + ": " + rows);
         return 0;
@@ -81,7 +82,8 @@ public class IngestApplication {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--events" -> events = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
+                    case "--events" ->
+                        events = Integer.parseInt(args[++i].replace("_", "").replace(",", ""));
                     case "--out" -> out = Path.of(args[++i]);
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--broken" -> breakage = Breakage.parse(args[++i]);
@@ -102,16 +104,24 @@ public class IngestApplication {
                 throw new IllegalArgumentException("--out must end in .mdb or .accdb");
             }
             long start = System.nanoTime();
-            SampleSummary summary = SampleAccessFile.write(out, new SampleOptions(events, seed, breakage, fromYear, toYear, shift));
-            System.out.printf(Locale.ROOT, "wrote %s: %,d events, %,d rows in %.1f s%n", out, events, summary.totalRows(),
+            SampleSummary summary =
+                    SampleAccessFile.write(out, new SampleOptions(events, seed, breakage, fromYear, toYear, shift));
+            System.out.printf(
+                    Locale.ROOT,
+                    "wrote %s: %,d events, %,d rows in %.1f s%n",
+                    out,
+                    events,
+                    summary.totalRows(),
                     (System.nanoTime() - start) / 1e9);
-            summary.rowsPerTable().forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-16s %,10d%n", table, rows));
+            summary.rowsPerTable()
+                    .forEach((table, rows) -> System.out.printf(Locale.ROOT, "  %-16s %,10d%n", table, rows));
             System.out.println("  severities: " + summary.severities());
             return 0;
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
             System.err.println("generate: " + e.getMessage());
-            System.err.println("usage: generate --events N --out FILE.mdb [--seed S] [--years FROM[-TO]] [--shift night-imc]"
-                    + " [--broken truncated|missing-table|bad-values|password|wrong-schema]");
+            System.err.println(
+                    "usage: generate --events N --out FILE.mdb [--seed S] [--years FROM[-TO]] [--shift night-imc]"
+                            + " [--broken truncated|missing-table|bad-values|password|wrong-schema]");
             return 2;
         }
     }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import aero.severity.ingest.avall.AvallTable;
@@ -17,7 +16,6 @@ import aero.severity.ingest.load.BatchLoader;
 import aero.severity.ingest.load.IngestException;
 import aero.severity.ingest.load.IngestResult;
 import aero.severity.ingest.load.TableCounts;
-
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -47,13 +45,16 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
         List<String> words = args.getNonOptionArgs();
         String command = words.isEmpty() ? "" : words.get(0);
         switch (command) {
-            case "import" -> exitCode = importFiles(words.subList(1, words.size()).stream().map(Path::of).toList());
+            case "import" ->
+                exitCode = importFiles(
+                        words.subList(1, words.size()).stream().map(Path::of).toList());
             case "fetch" -> exitCode = fetch(args.getSourceArgs());
             case "status" -> status();
             case "" -> {
                 if (properties.files().isEmpty()) {
-                    System.err.println("usage: import FILE... | fetch [--files ...] [--months N] [--base-url URL] [--dry-run] | status"
-                            + " | generate --events N --out FILE.mdb (or set severity.ingest.files)");
+                    System.err.println(
+                            "usage: import FILE... | fetch [--files ...] [--months N] [--base-url URL] [--dry-run] | status"
+                                    + " | generate --events N --out FILE.mdb (or set severity.ingest.files)");
                     exitCode = 2;
                 } else {
                     exitCode = importFiles(properties.files());
@@ -84,7 +85,8 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
             } catch (IngestException e) {
                 failures++;
                 System.err.println("FAILED " + file + ": " + e.getMessage());
-                System.err.println("  the database is as it was before this file (the failure is recorded in ingest_batches)");
+                System.err.println(
+                        "  the database is as it was before this file (the failure is recorded in ingest_batches)");
             }
         }
         return failures == 0 ? 0 : 1;
@@ -118,41 +120,74 @@ class IngestCommands implements ApplicationRunner, ExitCodeGenerator {
 
     private void report(IngestResult result) {
         if (result.outcome() == IngestResult.Outcome.ALREADY_LOADED) {
-            out.printf(Locale.ROOT, "%s: already loaded as batch %d (same sha256), nothing to do%n", result.file(), result.batchId());
+            out.printf(
+                    Locale.ROOT,
+                    "%s: already loaded as batch %d (same sha256), nothing to do%n",
+                    result.file(),
+                    result.batchId());
             return;
         }
         double seconds = Math.max(1e-3, result.elapsed().toMillis() / 1000.0);
-        out.printf(Locale.ROOT, "%s: batch %d loaded in %.1f s, %,d rows read, %,d loaded, %,d rejected (%,.0f rows/s)%n",
-                result.file(), result.batchId(), seconds, result.rowsRead(), result.rowsLoaded(), result.rowsRejected(),
+        out.printf(
+                Locale.ROOT,
+                "%s: batch %d loaded in %.1f s, %,d rows read, %,d loaded, %,d rejected (%,.0f rows/s)%n",
+                result.file(),
+                result.batchId(),
+                seconds,
+                result.rowsRead(),
+                result.rowsLoaded(),
+                result.rowsRejected(),
                 result.rowsRead() / seconds);
         out.printf(Locale.ROOT, "  %-16s %10s %10s %10s %10s%n", "table", "read", "loaded", "skipped", "rejected");
         for (Map.Entry<String, TableCounts> e : result.tables().entrySet()) {
             TableCounts c = e.getValue();
-            out.printf(Locale.ROOT, "  %-16s %,10d %,10d %,10d %,10d%n", e.getKey(), c.read(), c.loaded(), c.skipped(), c.rejected());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-16s %,10d %,10d %,10d %,10d%n",
+                    e.getKey(),
+                    c.read(),
+                    c.loaded(),
+                    c.skipped(),
+                    c.rejected());
         }
         if (result.rowsRejected() > 0) {
-            out.println("  rejected rows and why: `status`, or SELECT * FROM ingest_rejects WHERE batch_id = " + result.batchId());
+            out.println("  rejected rows and why: `status`, or SELECT * FROM ingest_rejects WHERE batch_id = "
+                    + result.batchId());
         }
     }
 
     private void status() {
         out.println("Batches (newest first):");
-        jdbc.query("SELECT batch_id, file_name, source_kind, status, started_at, finished_at, rows_read, rows_loaded,"
-                + " rows_rejected, error FROM ingest_batches ORDER BY batch_id DESC LIMIT 20", rs -> {
-                    out.printf(Locale.ROOT, "  #%-4d %-8s %-10s %-28s read %,d loaded %,d rejected %,d  started %s%s%n",
-                            rs.getLong(1), rs.getString(4), rs.getString(3), rs.getString(2), rs.getLong(7), rs.getLong(8),
-                            rs.getLong(9), rs.getObject(5), rs.getString(10) == null ? "" : "\n        error: " + rs.getString(10));
+        jdbc.query(
+                "SELECT batch_id, file_name, source_kind, status, started_at, finished_at, rows_read, rows_loaded,"
+                        + " rows_rejected, error FROM ingest_batches ORDER BY batch_id DESC LIMIT 20",
+                rs -> {
+                    out.printf(
+                            Locale.ROOT,
+                            "  #%-4d %-8s %-10s %-28s read %,d loaded %,d rejected %,d  started %s%s%n",
+                            rs.getLong(1),
+                            rs.getString(4),
+                            rs.getString(3),
+                            rs.getString(2),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            rs.getLong(9),
+                            rs.getObject(5),
+                            rs.getString(10) == null ? "" : "\n        error: " + rs.getString(10));
                 });
         out.println("Rows per table:");
-        List<String> tables = new ArrayList<>(AvallTables.all().stream().map(AvallTable::name).toList());
+        List<String> tables =
+                new ArrayList<>(AvallTables.all().stream().map(AvallTable::name).toList());
         tables.add("ingest_rejects");
         for (String table : tables) {
             Long n = jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class);
             out.printf(Locale.ROOT, "  %-16s %,12d%n", table, n);
         }
         out.println("Rejects by table and reason:");
-        jdbc.query("SELECT table_name, reason, count(*) FROM ingest_rejects GROUP BY table_name, reason"
-                + " ORDER BY count(*) DESC LIMIT 30", rs -> {
+        jdbc.query(
+                "SELECT table_name, reason, count(*) FROM ingest_rejects GROUP BY table_name, reason"
+                        + " ORDER BY count(*) DESC LIMIT 30",
+                rs -> {
                     out.printf(Locale.ROOT, "  %-16s %,8d  %s%n", rs.getString(1), rs.getLong(3), rs.getString(2));
                 });
     }

@@ -3,7 +3,6 @@ package aero.severity.ingest.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,8 +18,15 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("severity.ingest")
-record IngestProperties(@DefaultValue List<Path> files, @NotNull @DefaultValue("30m") Duration lockWait,
-        @NotNull @DefaultValue("auto") ProgressMode progress, @DefaultValue("false") boolean allowPartial) {
+record IngestProperties(
+        @DefaultValue List<Path> files,
+        @NotNull @DefaultValue("30m") Duration lockWait,
+        @NotNull @DefaultValue("auto") ProgressMode progress,
+        @DefaultValue("false") boolean allowPartial) {
 
-    enum ProgressMode { AUTO, BAR, LOG }
+    enum ProgressMode {
+        AUTO,
+        BAR,
+        LOG
+    }
 }

@@ -29,8 +29,7 @@ final class AccessArchive {
     /** Entries smaller than this are not held to the ratio: a nearly empty Access file deflates very well. */
     private static final long RATIO_GRACE_BYTES = 1L << 20;
 
-    private AccessArchive() {
-    }
+    private AccessArchive() {}
 
     /** The Access files of {@code archive}, written flat into {@code folder} (emptied first), in name order. */
     static List<Path> unpack(Path archive, Path folder, long maxTotalBytes, int maxRatio) {
@@ -41,8 +40,10 @@ final class AccessArchive {
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
                 if (unsafe(entry.getName())) {
-                    throw new FetchException(FetchFailure.ARCHIVE, name + " refused: entry '" + entry.getName()
-                            + "' would be written outside the download folder");
+                    throw new FetchException(
+                            FetchFailure.ARCHIVE,
+                            name + " refused: entry '" + entry.getName()
+                                    + "' would be written outside the download folder");
                 }
                 String lower = entry.getName().toLowerCase(Locale.ROOT);
                 if (!entry.isDirectory() && (lower.endsWith(".mdb") || lower.endsWith(".accdb"))) {
@@ -81,24 +82,31 @@ final class AccessArchive {
         try {
             return new ZipFile(archive.toFile());
         } catch (ZipException e) {
-            throw new FetchException(FetchFailure.ARCHIVE, archive.getFileName() + " is not a zip archive" + preview(archive), e);
+            throw new FetchException(
+                    FetchFailure.ARCHIVE, archive.getFileName() + " is not a zip archive" + preview(archive), e);
         }
     }
 
-    private static long copy(ZipFile zip, ZipEntry entry, Path out, long compressed, long budget, int maxRatio, String name)
+    private static long copy(
+            ZipFile zip, ZipEntry entry, Path out, long compressed, long budget, int maxRatio, String name)
             throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long written = 0;
-        try (InputStream in = zip.getInputStream(entry); OutputStream sink = Files.newOutputStream(out)) {
+        try (InputStream in = zip.getInputStream(entry);
+                OutputStream sink = Files.newOutputStream(out)) {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 written += n;
                 if (written > budget) {
-                    throw new FetchException(FetchFailure.ARCHIVE, name + " refused: it unpacks to more than"
-                            + " severity.ingest.fetch.max-uncompressed-size; a zip bomb or the wrong file");
+                    throw new FetchException(
+                            FetchFailure.ARCHIVE,
+                            name + " refused: it unpacks to more than"
+                                    + " severity.ingest.fetch.max-uncompressed-size; a zip bomb or the wrong file");
                 }
                 if (written > RATIO_GRACE_BYTES && written > compressed * maxRatio) {
-                    throw new FetchException(FetchFailure.ARCHIVE, name + " refused: " + entry.getName() + " inflates more than "
-                            + maxRatio + "x its compressed size (severity.ingest.fetch.max-compression-ratio); a zip bomb");
+                    throw new FetchException(
+                            FetchFailure.ARCHIVE,
+                            name + " refused: " + entry.getName() + " inflates more than " + maxRatio
+                                    + "x its compressed size (severity.ingest.fetch.max-compression-ratio); a zip bomb");
                 }
                 sink.write(buffer, 0, n);
             }

@@ -10,15 +10,16 @@ import org.jspecify.annotations.Nullable;
  */
 sealed interface Download {
 
-    record Arrived(Path file, String sha256, long size, @Nullable String etag, @Nullable String lastModified)
-            implements Download {
-    }
+    record Arrived(
+            Path file,
+            String sha256,
+            long size,
+            @Nullable String etag,
+            @Nullable String lastModified) implements Download {}
 
     /** 304: the server says it is the same as what was fetched before. */
-    record NotModified() implements Download {
-    }
+    record NotModified() implements Download {}
 
     /** 404 for an update derived from the date: not out yet, or no longer online. */
-    record NotPublished(int status) implements Download {
-    }
+    record NotPublished(int status) implements Download {}
 }

@@ -16,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
@@ -27,7 +26,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import aero.severity.ingest.load.FileFingerprint;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,8 +50,11 @@ final class Downloader {
         this.backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         // HTTP/1.1: one large body per request gains nothing from HTTP/2, and h2c upgrade headers on
         // plain-http mirrors are one more thing to go wrong
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     Download fetch(PublishedFile file, @Nullable Validators previous) {
@@ -61,7 +62,8 @@ final class Downloader {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new FetchException(FetchFailure.WORK, "cannot create the download folder " + dir + ": " + e.getMessage(), e);
+            throw new FetchException(
+                    FetchFailure.WORK, "cannot create the download folder " + dir + ": " + e.getMessage(), e);
         }
         Retry last = null;
         for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
@@ -84,10 +86,12 @@ final class Downloader {
         long have = sizeOf(part);
         String resumeValidator = have > 0 ? readMeta(meta) : null;
         if (have > 0 && resumeValidator == null) {
-            deleteQuietly(part, meta); // nothing proves the rest would belong to the same version of the file: start over
+            deleteQuietly(
+                    part, meta); // nothing proves the rest would belong to the same version of the file: start over
             have = 0;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(file.url()).GET().header("User-Agent", "severity-ingest-fetch");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(file.url()).GET().header("User-Agent", "severity-ingest-fetch");
         if (have > 0) {
             request.header("Range", "bytes=" + have + "-").header("If-Range", resumeValidator);
         } else if (previous != null && previous.etag() != null) {
@@ -99,7 +103,8 @@ final class Downloader {
         AtomicReference<FileBody> body = new AtomicReference<>();
         long sent = System.nanoTime();
         CompletableFuture<HttpResponse<Long>> future = client.sendAsync(request.build(), info -> {
-            FileBody sink = FileBody.forResponse(info, part, meta, resumeFrom, settings.maxDownloadSize().toBytes(), file.name());
+            FileBody sink = FileBody.forResponse(
+                    info, part, meta, resumeFrom, settings.maxDownloadSize().toBytes(), file.name());
             body.set(sink);
             return sink;
         });
@@ -138,7 +143,8 @@ final class Downloader {
         long size = sizeOf(part);
         long expected = -1;
         if (response.statusCode() == 206) {
-            Matcher range = CONTENT_RANGE.matcher(headers.firstValue("Content-Range").orElse(""));
+            Matcher range =
+                    CONTENT_RANGE.matcher(headers.firstValue("Content-Range").orElse(""));
             if (range.matches() && !range.group(3).equals("*")) {
                 expected = Long.parseLong(range.group(3));
             }
@@ -146,8 +152,9 @@ final class Downloader {
             expected = headers.firstValueAsLong("Content-Length").orElse(-1);
         }
         if (expected >= 0 && size != expected) {
-            throw new Retry(FetchFailure.NETWORK, file.name() + " broke off at " + size + " of " + expected + " bytes from "
-                    + file.url());
+            throw new Retry(
+                    FetchFailure.NETWORK,
+                    file.name() + " broke off at " + size + " of " + expected + " bytes from " + file.url());
         }
         String etag = headers.firstValue("ETag").orElse(null);
         String lastModified = headers.firstValue("Last-Modified").orElse(null);
@@ -157,17 +164,20 @@ final class Downloader {
             Files.deleteIfExists(meta);
             return new Download.Arrived(target, FileFingerprint.of(target).sha256(), size, etag, lastModified);
         } catch (IOException e) {
-            throw new FetchException(FetchFailure.WORK, "cannot keep the download " + target + ": " + e.getMessage(), e);
+            throw new FetchException(
+                    FetchFailure.WORK, "cannot keep the download " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** Waits for the whole response, giving up after {@code readTimeout} without news from the server. */
-    private HttpResponse<Long> await(CompletableFuture<HttpResponse<Long>> future, AtomicReference<FileBody> body, long sent,
-            URI url) throws Retry {
+    private HttpResponse<Long> await(
+            CompletableFuture<HttpResponse<Long>> future, AtomicReference<FileBody> body, long sent, URI url)
+            throws Retry {
         long timeout = settings.readTimeout().toNanos();
         while (true) {
             try {
-                return future.get(Math.max(1, Math.min(100, settings.readTimeout().toMillis())), TimeUnit.MILLISECONDS);
+                return future.get(
+                        Math.max(1, Math.min(100, settings.readTimeout().toMillis())), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 FileBody sink = body.get();
                 long lastNews = sink == null ? sent : sink.lastActivity();
@@ -176,7 +186,8 @@ final class Downloader {
                     if (sink != null) {
                         sink.abort();
                     }
-                    String what = sink == null ? "no response within " + human(settings.readTimeout())
+                    String what = sink == null
+                            ? "no response within " + human(settings.readTimeout())
                             : "no data for " + human(settings.readTimeout()) + " after " + sink.written() + " bytes";
                     throw new Retry(FetchFailure.NETWORK, "timed out: " + what + " from " + url);
                 }
@@ -190,8 +201,11 @@ final class Downloader {
                     throw new FetchException(FetchFailure.ARCHIVE, tooLarge.getMessage(), tooLarge);
                 }
                 if (cause instanceof ConnectException) {
-                    throw new Retry(FetchFailure.NETWORK, "cannot connect to " + url + ": "
-                            + (cause.getMessage() == null ? "connection refused" : cause.getMessage()), cause);
+                    throw new Retry(
+                            FetchFailure.NETWORK,
+                            "cannot connect to " + url + ": "
+                                    + (cause.getMessage() == null ? "connection refused" : cause.getMessage()),
+                            cause);
                 }
                 if (cause instanceof java.net.http.HttpTimeoutException) {
                     throw new Retry(FetchFailure.NETWORK, "timed out connecting to " + url, cause);
@@ -199,9 +213,13 @@ final class Downloader {
                 if (cause instanceof IOException) {
                     FileBody sink = body.get();
                     String after = sink == null ? "" : " after " + sink.written() + " bytes";
-                    throw new Retry(FetchFailure.NETWORK, "transfer of " + url + " broke off" + after + ": " + describe(cause), cause);
+                    throw new Retry(
+                            FetchFailure.NETWORK,
+                            "transfer of " + url + " broke off" + after + ": " + describe(cause),
+                            cause);
                 }
-                throw new FetchException(FetchFailure.NETWORK, "fetching " + url + " failed: " + describe(cause), cause);
+                throw new FetchException(
+                        FetchFailure.NETWORK, "fetching " + url + " failed: " + describe(cause), cause);
             }
         }
     }
@@ -215,8 +233,10 @@ final class Downloader {
     }
 
     private static @Nullable Duration retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After").filter(v -> v.trim().matches("\\d{1,6}"))
-                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim()))).orElse(null);
+        return headers.firstValue("Retry-After")
+                .filter(v -> v.trim().matches("\\d{1,6}"))
+                .map(v -> Duration.ofSeconds(Long.parseLong(v.trim())))
+                .orElse(null);
     }
 
     private static long sizeOf(Path file) {
@@ -229,7 +249,9 @@ final class Downloader {
 
     private static @Nullable String readMeta(Path meta) {
         try {
-            String value = Files.exists(meta) ? Files.readString(meta, StandardCharsets.UTF_8).trim() : "";
+            String value = Files.exists(meta)
+                    ? Files.readString(meta, StandardCharsets.UTF_8).trim()
+                    : "";
             return value.isEmpty() ? null : value;
         } catch (IOException e) {
             return null;
@@ -298,7 +320,8 @@ final class Downloader {
         private volatile Flow.@Nullable Subscription subscription;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-        private FileBody(@Nullable FileChannel channel, long start, long limit, String name, @Nullable IOException refusal) {
+        private FileBody(
+                @Nullable FileChannel channel, long start, long limit, String name, @Nullable IOException refusal) {
             this.channel = channel;
             this.start = start;
             this.limit = limit;
@@ -306,7 +329,8 @@ final class Downloader {
             this.refusal = refusal;
         }
 
-        static FileBody forResponse(HttpResponse.ResponseInfo info, Path part, Path meta, long have, long limit, String name) {
+        static FileBody forResponse(
+                HttpResponse.ResponseInfo info, Path part, Path meta, long have, long limit, String name) {
             int status = info.statusCode();
             if (status != 200 && status != 206) {
                 return new FileBody(null, 0, limit, name, null);
@@ -314,28 +338,47 @@ final class Downloader {
             try {
                 long start = 0;
                 if (status == 206) {
-                    Matcher range = CONTENT_RANGE.matcher(info.headers().firstValue("Content-Range").orElse(""));
+                    Matcher range = CONTENT_RANGE.matcher(
+                            info.headers().firstValue("Content-Range").orElse(""));
                     if (!range.matches() || Long.parseLong(range.group(1)) != have) {
-                        return new FileBody(null, 0, limit, name, new IOException("the server sent a range of " + name
-                                + " that does not continue the " + have + " bytes already here"));
+                        return new FileBody(
+                                null,
+                                0,
+                                limit,
+                                name,
+                                new IOException("the server sent a range of " + name + " that does not continue the "
+                                        + have + " bytes already here"));
                     }
                     start = have;
                 }
-                long announced = status == 206 ? contentRangeTotal(info.headers())
+                long announced = status == 206
+                        ? contentRangeTotal(info.headers())
                         : info.headers().firstValueAsLong("Content-Length").orElse(-1);
                 if (announced > limit) {
-                    return new FileBody(null, 0, limit, name, new TooLarge(name + " is " + announced
-                            + " bytes, more than severity.ingest.fetch.max-download-size (" + limit + " bytes)"));
+                    return new FileBody(
+                            null,
+                            0,
+                            limit,
+                            name,
+                            new TooLarge(name + " is " + announced
+                                    + " bytes, more than severity.ingest.fetch.max-download-size (" + limit
+                                    + " bytes)"));
                 }
                 if (status == 200) {
                     // a validator that makes a later Range request safe: a strong ETag, else Last-Modified
-                    String validator = info.headers().firstValue("ETag").filter(e -> !e.startsWith("W/"))
-                            .or(() -> info.headers().firstValue("Last-Modified")).orElse("");
+                    String validator = info.headers()
+                            .firstValue("ETag")
+                            .filter(e -> !e.startsWith("W/"))
+                            .or(() -> info.headers().firstValue("Last-Modified"))
+                            .orElse("");
                     Files.writeString(meta, validator, StandardCharsets.UTF_8);
                 }
                 FileChannel channel = status == 206
                         ? FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
-                        : FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        : FileChannel.open(
+                                part,
+                                StandardOpenOption.CREATE,
+                                StandardOpenOption.WRITE,
                                 StandardOpenOption.TRUNCATE_EXISTING);
                 return new FileBody(channel, start, limit, name, null);
             } catch (IOException e) {
@@ -344,7 +387,8 @@ final class Downloader {
         }
 
         private static long contentRangeTotal(HttpHeaders headers) {
-            Matcher range = CONTENT_RANGE.matcher(headers.firstValue("Content-Range").orElse(""));
+            Matcher range =
+                    CONTENT_RANGE.matcher(headers.firstValue("Content-Range").orElse(""));
             return range.matches() && !range.group(3).equals("*") ? Long.parseLong(range.group(3)) : -1;
         }
 
@@ -379,7 +423,8 @@ final class Downloader {
                 for (ByteBuffer buffer : buffers) {
                     long n = buffer.remaining();
                     if (start + written + n > limit) {
-                        throw new TooLarge(name + " grew past severity.ingest.fetch.max-download-size (" + limit + " bytes)");
+                        throw new TooLarge(
+                                name + " grew past severity.ingest.fetch.max-download-size (" + limit + " bytes)");
                     }
                     while (buffer.hasRemaining()) {
                         channel.write(buffer);

@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import aero.severity.ingest.load.IngestException;
@@ -43,7 +42,8 @@ public final class FetchCommand {
     private final PrintStream out;
     private final PrintStream err;
 
-    public FetchCommand(FetchProperties settings, DataSource dataSource, Clock clock, PrintStream out, PrintStream err) {
+    public FetchCommand(
+            FetchProperties settings, DataSource dataSource, Clock clock, PrintStream out, PrintStream err) {
         this.settings = settings;
         this.ledger = new FetchLedger(dataSource);
         this.clock = clock;
@@ -61,7 +61,9 @@ public final class FetchCommand {
         List<PublishedFile> plan;
         try {
             options = FetchOptions.parse(args);
-            int months = options.months() != null ? options.months() : options.files().isEmpty() ? settings.months() : 0;
+            int months = options.months() != null
+                    ? options.months()
+                    : options.files().isEmpty() ? settings.months() : 0;
             String baseUrl = options.baseUrl() != null ? options.baseUrl() : settings.baseUrl();
             plan = NtsbFiles.plan(options.files(), months, LocalDate.now(clock), settings.updateDays(), baseUrl);
             if (plan.isEmpty()) {
@@ -81,11 +83,16 @@ public final class FetchCommand {
             try {
                 fetch(file, downloader, importer);
             } catch (FetchException | IngestException e) {
-                int code = e instanceof FetchException fetch ? fetch.failure().exitCode() : FetchFailure.WORK.exitCode();
-                String notTried = plan.subList(i + 1, plan.size()).stream().map(PublishedFile::name)
-                        .reduce((a, b) -> a + ", " + b).map(names -> "; not tried: " + names).orElse("");
+                int code =
+                        e instanceof FetchException fetch ? fetch.failure().exitCode() : FetchFailure.WORK.exitCode();
+                String notTried = plan.subList(i + 1, plan.size()).stream()
+                        .map(PublishedFile::name)
+                        .reduce((a, b) -> a + ", " + b)
+                        .map(names -> "; not tried: " + names)
+                        .orElse("");
                 String unchanged = e instanceof IngestException ? "; the database is as it was" : "";
-                err.println("FAILED fetch " + file.name() + ": " + e.getMessage() + unchanged + notTried + " [exit " + code + "]");
+                err.println("FAILED fetch " + file.name() + ": " + e.getMessage() + unchanged + notTried + " [exit "
+                        + code + "]");
                 return code;
             }
         }
@@ -96,10 +103,17 @@ public final class FetchCommand {
         out.println("dry run: would fetch, in this order (nothing is downloaded or changed):");
         for (PublishedFile file : plan) {
             FetchLedger.Fetched before = ledger.lastFetchOf(file.url());
-            String note = before == null ? "never fetched"
-                    : String.format(Locale.ROOT, "fetched %s as batch %d (sha256 %s...): %s", before.fetchedAt().toLocalDate(),
-                            before.batchId(), before.sha256().substring(0, 12), before.validators().any()
-                                    ? "asked for only if changed" : "downloaded again, skipped if its sha256 is the same");
+            String note = before == null
+                    ? "never fetched"
+                    : String.format(
+                            Locale.ROOT,
+                            "fetched %s as batch %d (sha256 %s...): %s",
+                            before.fetchedAt().toLocalDate(),
+                            before.batchId(),
+                            before.sha256().substring(0, 12),
+                            before.validators().any()
+                                    ? "asked for only if changed"
+                                    : "downloaded again, skipped if its sha256 is the same");
             out.printf(Locale.ROOT, "  %-14s %s  (%s)%n", file.name(), file.url(), note);
         }
         return 0;
@@ -111,14 +125,20 @@ public final class FetchCommand {
         Download download = downloader.fetch(file, before == null ? null : before.validators());
         if (download instanceof Download.NotModified) {
             if (before == null) {
-                throw new FetchException(FetchFailure.HTTP, "HTTP 304 from " + file.url() + " to a request that was not conditional");
+                throw new FetchException(
+                        FetchFailure.HTTP, "HTTP 304 from " + file.url() + " to a request that was not conditional");
             }
-            out.printf(Locale.ROOT, "  unchanged since %s (HTTP 304; batch %d): skipped%n", before.fetchedAt().toLocalDate(),
+            out.printf(
+                    Locale.ROOT,
+                    "  unchanged since %s (HTTP 304; batch %d): skipped%n",
+                    before.fetchedAt().toLocalDate(),
                     before.batchId());
             return;
         }
         if (download instanceof Download.NotPublished gone) {
-            out.printf(Locale.ROOT, "  not published (HTTP %d): skipped; the NTSB has not put it out yet, or no longer keeps it%n",
+            out.printf(
+                    Locale.ROOT,
+                    "  not published (HTTP %d): skipped; the NTSB has not put it out yet, or no longer keeps it%n",
                     gone.status());
             return;
         }
@@ -126,14 +146,18 @@ public final class FetchCommand {
         out.printf(Locale.ROOT, "  %,d bytes, sha256 %s%n", archive.size(), archive.sha256());
         FetchLedger.Fetched same = ledger.withSha256(archive.sha256());
         if (same != null) {
-            out.printf(Locale.ROOT, "  already fetched (same sha256 as %s of %s, batch %d): skipped%n", same.fileName(),
-                    same.fetchedAt().toLocalDate(), same.batchId());
+            out.printf(
+                    Locale.ROOT,
+                    "  already fetched (same sha256 as %s of %s, batch %d): skipped%n",
+                    same.fileName(),
+                    same.fetchedAt().toLocalDate(),
+                    same.batchId());
             return;
         }
         Path folder = settings.downloadDir().resolve(file.name() + ".d");
         try {
-            List<Path> accessFiles = AccessArchive.unpack(archive.file(), folder, settings.maxUncompressedSize().toBytes(),
-                    settings.maxCompressionRatio());
+            List<Path> accessFiles = AccessArchive.unpack(
+                    archive.file(), folder, settings.maxUncompressedSize().toBytes(), settings.maxCompressionRatio());
             List<FetchLedger.Imported> imported = new ArrayList<>();
             for (Path accessFile : accessFiles) {
                 IngestResult result = importer.importFile(accessFile);

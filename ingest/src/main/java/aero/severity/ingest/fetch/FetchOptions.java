@@ -10,12 +10,17 @@ import org.jspecify.annotations.Nullable;
  * {@code --opt=value}. Spring properties on the same line ({@code --spring.datasource.url=...},
  * {@code --severity.ingest.fetch.read-timeout=5s}) are Spring's and passed over.
  */
-record FetchOptions(List<String> files, @Nullable Integer months, @Nullable String baseUrl, boolean dryRun) {
+record FetchOptions(
+        List<String> files,
+        @Nullable Integer months,
+        @Nullable String baseUrl,
+        boolean dryRun) {
 
-    static final String USAGE = "usage: fetch [--files avall.zip,up08NOV.zip,...] [--months N] [--base-url URL] [--dry-run]\n"
-            + "  exit: 0 done (or nothing new), 1 an import failed (the database is as it was), 2 bad command line,\n"
-            + "        3 HTTP error, 4 timeout or network failure (after the retries), 5 archive refused"
-            + " (not a zip, unsafe entry, zip bomb, too large)";
+    static final String USAGE =
+            "usage: fetch [--files avall.zip,up08NOV.zip,...] [--months N] [--base-url URL] [--dry-run]\n"
+                    + "  exit: 0 done (or nothing new), 1 an import failed (the database is as it was), 2 bad command line,\n"
+                    + "        3 HTTP error, 4 timeout or network failure (after the retries), 5 archive refused"
+                    + " (not a zip, unsafe entry, zip bomb, too large)";
 
     FetchOptions {
         files = List.copyOf(files);
@@ -61,7 +66,9 @@ record FetchOptions(List<String> files, @Nullable Integer months, @Nullable Stri
                     }
                 }
                 case "--base-url" -> baseUrl = value(args, i, inline, name).trim();
-                default -> throw new IllegalArgumentException("unknown " + (arg.startsWith("-") ? "option " : "argument ") + arg);
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown " + (arg.startsWith("-") ? "option " : "argument ") + arg);
             }
             if (inline == null && !name.equals("--dry-run")) {
                 i++;

@@ -3,7 +3,6 @@ package aero.severity.ingest.fetch;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -39,12 +38,23 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("severity.ingest.fetch")
 public record FetchProperties(
-        @NotBlank @DefaultValue("https://data.ntsb.gov/avdata/FileDirectory/DownloadFile?fileID=C%3A%5Cavdata%5C") String baseUrl,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DurationMin(millis = 1) @DefaultValue("60s") Duration readTimeout,
+        @NotBlank @DefaultValue("https://data.ntsb.gov/avdata/FileDirectory/DownloadFile?fileID=C%3A%5Cavdata%5C")
+        String baseUrl,
+
+        @NotNull @DurationMin(millis = 1) @DefaultValue("10s")
+        Duration connectTimeout,
+
+        @NotNull @DurationMin(millis = 1) @DefaultValue("60s")
+        Duration readTimeout,
+
         @Min(1) @Max(10) @DefaultValue("4") int maxAttempts,
-        @NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration initialBackoff,
-        @NotNull @DurationMax(minutes = 10) @DefaultValue("30s") Duration maxBackoff,
+
+        @NotNull @DurationMin(millis = 0) @DefaultValue("1s")
+        Duration initialBackoff,
+
+        @NotNull @DurationMax(minutes = 10) @DefaultValue("30s")
+        Duration maxBackoff,
+
         @NotNull @DefaultValue("2GB") DataSize maxDownloadSize,
         @NotNull @DefaultValue("8GB") DataSize maxUncompressedSize,
         @Min(2) @DefaultValue("100") int maxCompressionRatio,

@@ -25,20 +25,25 @@ final class NtsbFiles {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*\\.zip", Pattern.CASE_INSENSITIVE);
     private static final Pattern UPDATE = Pattern.compile("up(\\d{2})([a-z]{3})\\.zip", Pattern.CASE_INSENSITIVE);
 
-    private NtsbFiles() {
-    }
+    private NtsbFiles() {}
 
     /** The files to fetch: those named, then the updates of the last {@code months} months (0: none), in import order. */
-    static List<PublishedFile> plan(List<String> named, int months, LocalDate today, List<Integer> updateDays, String baseUrl) {
+    static List<PublishedFile> plan(
+            List<String> named, int months, LocalDate today, List<Integer> updateDays, String baseUrl) {
         Map<String, PublishedFile> files = new LinkedHashMap<>();
         for (String name : named) {
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("'" + name + "' is not an archive name such as avall.zip or up08APR.zip");
+                throw new IllegalArgumentException(
+                        "'" + name + "' is not an archive name such as avall.zip or up08APR.zip");
             }
-            files.putIfAbsent(name.toLowerCase(Locale.ROOT), new PublishedFile(name, url(baseUrl, name), cutoff(name, today), true));
+            files.putIfAbsent(
+                    name.toLowerCase(Locale.ROOT),
+                    new PublishedFile(name, url(baseUrl, name), cutoff(name, today), true));
         }
         for (String name : updatesOfLastMonths(today, months, updateDays)) {
-            files.putIfAbsent(name.toLowerCase(Locale.ROOT), new PublishedFile(name, url(baseUrl, name), cutoff(name, today), false));
+            files.putIfAbsent(
+                    name.toLowerCase(Locale.ROOT),
+                    new PublishedFile(name, url(baseUrl, name), cutoff(name, today), false));
         }
         List<PublishedFile> ordered = new ArrayList<>(files.values());
         // stable: full databases keep the order they were named in, ahead of every update
@@ -62,8 +67,7 @@ final class NtsbFiles {
     }
 
     static String updateName(LocalDate date) {
-        return String.format(Locale.ROOT, "up%02d%s.zip", date.getDayOfMonth(),
-                monthCode(date.getMonth()));
+        return String.format(Locale.ROOT, "up%02d%s.zip", date.getDayOfMonth(), monthCode(date.getMonth()));
     }
 
     /** The date an update's name stands for, the latest such date on or before today; null for other names. */

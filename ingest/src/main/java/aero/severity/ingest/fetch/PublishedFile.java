@@ -11,5 +11,4 @@ import org.jspecify.annotations.Nullable;
  * so its absence (404) is an error; an update the plan derived from the date may simply not be out yet,
  * or be gone (the NTSB keeps updates three months).
  */
-record PublishedFile(String name, URI url, @Nullable LocalDate cutoff, boolean named) {
-}
+record PublishedFile(String name, URI url, @Nullable LocalDate cutoff, boolean named) {}

@@ -30,9 +30,10 @@ final class BatchLedger {
     }
 
     /** The DONE batch that loaded this content, or null. */
-    @Nullable Long done(String sha256) throws SQLException {
-        try (PreparedStatement query = db.prepareStatement(
-                "SELECT batch_id FROM ingest_batches WHERE sha256 = ? AND status = 'DONE'")) {
+    @Nullable
+    Long done(String sha256) throws SQLException {
+        try (PreparedStatement query =
+                db.prepareStatement("SELECT batch_id FROM ingest_batches WHERE sha256 = ? AND status = 'DONE'")) {
             query.setString(1, sha256);
             try (ResultSet rs = query.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : null;
@@ -42,8 +43,10 @@ final class BatchLedger {
 
     /** Opens the DONE row inside the load's transaction; {@link #finish} completes it before the commit. */
     long open(BatchFile file) throws SQLException {
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO ingest_batches (file_name, file_size, sha256,"
-                + " source_kind, started_at, status) VALUES (?, ?, ?, ?, ?, 'DONE')", new String[] {"batch_id"})) {
+        try (PreparedStatement insert = db.prepareStatement(
+                "INSERT INTO ingest_batches (file_name, file_size, sha256,"
+                        + " source_kind, started_at, status) VALUES (?, ?, ?, ?, ?, 'DONE')",
+                new String[] {"batch_id"})) {
             insert.setString(1, file.name());
             insert.setLong(2, file.fingerprint().size());
             insert.setString(3, file.sha256());
@@ -60,9 +63,10 @@ final class BatchLedger {
     /** Moves the staged rejects into ingest_rejects and writes the counts, per table and in all. */
     void finish(long batchId, Map<String, TableCounts> tables) throws SQLException {
         try (Statement st = db.createStatement()) {
-            st.executeUpdate("INSERT INTO ingest_rejects (batch_id, table_name, record_key, column_name, reason, raw_value)"
-                    + " SELECT " + batchId + ", table_name, record_key, column_name, reason, raw_value FROM "
-                    + Staging.SCHEMA + ".rejects");
+            st.executeUpdate(
+                    "INSERT INTO ingest_rejects (batch_id, table_name, record_key, column_name, reason, raw_value)"
+                            + " SELECT " + batchId + ", table_name, record_key, column_name, reason, raw_value FROM "
+                            + Staging.SCHEMA + ".rejects");
         }
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO ingest_batch_tables (batch_id, table_name,"
                 + " rows_read, rows_rejected, rows_loaded, rows_skipped) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -81,9 +85,12 @@ final class BatchLedger {
         try (PreparedStatement update = db.prepareStatement("UPDATE ingest_batches SET finished_at = ?, rows_read = ?,"
                 + " rows_rejected = ?, rows_loaded = ? WHERE batch_id = ?")) {
             update.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));
-            update.setLong(2, tables.values().stream().mapToLong(TableCounts::read).sum());
-            update.setLong(3, tables.values().stream().mapToLong(TableCounts::rejected).sum());
-            update.setLong(4, tables.values().stream().mapToLong(TableCounts::loaded).sum());
+            update.setLong(
+                    2, tables.values().stream().mapToLong(TableCounts::read).sum());
+            update.setLong(
+                    3, tables.values().stream().mapToLong(TableCounts::rejected).sum());
+            update.setLong(
+                    4, tables.values().stream().mapToLong(TableCounts::loaded).sum());
             update.setLong(5, batchId);
             update.executeUpdate();
         }

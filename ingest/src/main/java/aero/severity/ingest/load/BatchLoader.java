@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import aero.severity.ingest.avall.AvallTable;
@@ -20,7 +19,6 @@ import aero.severity.ingest.avall.AvallTables;
 import aero.severity.ingest.source.SourceFile;
 import aero.severity.ingest.source.SourceTable;
 import aero.severity.ingest.source.UnreadableFileException;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,22 +70,33 @@ public final class BatchLoader {
                 BatchLedger ledger = new BatchLedger(db);
                 Long done = ledger.done(file.sha256());
                 if (done != null) {
-                    log.info("{} (sha256 {}) was loaded before as batch {}: nothing to do", file.name(), file.sha256(), done);
-                    return new IngestResult(path, file.sha256(), IngestResult.Outcome.ALREADY_LOADED, done, Map.of(),
+                    log.info(
+                            "{} (sha256 {}) was loaded before as batch {}: nothing to do",
+                            file.name(),
+                            file.sha256(),
+                            done);
+                    return new IngestResult(
+                            path,
+                            file.sha256(),
+                            IngestResult.Outcome.ALREADY_LOADED,
+                            done,
+                            Map.of(),
                             Duration.between(started, Instant.now()));
                 }
                 try {
                     return load(db, database, ledger, file, progress);
                 } catch (SQLException | IOException | RuntimeException e) {
                     rollback(db);
-                    String message = e instanceof UnreadableFileException ? e.getMessage()
+                    String message = e instanceof UnreadableFileException
+                            ? e.getMessage()
                             : "import of " + file.name() + " failed: " + e.getMessage();
                     ledger.failed(file, message);
                     throw new IngestException(message, e);
                 }
             }
         } catch (SQLException e) {
-            throw new IngestException("database error while importing " + path.getFileName() + ": " + e.getMessage(), e);
+            throw new IngestException(
+                    "database error while importing " + path.getFileName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -107,7 +116,10 @@ public final class BatchLoader {
                 staging.prepare(targets);
                 try (FileStager stager = new FileStager(db, staging, progress, tallies, parentOutsideFile)) {
                     for (SourceTable table : source.tables()) {
-                        TargetTable target = targets.stream().filter(t -> t.name().equals(table.name())).findFirst().orElseThrow();
+                        TargetTable target = targets.stream()
+                                .filter(t -> t.name().equals(table.name()))
+                                .findFirst()
+                                .orElseThrow();
                         stager.stage(target, table);
                         present.add(target);
                     }
@@ -124,7 +136,12 @@ public final class BatchLoader {
             progress.phase("upsert");
             long batchId = upsert.commit(ledger, file, progress);
             staging.drop(targets);
-            return new IngestResult(file.path(), file.sha256(), IngestResult.Outcome.LOADED, batchId, upsert.counts(),
+            return new IngestResult(
+                    file.path(),
+                    file.sha256(),
+                    IngestResult.Outcome.LOADED,
+                    batchId,
+                    upsert.counts(),
                     Duration.between(file.started(), Instant.now()));
         } catch (SQLException | IOException | RuntimeException e) {
             // the staged rows of a failed load are half a file: drop them now rather than leave them

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import aero.severity.ingest.avall.AvallTable;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +23,8 @@ final class BatchUpsert {
 
     private static final Logger log = LoggerFactory.getLogger(BatchUpsert.class);
     /** EXISTS rather than IN (subquery): H2 re-runs an IN subquery per row. */
-    private static final String WINNER = "EXISTS (SELECT 1 FROM " + Staging.SCHEMA + ".winners w WHERE w.ev_id = x.ev_id)";
+    private static final String WINNER =
+            "EXISTS (SELECT 1 FROM " + Staging.SCHEMA + ".winners w WHERE w.ev_id = x.ev_id)";
 
     private final Connection db;
     private final Database database;
@@ -33,7 +33,11 @@ final class BatchUpsert {
     private final Map<String, Long> parentOutsideFile;
     private final boolean eventsStaged;
 
-    BatchUpsert(Connection db, Database database, List<TargetTable> present, Map<String, TableTally> tallies,
+    BatchUpsert(
+            Connection db,
+            Database database,
+            List<TargetTable> present,
+            Map<String, TableTally> tallies,
             Map<String, Long> parentOutsideFile) {
         this.db = db;
         this.database = database;
@@ -58,10 +62,13 @@ final class BatchUpsert {
             boolean parentStaged = present.stream().anyMatch(t -> t.name().equals(parent));
             String orphan = "NOT EXISTS (SELECT 1 FROM " + parent + " p WHERE "
                     + TargetTable.join(avall.parentKey(), "p", "s") + ")"
-                    + (parentStaged ? " AND NOT EXISTS (SELECT 1 FROM " + Staging.SCHEMA + "." + parent + " p WHERE "
-                            + TargetTable.join(avall.parentKey(), "p", "s") + ")" : "");
-            tallies.get(target.name()).rejected(
-                    reject(target, orphan, "no " + parent + " row with this key in the file or the database"));
+                    + (parentStaged
+                            ? " AND NOT EXISTS (SELECT 1 FROM " + Staging.SCHEMA + "." + parent + " p WHERE "
+                                    + TargetTable.join(avall.parentKey(), "p", "s") + ")"
+                            : "");
+            tallies.get(target.name())
+                    .rejected(
+                            reject(target, orphan, "no " + parent + " row with this key in the file or the database"));
         }
     }
 
@@ -69,7 +76,8 @@ final class BatchUpsert {
         String stage = Staging.SCHEMA + "." + target.name();
         try (Statement st = db.createStatement()) {
             int n = st.executeUpdate("INSERT INTO " + Staging.SCHEMA + ".rejects (table_name, record_key, reason)"
-                    + " SELECT '" + target.name() + "', " + TargetTable.keyText(target.avall().key(), "s") + ", '"
+                    + " SELECT '" + target.name() + "', "
+                    + TargetTable.keyText(target.avall().key(), "s") + ", '"
                     + reason.replace("'", "''") + "' FROM " + stage + " s WHERE " + condition);
             if (n > 0) {
                 st.executeUpdate("DELETE FROM " + stage + " s WHERE " + condition);
@@ -104,7 +112,11 @@ final class BatchUpsert {
                 long tableStart = System.nanoTime();
                 long loaded = write(st, target);
                 tallies.get(target.name()).loaded(loaded);
-                log.debug("upsert {}: {} rows in {} ms", target.name(), loaded, (System.nanoTime() - tableStart) / 1_000_000);
+                log.debug(
+                        "upsert {}: {} rows in {} ms",
+                        target.name(),
+                        loaded,
+                        (System.nanoTime() - tableStart) / 1_000_000);
             }
             progress.phase("record batch");
             ledger.finish(batchId, counts());
@@ -131,15 +143,20 @@ final class BatchUpsert {
         if (!avall.eventData()) {
             st.executeUpdate("DELETE FROM " + target.name() + " t WHERE EXISTS (SELECT 1 FROM " + stage + " s WHERE "
                     + TargetTable.join(avall.key(), "s", "t") + ")");
-            return st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns + " FROM " + stage);
+            return st.executeUpdate(
+                    "INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns + " FROM " + stage);
         }
-        long loaded = eventsStaged ? st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT "
-                + columns + " FROM " + stage + " x WHERE " + WINNER) : 0;
+        long loaded = eventsStaged
+                ? st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns + " FROM "
+                        + stage + " x WHERE " + WINNER)
+                : 0;
         if (!target.name().equals("events") && parentOutsideFile.getOrDefault(target.name(), 0L) > 0) {
             // rows of events the file does not carry (their parent is stored): add what is missing
             loaded += st.executeUpdate("INSERT INTO " + target.name() + " (" + columns + ") SELECT " + columns
-                    + " FROM " + stage + " s WHERE " + (eventsStaged ? "NOT EXISTS (SELECT 1 FROM "
-                    + Staging.SCHEMA + ".events x WHERE x.ev_id = s.ev_id) AND " : "")
+                    + " FROM " + stage + " s WHERE "
+                    + (eventsStaged
+                            ? "NOT EXISTS (SELECT 1 FROM " + Staging.SCHEMA + ".events x WHERE x.ev_id = s.ev_id) AND "
+                            : "")
                     + "NOT EXISTS (SELECT 1 FROM " + target.name() + " t WHERE "
                     + TargetTable.join(avall.key(), "t", "s") + ")");
         }

@@ -12,6 +12,11 @@ enum Database {
     H2;
 
     static Database of(Connection db) throws SQLException {
-        return db.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRES : H2;
+        return db.getMetaData()
+                        .getDatabaseProductName()
+                        .toLowerCase(Locale.ROOT)
+                        .contains("postgres")
+                ? POSTGRES
+                : H2;
     }
 }

@@ -19,7 +19,11 @@ public record FileFingerprint(long size, String sha256) {
     public static FileFingerprint of(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
             long size = in.transferTo(OutputStream.nullOutputStream());
-            return new FileFingerprint(size, HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+            return new FileFingerprint(
+                    size,
+                    HexFormat.of()
+                            .formatHex(
+                                    ((DigestInputStream) in).getMessageDigest().digest()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -16,7 +16,6 @@ import aero.severity.domain.EventLocation;
 import aero.severity.ingest.avall.AvallTable;
 import aero.severity.ingest.avall.AvallTables;
 import aero.severity.ingest.source.SourceTable;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,8 +37,13 @@ final class FileStager implements AutoCloseable {
     /** Per table: rows whose parent is not in the file, so only the database can have it. */
     private final Map<String, Long> parentOutsideFile;
 
-    FileStager(Connection db, Staging staging, Progress progress, Map<String, TableTally> tallies,
-            Map<String, Long> parentOutsideFile) throws SQLException {
+    FileStager(
+            Connection db,
+            Staging staging,
+            Progress progress,
+            Map<String, TableTally> tallies,
+            Map<String, Long> parentOutsideFile)
+            throws SQLException {
         this.staging = staging;
         this.progress = progress;
         this.tallies = tallies;
@@ -105,10 +109,12 @@ final class FileStager implements AutoCloseable {
                     confirmed = false;
                 }
                 if (events) {
-                    EventLocation where = EventLocation.of((Double) values[decLat], (Double) values[decLon],
-                            (String) values[lat], (String) values[lon]);
+                    EventLocation where = EventLocation.of(
+                            (Double) values[decLat], (Double) values[decLon], (String) values[lat], (String)
+                                    values[lon]);
                     // extended WKT, which PostgreSQL's geography and H2's geometry both read from text
-                    values[location] = where == null ? null
+                    values[location] = where == null
+                            ? null
                             : "SRID=4326;POINT(" + where.longitude() + " " + where.latitude() + ")";
                 }
                 if (isParent && confirmed) {
@@ -132,8 +138,8 @@ final class FileStager implements AutoCloseable {
     }
 
     /** Fills {@code values} in column order; the first value that cannot load, or an empty key, rejects the row. */
-    private static @Nullable Rejection convert(Map<String, Object> row, List<TargetColumn> columns, String[] sourceNames,
-            boolean[] key, Object[] values) {
+    private static @Nullable Rejection convert(
+            Map<String, Object> row, List<TargetColumn> columns, String[] sourceNames, boolean[] key, Object[] values) {
         for (int i = 0; i < values.length; i++) {
             if (sourceNames[i] == null) {
                 continue;
@@ -179,8 +185,8 @@ final class FileStager implements AutoCloseable {
         private int pending;
 
         RejectWriter(Connection db) throws SQLException {
-            insert = db.prepareStatement("INSERT INTO " + Staging.SCHEMA + ".rejects (table_name, record_key, column_name,"
-                    + " reason, raw_value) VALUES (?, ?, ?, ?, ?)");
+            insert = db.prepareStatement("INSERT INTO " + Staging.SCHEMA
+                    + ".rejects (table_name, record_key, column_name," + " reason, raw_value) VALUES (?, ?, ?, ?, ?)");
         }
 
         void add(String table, String key, Rejection rejection) throws SQLException {

@@ -25,8 +25,8 @@ final class H2Staging extends Staging {
 
     @Override
     String createTable(TargetTable table) {
-        return "CREATE LOCAL TEMPORARY TABLE " + SCHEMA + "." + table.name() + " AS SELECT t.*, CAST(NULL AS BIGINT) AS _row"
-                + " FROM public." + table.name() + " t WITH NO DATA";
+        return "CREATE LOCAL TEMPORARY TABLE " + SCHEMA + "." + table.name()
+                + " AS SELECT t.*, CAST(NULL AS BIGINT) AS _row" + " FROM public." + table.name() + " t WITH NO DATA";
     }
 
     @Override

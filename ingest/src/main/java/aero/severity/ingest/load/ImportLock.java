@@ -20,6 +20,7 @@ final class ImportLock implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ImportLock.class);
     /** pg_advisory_lock key: "ingest" in ASCII. */
     static final long KEY = 0x696e67657374L;
+
     private static final ReentrantLock EMBEDDED = new ReentrantLock();
 
     private final Connection db;
@@ -48,8 +49,10 @@ final class ImportLock implements AutoCloseable {
                 st.execute("SELECT pg_advisory_lock(" + KEY + ")");
                 return new ImportLock(db, database);
             } catch (SQLException e) {
-                throw new IngestException("another import is still running on this database after " + wait
-                        + "; try again when it has finished", e);
+                throw new IngestException(
+                        "another import is still running on this database after " + wait
+                                + "; try again when it has finished",
+                        e);
             } finally {
                 st.execute("SET lock_timeout = 0");
             }

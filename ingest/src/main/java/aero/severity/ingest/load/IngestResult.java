@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The outcome of importing one file. {@code batchId} is the ingest_batches row (of the earlier load when already loaded). */
-public record IngestResult(Path file, String sha256, Outcome outcome, long batchId, Map<String, TableCounts> tables,
-        Duration elapsed) {
+public record IngestResult(
+        Path file, String sha256, Outcome outcome, long batchId, Map<String, TableCounts> tables, Duration elapsed) {
 
     public enum Outcome {
         /** The batch landed: rows are in, ingest_batches says DONE. */

@@ -21,7 +21,8 @@ final class PostgresStaging extends Staging {
 
     @Override
     String createTable(TargetTable table) {
-        return "CREATE UNLOGGED TABLE " + SCHEMA + "." + table.name() + " (LIKE public." + table.name() + ", _row bigint)";
+        return "CREATE UNLOGGED TABLE " + SCHEMA + "." + table.name() + " (LIKE public." + table.name()
+                + ", _row bigint)";
     }
 
     @Override
@@ -76,7 +77,7 @@ final class PostgresStaging extends Staging {
                         case '\t' -> line.append("\\t");
                         case '\n' -> line.append("\\n");
                         case '\r' -> line.append("\\r");
-                        case '\0' -> { } // PostgreSQL text cannot hold NUL; Access memo fields sometimes do
+                        case '\0' -> {} // PostgreSQL text cannot hold NUL; Access memo fields sometimes do
                         default -> line.append(c);
                     }
                 }

@@ -26,8 +26,9 @@ enum SourceKind {
         if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
             return CAROL_CSV;
         }
-        throw new UnreadableFileException(file.getFileName() + ": unknown kind of file; expected an NTSB Access database"
-                + " (.mdb, .accdb) or a CAROL / AviationData CSV export (.csv, .csv.gz)");
+        throw new UnreadableFileException(
+                file.getFileName() + ": unknown kind of file; expected an NTSB Access database"
+                        + " (.mdb, .accdb) or a CAROL / AviationData CSV export (.csv, .csv.gz)");
     }
 
     /** @param partial accept Access files without an events table (child tables whose events are stored) */

@@ -35,8 +35,10 @@ abstract class Staging {
                 st.execute(createTable(table));
             }
             st.execute("DROP TABLE IF EXISTS " + SCHEMA + ".rejects");
-            st.execute(createScratch("rejects", "table_name VARCHAR(30), record_key VARCHAR(200), column_name VARCHAR(40),"
-                    + " reason VARCHAR(400), raw_value VARCHAR(400)"));
+            st.execute(createScratch(
+                    "rejects",
+                    "table_name VARCHAR(30), record_key VARCHAR(200), column_name VARCHAR(40),"
+                            + " reason VARCHAR(400), raw_value VARCHAR(400)"));
             st.execute("DROP TABLE IF EXISTS " + SCHEMA + ".winners");
             st.execute(createScratch("winners", "ev_id VARCHAR(14) PRIMARY KEY"));
         }

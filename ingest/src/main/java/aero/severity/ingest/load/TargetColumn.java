@@ -6,7 +6,17 @@ import java.util.Locale;
 /** A column of a database table as JDBC describes it, reduced to what conversion needs. */
 record TargetColumn(String name, Kind kind, int length) {
 
-    enum Kind { TEXT, SMALLINT, INTEGER, REAL, DOUBLE, DATE, TIMESTAMP, BOOLEAN, LOCATION }
+    enum Kind {
+        TEXT,
+        SMALLINT,
+        INTEGER,
+        REAL,
+        DOUBLE,
+        DATE,
+        TIMESTAMP,
+        BOOLEAN,
+        LOCATION
+    }
 
     static TargetColumn of(String name, int jdbcType, String typeName, int size) {
         String lower = name.toLowerCase(Locale.ROOT);

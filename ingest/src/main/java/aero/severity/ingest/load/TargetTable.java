@@ -20,7 +20,10 @@ record TargetTable(AvallTable avall, List<TargetColumn> columns) {
         List<TargetColumn> columns = new ArrayList<>();
         try (ResultSet rs = meta.getColumns(null, db.getSchema(), name, null)) {
             while (rs.next()) {
-                columns.add(TargetColumn.of(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"),
+                columns.add(TargetColumn.of(
+                        rs.getString("COLUMN_NAME"),
+                        rs.getInt("DATA_TYPE"),
+                        rs.getString("TYPE_NAME"),
                         rs.getInt("COLUMN_SIZE")));
             }
         }
@@ -54,7 +57,8 @@ record TargetTable(AvallTable avall, List<TargetColumn> columns) {
 
     /** The key as text for ingest_rejects.record_key: {@code ev_id/aircraft_key/...}. */
     static String keyText(List<String> key, String alias) {
-        return key.size() == 1 ? "CAST(" + alias + "." + key.get(0) + " AS VARCHAR(200))"
+        return key.size() == 1
+                ? "CAST(" + alias + "." + key.get(0) + " AS VARCHAR(200))"
                 : "CONCAT_WS('/', " + key.stream().map(k -> alias + "." + k).collect(Collectors.joining(", ")) + ")";
     }
 }

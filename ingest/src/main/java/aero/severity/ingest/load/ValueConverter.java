@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import aero.severity.domain.code.NtsbCodes;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,8 +25,8 @@ final class ValueConverter {
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)?)?");
-    private static final Pattern US = Pattern.compile(
-            "(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
+    private static final Pattern US =
+            Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{2}|\\d{4})(?: (\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?");
     private static final Pattern HH_MM = Pattern.compile("(\\d{1,2}):(\\d{2})");
     /**
      * Text columns that the events list index carries (V4, INCLUDE): a B-tree entry must fit in a
@@ -38,8 +37,7 @@ final class ValueConverter {
     /** Columns that hold a time of day as HHMM. */
     private static final Set<String> HHMM = Set.of("ev_time");
 
-    private ValueConverter() {
-    }
+    private ValueConverter() {}
 
     static @Nullable Object convert(TargetColumn column, @Nullable Object raw, boolean key) throws RejectedValue {
         if (raw == null) {
@@ -64,7 +62,8 @@ final class ValueConverter {
     }
 
     private static @Nullable String text(TargetColumn column, Object raw, boolean key) throws RejectedValue {
-        String text = raw instanceof String s ? s.strip()
+        String text = raw instanceof String s
+                ? s.strip()
                 : raw instanceof Double || raw instanceof Float ? stripZeroFraction(raw.toString()) : raw.toString();
         if (text.isEmpty()) {
             return null;
@@ -77,8 +76,8 @@ final class ValueConverter {
         }
         Integer indexed = INDEXED_TEXT.get(column.name());
         if (indexed != null && text.length() > indexed) {
-            throw new RejectedValue(column.name(), "longer than the " + indexed + " characters the event index can carry",
-                    raw);
+            throw new RejectedValue(
+                    column.name(), "longer than the " + indexed + " characters the event index can carry", raw);
         }
         return text;
     }
@@ -175,7 +174,13 @@ final class ValueConverter {
         try {
             Matcher iso = ISO.matcher(text);
             if (iso.matches()) {
-                return at(Integer.parseInt(iso.group(1)), iso.group(2), iso.group(3), iso.group(4), iso.group(5), iso.group(6),
+                return at(
+                        Integer.parseInt(iso.group(1)),
+                        iso.group(2),
+                        iso.group(3),
+                        iso.group(4),
+                        iso.group(5),
+                        iso.group(6),
                         iso.group(7));
             }
             Matcher us = US.matcher(text);
@@ -191,18 +196,28 @@ final class ValueConverter {
         } catch (RuntimeException e) {
             throw new RejectedValue(column.name(), "not a valid date: " + e.getMessage(), raw);
         }
-        throw new RejectedValue(column.name(), "not a date (expected YYYY-MM-DD[ HH:MM:SS] or MM/DD/YY[ HH:MM:SS])", raw);
+        throw new RejectedValue(
+                column.name(), "not a date (expected YYYY-MM-DD[ HH:MM:SS] or MM/DD/YY[ HH:MM:SS])", raw);
     }
 
-    private static LocalDateTime at(int year, String month, String day, @Nullable String hour, @Nullable String minute,
-            @Nullable String second, @Nullable String fraction) {
+    private static LocalDateTime at(
+            int year,
+            String month,
+            String day,
+            @Nullable String hour,
+            @Nullable String minute,
+            @Nullable String second,
+            @Nullable String fraction) {
         LocalDate date = LocalDate.of(year, Integer.parseInt(month), Integer.parseInt(day));
         if (hour == null) {
             return date.atStartOfDay();
         }
         int nanos = fraction == null ? 0 : Integer.parseInt((fraction + "000000000").substring(0, 9));
-        return date.atTime(LocalTime.of(Integer.parseInt(hour), Integer.parseInt(minute),
-                second == null ? 0 : Integer.parseInt(second), nanos));
+        return date.atTime(LocalTime.of(
+                Integer.parseInt(hour),
+                Integer.parseInt(minute),
+                second == null ? 0 : Integer.parseInt(second),
+                nanos));
     }
 
     private static @Nullable Boolean bool(TargetColumn column, Object raw) throws RejectedValue {

@@ -18,13 +18,29 @@ import java.util.SplittableRandom;
  */
 final class EventFactory {
 
-    private static final String[] MAKES_AIR = {"CESSNA", "PIPER", "BEECH", "MOONEY", "CIRRUS", "GRUMMAN", "MAULE",
-            "AERONCA", "CHAMPION", "LUSCOMBE", "TAYLORCRAFT", "NORTH AMERICAN", "AIR TRACTOR", "BELLANCA", "DIAMOND"};
+    private static final String[] MAKES_AIR = {
+        "CESSNA",
+        "PIPER",
+        "BEECH",
+        "MOONEY",
+        "CIRRUS",
+        "GRUMMAN",
+        "MAULE",
+        "AERONCA",
+        "CHAMPION",
+        "LUSCOMBE",
+        "TAYLORCRAFT",
+        "NORTH AMERICAN",
+        "AIR TRACTOR",
+        "BELLANCA",
+        "DIAMOND"
+    };
     private static final double[] MAKES_AIR_W = {31, 19, 9, 3, 2.5, 2, 1.5, 2, 1.5, 1, 1, 1, 1.5, 1.5, 1};
     private static final String[] MAKES_CARRIER = {"BOEING", "MCDONNELL DOUGLAS", "AIRBUS", "EMBRAER", "BOMBARDIER"};
     private static final String[] MAKES_HELI = {"ROBINSON", "BELL", "HUGHES", "EUROCOPTER", "SIKORSKY", "SCHWEIZER"};
     private static final String[] MAKES_AMATEUR = {"VANS", "KITFOX", "LANCAIR", "RANS", "GLASAIR", "ZENITH"};
-    private static final String[] CARRIER_MODELS = {"737-7H4", "MD-82", "A320-232", "ERJ 170", "CL-600-2B19", "757-232"};
+    private static final String[] CARRIER_MODELS = {"737-7H4", "MD-82", "A320-232", "ERJ 170", "CL-600-2B19", "757-232"
+    };
     private static final String[] REGIONS = {"ATL", "CHI", "DEN", "FTW", "LAX", "MIA", "NYC", "SEA", "ANC", "DCA"};
     private static final String[] REGIONS_2008 = {"ERA", "CEN", "WPR", "ANC", "DCA"};
 
@@ -40,15 +56,15 @@ final class EventFactory {
     /** The outcome odds are always calibrated on the usual years and mix: a shift changes the world, not the baseline. */
     EventFactory(int fromYear, int toYear, Shift shift) {
         SplittableRandom calibration = new SplittableRandom(20240601L);
-        this.odds = new SeverityOdds(() -> flight(calibration, SampleOptions.FIRST_YEAR, SampleOptions.LAST_YEAR, Shift.NONE));
+        this.odds = new SeverityOdds(
+                () -> flight(calibration, SampleOptions.FIRST_YEAR, SampleOptions.LAST_YEAR, Shift.NONE));
         this.fromYear = fromYear;
         this.toYear = toYear;
         this.shift = shift;
     }
 
     /** One generated event: rows per database table name, and its severity code as written. */
-    record Event(String evId, Map<String, List<Map<String, Object>>> rows, String severity) {
-    }
+    record Event(String evId, Map<String, List<Map<String, Object>>> rows, String severity) {}
 
     Event event(long seed, int index) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + index);
@@ -58,8 +74,9 @@ final class EventFactory {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
         String evId = evId(flight.date(), index);
         boolean modern = flight.date().getYear() >= 2008;
-        LocalDateTime changed = flight.date().plusDays(200 + random.nextInt(900)).atTime(random.nextInt(24),
-                random.nextInt(60), random.nextInt(60));
+        LocalDateTime changed = flight.date()
+                .plusDays(200 + random.nextInt(900))
+                .atTime(random.nextInt(24), random.nextInt(60), random.nextInt(60));
 
         // ---- events
         Map<String, Object> ev = new HashMap<>();
@@ -95,7 +112,9 @@ final class EventFactory {
         ev.put("mid_air", "N");
         ev.put("on_ground_collision", "N");
         coordinates(ev, lat, lon, modern, random);
-        boolean atAirport = flight.phase() / 10 == 50 || flight.phase() / 10 == 51 || flight.phase() / 10 == 57
+        boolean atAirport = flight.phase() / 10 == 50
+                || flight.phase() / 10 == 51
+                || flight.phase() / 10 == 57
                 || random.nextDouble() < 0.3;
         ev.put("ev_nr_apt_loc", atAirport ? "ONAP" : "OFAP");
         ev.put("apt_dist", atAirport ? 0f : (float) Math.round(random.nextDouble() * 250) / 10f);
@@ -168,10 +187,13 @@ final class EventFactory {
             hour = (21 + random.nextInt(8)) % 24; // 21:00-04:59
         }
         int hhmm = hour * 100 + random.nextInt(12) * 5;
-        String light = hour >= 8 && hour <= 17 ? "DAYL"
-                : hour == 6 || hour == 7 ? (random.nextBoolean() ? "DAWN" : "DAYL")
-                : hour == 18 || hour == 19 ? (random.nextBoolean() ? "DUSK" : "DAYL")
-                : pick(random, new String[] {"NITE", "NDRK", "NBRT"});
+        String light = hour >= 8 && hour <= 17
+                ? "DAYL"
+                : hour == 6 || hour == 7
+                        ? (random.nextBoolean() ? "DAWN" : "DAYL")
+                        : hour == 18 || hour == 19
+                                ? (random.nextBoolean() ? "DUSK" : "DAYL")
+                                : pick(random, new String[] {"NITE", "NDRK", "NBRT"});
         double w = random.nextDouble();
         String weather = w < 0.085 ? "IMC" : w < 0.965 ? "VMC" : null;
         if (shift == Shift.NIGHT_IMC && (hour >= 21 || hour <= 4)) {
@@ -186,14 +208,22 @@ final class EventFactory {
             category = "AIR";
             farPart = "121";
         } else {
-            category = c < 0.86 ? "AIR" : c < 0.95 ? "HELI" : c < 0.975 ? "GLI" : c < 0.985 ? "BALL" : c < 0.992 ? "GYRO"
-                    : c < 0.996 ? "WSFT" : "PPAR";
+            category = c < 0.86
+                    ? "AIR"
+                    : c < 0.95
+                            ? "HELI"
+                            : c < 0.975 ? "GLI" : c < 0.985 ? "BALL" : c < 0.992 ? "GYRO" : c < 0.996 ? "WSFT" : "PPAR";
             double p = random.nextDouble();
-            farPart = p < 0.86 ? "091" : p < 0.92 ? "137" : p < 0.975 ? "135" : p < 0.985 ? "129" : p < 0.99 ? "091K"
-                    : p < 0.995 ? "PUBU" : "NUSN";
+            farPart = p < 0.86
+                    ? "091"
+                    : p < 0.92
+                            ? "137"
+                            : p < 0.975 ? "135" : p < 0.985 ? "129" : p < 0.99 ? "091K" : p < 0.995 ? "PUBU" : "NUSN";
         }
-        boolean amateur = !airCarrier && !farPart.equals("137") && !farPart.equals("135") && random.nextDouble()
-                < (year < 1995 ? 0.06 : 0.13);
+        boolean amateur = !airCarrier
+                && !farPart.equals("137")
+                && !farPart.equals("135")
+                && random.nextDouble() < (year < 1995 ? 0.06 : 0.13);
         String make;
         int engines;
         String engineType;
@@ -206,7 +236,8 @@ final class EventFactory {
             engines = random.nextDouble() < 0.9 ? 1 : 2;
             engineType = make.equals("ROBINSON") || random.nextDouble() < 0.3 ? "REC" : "TS";
         } else if (category.equals("GLI") || category.equals("BALL")) {
-            make = category.equals("GLI") ? pick(random, new String[] {"SCHWEIZER", "SCHLEICHER", "SCHEMPP-HIRTH"})
+            make = category.equals("GLI")
+                    ? pick(random, new String[] {"SCHWEIZER", "SCHLEICHER", "SCHEMPP-HIRTH"})
                     : pick(random, new String[] {"CAMERON", "LINDSTRAND", "AEROSTAR", "HEAD"});
             engines = 0;
             engineType = "NONE";
@@ -218,22 +249,41 @@ final class EventFactory {
             make = pick(random, MAKES_AIR, MAKES_AIR_W);
             boolean twin = random.nextDouble() < 0.13;
             engines = twin ? 2 : 1;
-            engineType = farPart.equals("137") && random.nextDouble() < 0.4 ? "TP" : twin && random.nextDouble() < 0.25 ? "TP" : "REC";
+            engineType = farPart.equals("137") && random.nextDouble() < 0.4
+                    ? "TP"
+                    : twin && random.nextDouble() < 0.25 ? "TP" : "REC";
         }
         if (random.nextDouble() < 0.2) {
             make = make.charAt(0) + make.substring(1).toLowerCase(Locale.ROOT); // avall does not normalise case
         }
-        String purpose = airCarrier ? "SCAC" : switch (farPart) {
-            case "137" -> "AAPL";
-            case "135" -> pick(random, new String[] {"ATXA", "ATXC", "AIRM", "SITE"});
-            case "129" -> "SCAC";
-            case "PUBU" -> "PUBU";
-            default -> {
-                double q = random.nextDouble();
-                yield q < 0.62 ? "PERS" : q < 0.78 ? "INST" : q < 0.84 ? "BUS" : q < 0.88 ? "POSI" : q < 0.91 ? "OTH"
-                        : q < 0.93 ? "FERY" : q < 0.95 ? "EXEC" : q < 0.97 ? "ASHO" : q < 0.98 ? "BANT" : "SKYD";
-            }
-        };
+        String purpose = airCarrier
+                ? "SCAC"
+                : switch (farPart) {
+                    case "137" -> "AAPL";
+                    case "135" -> pick(random, new String[] {"ATXA", "ATXC", "AIRM", "SITE"});
+                    case "129" -> "SCAC";
+                    case "PUBU" -> "PUBU";
+                    default -> {
+                        double q = random.nextDouble();
+                        yield q < 0.62
+                                ? "PERS"
+                                : q < 0.78
+                                        ? "INST"
+                                        : q < 0.84
+                                                ? "BUS"
+                                                : q < 0.88
+                                                        ? "POSI"
+                                                        : q < 0.91
+                                                                ? "OTH"
+                                                                : q < 0.93
+                                                                        ? "FERY"
+                                                                        : q < 0.95
+                                                                                ? "EXEC"
+                                                                                : q < 0.97
+                                                                                        ? "ASHO"
+                                                                                        : q < 0.98 ? "BANT" : "SKYD";
+                    }
+                };
         int phase = phase(random, category, purpose);
         String certificate;
         double cert = random.nextDouble();
@@ -242,8 +292,13 @@ final class EventFactory {
         } else if (farPart.equals("135") || farPart.equals("137")) {
             certificate = cert < 0.5 ? "COMM" : "ATP";
         } else {
-            certificate = cert < 0.5 ? "PRI" : cert < 0.8 ? "COMM" : cert < 0.89 ? "ATP" : cert < 0.96 ? "STU"
-                    : cert < 0.98 ? "SPRT" : cert < 0.99 ? "REC" : "NONE";
+            certificate = cert < 0.5
+                    ? "PRI"
+                    : cert < 0.8
+                            ? "COMM"
+                            : cert < 0.89
+                                    ? "ATP"
+                                    : cert < 0.96 ? "STU" : cert < 0.98 ? "SPRT" : cert < 0.99 ? "REC" : "NONE";
         }
         double median = switch (certificate) {
             case "ATP" -> 9000;
@@ -257,8 +312,25 @@ final class EventFactory {
         double makeHours = Math.max(1, Math.round(total * (0.05 + random.nextDouble() * 0.6)));
         int age = clamp((int) Math.round((certificate.equals("STU") ? 32 : 50) + random.nextGaussian() * 13), 16, 89);
         int gust = random.nextDouble() < 0.15 ? 12 + random.nextInt(25) : 0;
-        return new Flight(date, hhmm, light, weather, category, make, amateur, engines, engineType, farPart, purpose,
-                phase, age, certificate, total, makeHours, gust, airCarrier);
+        return new Flight(
+                date,
+                hhmm,
+                light,
+                weather,
+                category,
+                make,
+                amateur,
+                engines,
+                engineType,
+                farPart,
+                purpose,
+                phase,
+                age,
+                certificate,
+                total,
+                makeHours,
+                gust,
+                airCarrier);
     }
 
     private static int phase(SplittableRandom random, String category, String purpose) {
@@ -302,8 +374,8 @@ final class EventFactory {
     // ------------------------------------------------------------------------------------------
     // rows
 
-    private static void coordinates(Map<String, Object> ev, double lat, double lon, boolean modern,
-            SplittableRandom random) {
+    private static void coordinates(
+            Map<String, Object> ev, double lat, double lon, boolean modern, SplittableRandom random) {
         double form = random.nextDouble();
         boolean decimal;
         boolean text;
@@ -333,13 +405,16 @@ final class EventFactory {
     /** DDMMSS[N|S] / DDDMMSS[E|W], as avall's latitude/longitude text columns hold them. */
     static String dms(double degrees, int width, String hemisphere, boolean lower) {
         long seconds = Math.round(Math.abs(degrees) * 3600);
-        String text = String.format(Locale.ROOT, "%0" + width + "d%02d%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        String text =
+                String.format(Locale.ROOT, "%0" + width + "d%02d%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
         return text + (lower ? hemisphere.toLowerCase(Locale.ROOT) : hemisphere);
     }
 
     private static void weather(Map<String, Object> ev, Flight f, SplittableRandom random) {
         boolean imc = f.imc();
-        ev.put("sky_cond_ceil", imc ? pick(random, new String[] {"OVC", "BKN", "VV"}) : random.nextBoolean() ? "NONE" : "BKN");
+        ev.put(
+                "sky_cond_ceil",
+                imc ? pick(random, new String[] {"OVC", "BKN", "VV"}) : random.nextBoolean() ? "NONE" : "BKN");
         ev.put("sky_ceil_ht", imc ? 100 * (2 + random.nextInt(10)) : 1000 * (3 + random.nextInt(20)));
         ev.put("vis_sm", imc ? (float) (random.nextInt(12) / 4.0) : (float) (5 + random.nextInt(6)));
         int month = f.date().getMonthValue();
@@ -357,12 +432,15 @@ final class EventFactory {
         ev.put("wx_src_iic", pick(random, new String[] {"WFAC", "PILO", "WIT", "UNK"}));
     }
 
-    private static Map<String, Object> aircraft(String evId, int key, Flight f, String severity, LocalDateTime changed,
-            SplittableRandom random) {
+    private static Map<String, Object> aircraft(
+            String evId, int key, Flight f, String severity, LocalDateTime changed, SplittableRandom random) {
         Map<String, Object> ac = new HashMap<>();
         ac.put("ev_id", evId);
         ac.put("aircraft_key", key);
-        ac.put("regis_no", "N" + (100 + random.nextInt(99000)) + (random.nextBoolean() ? "" : String.valueOf((char) ('A' + random.nextInt(26)))));
+        ac.put(
+                "regis_no",
+                "N" + (100 + random.nextInt(99000))
+                        + (random.nextBoolean() ? "" : String.valueOf((char) ('A' + random.nextInt(26)))));
         ac.put("far_part", f.farPart());
         ac.put("damage", damage(severity, random));
         ac.put("acft_fire", severity.equals("FATL") && random.nextDouble() < 0.3 ? "GRD" : "NONE");
@@ -371,14 +449,21 @@ final class EventFactory {
         ac.put("acft_category", f.category());
         ac.put("homebuilt", f.amateurBuilt() ? "Y" : "N");
         ac.put("num_eng", f.engines());
-        ac.put("cert_max_gr_wt", f.airCarrier() ? 60_000 + random.nextInt(120_000) : f.engines() > 1 ? 4000 + random.nextInt(6000)
-                : 1200 + random.nextInt(2600));
+        ac.put(
+                "cert_max_gr_wt",
+                f.airCarrier()
+                        ? 60_000 + random.nextInt(120_000)
+                        : f.engines() > 1 ? 4000 + random.nextInt(6000) : 1200 + random.nextInt(2600));
         ac.put("total_seats", f.airCarrier() ? 50 + random.nextInt(150) : 1 + random.nextInt(6));
         ac.put("fixed_retractable", random.nextDouble() < 0.7 ? "FIXD" : "RETR");
         ac.put("afm_hrs", (float) Math.round(random.nextDouble() * 12000));
         ac.put("date_last_insp", f.date().minusDays(random.nextInt(360)).atStartOfDay());
         ac.put("type_fly", f.purpose());
-        ac.put("oper_sched", f.airCarrier() ? (random.nextDouble() < 0.9 ? "SCHD" : "NSCH") : f.farPart().equals("135") ? "NSCH" : "");
+        ac.put(
+                "oper_sched",
+                f.airCarrier()
+                        ? (random.nextDouble() < 0.9 ? "SCHD" : "NSCH")
+                        : f.farPart().equals("135") ? "NSCH" : "");
         ac.put("oper_dom_int", f.airCarrier() ? "DOM" : "");
         ac.put("oper_pax_cargo", f.airCarrier() ? "PAX" : "");
         ac.put("phase_flt_spec", f.phase());
@@ -416,8 +501,8 @@ final class EventFactory {
         };
     }
 
-    private static List<Map<String, Object>> engines(String evId, int key, Flight f, LocalDateTime changed,
-            SplittableRandom random) {
+    private static List<Map<String, Object>> engines(
+            String evId, int key, Flight f, LocalDateTime changed, SplittableRandom random) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (int no = 1; no <= f.engines(); no++) {
             Map<String, Object> en = new HashMap<>();
@@ -426,11 +511,18 @@ final class EventFactory {
             en.put("eng_no", no);
             en.put("eng_type", f.engineType());
             boolean turbine = !f.engineType().equals("REC");
-            en.put("eng_mfgr", turbine ? pick(random, new String[] {"Pratt & Whitney", "GE", "Rolls-Royce", "Honeywell"})
-                    : pick(random, new String[] {"Lycoming", "LYCOMING", "Continental", "CONT MOTOR", "Rotax"}));
+            en.put(
+                    "eng_mfgr",
+                    turbine
+                            ? pick(random, new String[] {"Pratt & Whitney", "GE", "Rolls-Royce", "Honeywell"})
+                            : pick(random, new String[] {"Lycoming", "LYCOMING", "Continental", "CONT MOTOR", "Rotax"
+                            }));
             en.put("eng_model", turbine ? "PW" + (100 + random.nextInt(900)) : "O-" + (200 + 20 * random.nextInt(20)));
-            en.put("power_units", f.engineType().equals("TF") || f.engineType().equals("TJ") ? 14000 + random.nextInt(16000)
-                    : turbine ? 500 + random.nextInt(1500) : 65 + random.nextInt(300));
+            en.put(
+                    "power_units",
+                    f.engineType().equals("TF") || f.engineType().equals("TJ")
+                            ? 14000 + random.nextInt(16000)
+                            : turbine ? 500 + random.nextInt(1500) : 65 + random.nextInt(300));
             en.put("hp_or_lbs", f.engineType().equals("TF") || f.engineType().equals("TJ") ? "LBS" : "HP");
             en.put("carb_fuel_injection", turbine ? "" : random.nextBoolean() ? "CARB" : "FINJ");
             en.put("lchg_date", changed);
@@ -439,9 +531,15 @@ final class EventFactory {
         return list;
     }
 
-    private static void crew(Map<String, List<Map<String, Object>>> rows, String evId, int key, Flight f,
-            LocalDateTime changed, SplittableRandom random) {
-        int crew = f.airCarrier() || (f.farPart().equals("135") && random.nextBoolean()) ? 2
+    private static void crew(
+            Map<String, List<Map<String, Object>>> rows,
+            String evId,
+            int key,
+            Flight f,
+            LocalDateTime changed,
+            SplittableRandom random) {
+        int crew = f.airCarrier() || (f.farPart().equals("135") && random.nextBoolean())
+                ? 2
                 : f.purpose().equals("INST") ? (random.nextDouble() < 0.6 ? 2 : 1) : 1;
         for (int no = 1; no <= crew; no++) {
             boolean pilot = no == 1;
@@ -462,20 +560,43 @@ final class EventFactory {
             List<Map<String, Object>> certs = new ArrayList<>();
             certs.add(dt(evId, key, no, "crew_cert_code", cert, changed));
             if (!cert.equals("STU") && random.nextDouble() < 0.6) {
-                certs.add(dt(evId, key, no, "crew_rat_airpln", pick(random, new String[] {"SEL", "MEL", "SES"}), changed));
+                certs.add(dt(
+                        evId, key, no, "crew_rat_airpln", pick(random, new String[] {"SEL", "MEL", "SES"}), changed));
             }
             add(rows, "dt_flight_crew", certs);
             List<Map<String, Object>> hours = new ArrayList<>();
             hours.add(time(evId, key, no, "TOTL", "ALL", total, changed));
             hours.add(time(evId, key, no, "TOTL", "MAKE", make, changed));
-            hours.add(time(evId, key, no, "L90D", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 120)), changed));
-            hours.add(time(evId, key, no, "L30D", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 40)), changed));
-            hours.add(time(evId, key, no, "L24H", "ALL", Math.min(total, (double) Math.round(random.nextDouble() * 6)), changed));
+            hours.add(time(
+                    evId,
+                    key,
+                    no,
+                    "L90D",
+                    "ALL",
+                    Math.min(total, (double) Math.round(random.nextDouble() * 120)),
+                    changed));
+            hours.add(time(
+                    evId,
+                    key,
+                    no,
+                    "L30D",
+                    "ALL",
+                    Math.min(total, (double) Math.round(random.nextDouble() * 40)),
+                    changed));
+            hours.add(time(
+                    evId,
+                    key,
+                    no,
+                    "L24H",
+                    "ALL",
+                    Math.min(total, (double) Math.round(random.nextDouble() * 6)),
+                    changed));
             add(rows, "flight_time", hours);
         }
     }
 
-    private static Map<String, Object> dt(String evId, int key, int crew, String column, String code, LocalDateTime changed) {
+    private static Map<String, Object> dt(
+            String evId, int key, int crew, String column, String code, LocalDateTime changed) {
         Map<String, Object> row = new HashMap<>();
         row.put("ev_id", evId);
         row.put("aircraft_key", key);
@@ -486,8 +607,8 @@ final class EventFactory {
         return row;
     }
 
-    private static Map<String, Object> time(String evId, int key, int crew, String type, String craft, double hours,
-            LocalDateTime changed) {
+    private static Map<String, Object> time(
+            String evId, int key, int crew, String type, String craft, double hours, LocalDateTime changed) {
         Map<String, Object> row = new HashMap<>();
         row.put("ev_id", evId);
         row.put("aircraft_key", key);
@@ -501,9 +622,17 @@ final class EventFactory {
 
     private static final String[] LEVELS = {"FATL", "SERS", "MINR", "NONE"};
 
-    private static void injuries(Map<String, List<Map<String, Object>>> rows, String evId, int key, Flight f,
-            int outcome, int[] totals, LocalDateTime changed, SplittableRandom random) {
-        int aboard = f.airCarrier() ? 30 + random.nextInt(150) : 1 + (random.nextDouble() < 0.55 ? 0 : random.nextInt(4));
+    private static void injuries(
+            Map<String, List<Map<String, Object>>> rows,
+            String evId,
+            int key,
+            Flight f,
+            int outcome,
+            int[] totals,
+            LocalDateTime changed,
+            SplittableRandom random) {
+        int aboard =
+                f.airCarrier() ? 30 + random.nextInt(150) : 1 + (random.nextDouble() < 0.55 ? 0 : random.nextInt(4));
         int[] counts = new int[4];
         // the pilot gets the outcome's level; others are the same or better
         int pilotLevel = outcome;
@@ -519,7 +648,11 @@ final class EventFactory {
         }
         int remaining = aboard - 1 - (pilotLevel != outcome ? pax[outcome] : 0);
         for (int i = 0; i < remaining; i++) {
-            pax[clamp(outcome + (random.nextDouble() < 0.6 ? 0 : 1 + random.nextInt(3 - Math.min(outcome, 2))), outcome, 3)]++;
+            pax[
+                    clamp(
+                            outcome + (random.nextDouble() < 0.6 ? 0 : 1 + random.nextInt(3 - Math.min(outcome, 2))),
+                            outcome,
+                            3)]++;
         }
         for (int k = 0; k < 4; k++) {
             counts[k] = pilot[k] + pax[k];
@@ -533,7 +666,12 @@ final class EventFactory {
         add(rows, "injury", list);
     }
 
-    private static void injuryRows(List<Map<String, Object>> list, String evId, int key, String category, int[] counts,
+    private static void injuryRows(
+            List<Map<String, Object>> list,
+            String evId,
+            int key,
+            String category,
+            int[] counts,
             LocalDateTime changed) {
         int total = 0;
         for (int k = 0; k < 4; k++) {
@@ -545,8 +683,8 @@ final class EventFactory {
         list.add(injury(evId, key, category, "TOTL", total, changed));
     }
 
-    private static Map<String, Object> injury(String evId, int key, String category, String level, int count,
-            LocalDateTime changed) {
+    private static Map<String, Object> injury(
+            String evId, int key, String category, String level, int count, LocalDateTime changed) {
         Map<String, Object> row = new HashMap<>();
         row.put("ev_id", evId);
         row.put("aircraft_key", key);
@@ -558,18 +696,39 @@ final class EventFactory {
     }
 
     private static final String[][] FINDINGS = {
-            {"0106200000", "Aircraft-Aircraft propeller/rotor-(general)-(general)-Failure", "01", "06", "20", "00", "00"},
-            {"0204152012", "Personnel issues-Action/decision-Action-Aircraft control-Pilot", "02", "04", "15", "20", "12"},
-            {"0206254545", "Personnel issues-Experience/knowledge-Lack of experience-Pilot", "02", "06", "25", "45", "45"},
-            {"0301052045", "Environmental issues-Physical environment-Terrain-Mountainous/hilly terrain", "03", "01", "05", "20", "45"},
-            {"0302101025", "Environmental issues-Conditions/weather phenomena-Wind-Crosswind", "03", "02", "10", "10", "25"},
-            {"0101201020", "Aircraft-Fluids/misc hardware-Fluids-Fuel-Fuel exhaustion", "01", "01", "20", "10", "20"}};
-    private static final String[][] OCCURRENCES = {{"250", "LOSS OF CONTROL - IN FLIGHT"}, {"220", "IN FLIGHT COLLISION WITH TERRAIN/WATER"},
-            {"350", "LOSS OF ENGINE POWER"}, {"260", "LOSS OF CONTROL - ON GROUND/WATER"}, {"170", "HARD LANDING"},
-            {"190", "NOSE OVER"}, {"140", "FORCED LANDING"}};
+        {"0106200000", "Aircraft-Aircraft propeller/rotor-(general)-(general)-Failure", "01", "06", "20", "00", "00"},
+        {"0204152012", "Personnel issues-Action/decision-Action-Aircraft control-Pilot", "02", "04", "15", "20", "12"},
+        {"0206254545", "Personnel issues-Experience/knowledge-Lack of experience-Pilot", "02", "06", "25", "45", "45"},
+        {
+            "0301052045",
+            "Environmental issues-Physical environment-Terrain-Mountainous/hilly terrain",
+            "03",
+            "01",
+            "05",
+            "20",
+            "45"
+        },
+        {"0302101025", "Environmental issues-Conditions/weather phenomena-Wind-Crosswind", "03", "02", "10", "10", "25"
+        },
+        {"0101201020", "Aircraft-Fluids/misc hardware-Fluids-Fuel-Fuel exhaustion", "01", "01", "20", "10", "20"}
+    };
+    private static final String[][] OCCURRENCES = {
+        {"250", "LOSS OF CONTROL - IN FLIGHT"},
+        {"220", "IN FLIGHT COLLISION WITH TERRAIN/WATER"},
+        {"350", "LOSS OF ENGINE POWER"},
+        {"260", "LOSS OF CONTROL - ON GROUND/WATER"},
+        {"170", "HARD LANDING"},
+        {"190", "NOSE OVER"},
+        {"140", "FORCED LANDING"}
+    };
 
-    private static void findings(Map<String, List<Map<String, Object>>> rows, String evId, int key, Flight f,
-            LocalDateTime changed, SplittableRandom random) {
+    private static void findings(
+            Map<String, List<Map<String, Object>>> rows,
+            String evId,
+            int key,
+            Flight f,
+            LocalDateTime changed,
+            SplittableRandom random) {
         int n = 1 + random.nextInt(3);
         List<Map<String, Object>> list = new ArrayList<>();
         for (int no = 1; no <= n; no++) {
@@ -609,8 +768,13 @@ final class EventFactory {
         add(rows, "events_sequence", sequence);
     }
 
-    private static void occurrences(Map<String, List<Map<String, Object>>> rows, String evId, int key, Flight f,
-            LocalDateTime changed, SplittableRandom random) {
+    private static void occurrences(
+            Map<String, List<Map<String, Object>>> rows,
+            String evId,
+            int key,
+            Flight f,
+            LocalDateTime changed,
+            SplittableRandom random) {
         int n = 1 + random.nextInt(2);
         List<Map<String, Object>> list = new ArrayList<>();
         List<Map<String, Object>> seq = new ArrayList<>();
@@ -644,7 +808,8 @@ final class EventFactory {
         add(rows, "seq_of_events", seq);
     }
 
-    private static Map<String, Object> narrative(String evId, int key, Flight f, String severity, LocalDateTime changed) {
+    private static Map<String, Object> narrative(
+            String evId, int key, Flight f, String severity, LocalDateTime changed) {
         Map<String, Object> row = new HashMap<>();
         row.put("ev_id", evId);
         row.put("aircraft_key", key);
@@ -661,9 +826,12 @@ final class EventFactory {
             case 59 -> "while hovering";
             default -> "during the flight";
         };
-        row.put("narr_accp", "The " + (f.certificate().equals("STU") ? "student " : "") + "pilot reported that " + phase
-                + " in " + (f.imc() ? "instrument" : "visual") + " meteorological conditions the " + f.make() + " "
-                + "airplane departed controlled flight. Injuries: " + severity.toLowerCase(Locale.ROOT) + ".");
+        row.put(
+                "narr_accp",
+                "The " + (f.certificate().equals("STU") ? "student " : "") + "pilot reported that " + phase
+                        + " in " + (f.imc() ? "instrument" : "visual") + " meteorological conditions the " + f.make()
+                        + " "
+                        + "airplane departed controlled flight. Injuries: " + severity.toLowerCase(Locale.ROOT) + ".");
         row.put("narr_cause", "The pilot's failure to maintain aircraft control " + phase + ".");
         row.put("lchg_date", changed);
         return row;
@@ -673,17 +841,28 @@ final class EventFactory {
 
     private static String evId(LocalDate date, int index) {
         if (date.getYear() >= 2019) { // newer ids are timestamp-like: yyyyMMdd + 6 digits
-            return String.format(Locale.ROOT, "%04d%02d%02d%06d", date.getYear(), date.getMonthValue(), date.getDayOfMonth(),
+            return String.format(
+                    Locale.ROOT,
+                    "%04d%02d%02d%06d",
+                    date.getYear(),
+                    date.getMonthValue(),
+                    date.getDayOfMonth(),
                     index % 1_000_000);
         }
         LocalDate filed = date.plusDays(index % 9);
-        return String.format(Locale.ROOT, "%04d%02d%02dX%05d", filed.getYear(), filed.getMonthValue(), filed.getDayOfMonth(),
+        return String.format(
+                Locale.ROOT,
+                "%04d%02d%02dX%05d",
+                filed.getYear(),
+                filed.getMonthValue(),
+                filed.getDayOfMonth(),
                 index % 100_000);
     }
 
     private static String ntsbNo(Flight f, String severity, int index, SplittableRandom random) {
         String office = f.date().getYear() >= 2008 ? pick(random, REGIONS_2008) : pick(random, REGIONS);
-        String kind = severity.equals("FATL") ? "FA" : severity.equals("NONE") && random.nextDouble() < 0.3 ? "IA" : "LA";
+        String kind =
+                severity.equals("FATL") ? "FA" : severity.equals("NONE") && random.nextDouble() < 0.3 ? "IA" : "LA";
         return String.format(Locale.ROOT, "%s%02d%s%03d", office, f.date().getYear() % 100, kind, index % 1000);
     }
 

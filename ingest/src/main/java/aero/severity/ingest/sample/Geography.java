@@ -11,15 +11,65 @@ import java.util.SplittableRandom;
  */
 final class Geography {
 
-    record Place(String state, String name, String faaRegion, double weight, double lat, double lon, double dLat,
-            double dLon, String zone, List<String> cities) {
-    }
+    record Place(
+            String state,
+            String name,
+            String faaRegion,
+            double weight,
+            double lat,
+            double lon,
+            double dLat,
+            double dLon,
+            String zone,
+            List<String> cities) {}
 
     static final List<Place> PLACES = List.of(
-            p("CA", "CALIFORNIA", "WP", 10.0, 36.8, -119.6, 3.5, 3.0, "P", "Los Angeles", "San Diego", "Fresno", "Santa Rosa", "Chino"),
-            p("TX", "TEXAS", "SW", 7.5, 31.2, -99.3, 4.0, 5.0, "C", "Houston", "San Antonio", "Austin", "Lubbock", "Conroe"),
+            p(
+                    "CA",
+                    "CALIFORNIA",
+                    "WP",
+                    10.0,
+                    36.8,
+                    -119.6,
+                    3.5,
+                    3.0,
+                    "P",
+                    "Los Angeles",
+                    "San Diego",
+                    "Fresno",
+                    "Santa Rosa",
+                    "Chino"),
+            p(
+                    "TX",
+                    "TEXAS",
+                    "SW",
+                    7.5,
+                    31.2,
+                    -99.3,
+                    4.0,
+                    5.0,
+                    "C",
+                    "Houston",
+                    "San Antonio",
+                    "Austin",
+                    "Lubbock",
+                    "Conroe"),
             p("FL", "FLORIDA", "SO", 7.0, 28.3, -81.7, 2.2, 1.8, "E", "Miami", "Orlando", "Tampa", "Ocala", "Sebring"),
-            p("AK", "ALASKA", "AL", 5.5, 62.5, -150.5, 4.5, 9.0, "Y", "Anchorage", "Fairbanks", "Juneau", "Bethel", "Talkeetna"),
+            p(
+                    "AK",
+                    "ALASKA",
+                    "AL",
+                    5.5,
+                    62.5,
+                    -150.5,
+                    4.5,
+                    9.0,
+                    "Y",
+                    "Anchorage",
+                    "Fairbanks",
+                    "Juneau",
+                    "Bethel",
+                    "Talkeetna"),
             p("AZ", "ARIZONA", "WP", 3.5, 34.2, -111.7, 2.3, 2.3, "M", "Phoenix", "Tucson", "Prescott", "Flagstaff"),
             p("CO", "COLORADO", "NM", 3.2, 39.0, -105.5, 1.8, 3.2, "M", "Denver", "Aspen", "Grand Junction", "Pueblo"),
             p("WA", "WASHINGTON", "NM", 3.0, 47.4, -120.5, 1.3, 3.2, "P", "Seattle", "Spokane", "Yakima", "Arlington"),
@@ -71,21 +121,25 @@ final class Geography {
             p("GM", "GULF OF MEXICO", "SW", 0.4, 28.0, -91.0, 1.0, 3.0, "C", "Offshore"));
 
     /** Foreign events: no US state, a country code as avall's Country table spells it. */
-    record Country(String code, String name, double lat, double lon, double spread, double weight) {
-    }
+    record Country(String code, String name, double lat, double lon, double spread, double weight) {}
 
     static final List<Country> FOREIGN = List.of(
-            new Country("CA", "Canada", 50.0, -100.0, 6.0, 0.7), new Country("MX", "Mexico", 23.0, -102.0, 4.0, 0.6),
-            new Country("BF", "Bahamas", 24.5, -77.5, 1.5, 0.4), new Country("UK", "United Kingdom", 52.5, -1.5, 2.0, 0.2),
-            new Country("BR", "Brazil", -12.0, -50.0, 8.0, 0.2), new Country("FR", "France", 46.5, 2.5, 3.0, 0.15),
-            new Country("GE", "Germany", 51.0, 10.0, 2.5, 0.1), new Country("JA", "Japan", 36.0, 138.0, 3.0, 0.1),
+            new Country("CA", "Canada", 50.0, -100.0, 6.0, 0.7),
+            new Country("MX", "Mexico", 23.0, -102.0, 4.0, 0.6),
+            new Country("BF", "Bahamas", 24.5, -77.5, 1.5, 0.4),
+            new Country("UK", "United Kingdom", 52.5, -1.5, 2.0, 0.2),
+            new Country("BR", "Brazil", -12.0, -50.0, 8.0, 0.2),
+            new Country("FR", "France", 46.5, 2.5, 3.0, 0.15),
+            new Country("GE", "Germany", 51.0, 10.0, 2.5, 0.1),
+            new Country("JA", "Japan", 36.0, 138.0, 3.0, 0.1),
             new Country("AS", "Australia", -25.0, 134.0, 8.0, 0.1));
 
-    private static final double TOTAL = PLACES.stream().mapToDouble(Place::weight).sum();
-    private static final double FOREIGN_TOTAL = FOREIGN.stream().mapToDouble(Country::weight).sum();
+    private static final double TOTAL =
+            PLACES.stream().mapToDouble(Place::weight).sum();
+    private static final double FOREIGN_TOTAL =
+            FOREIGN.stream().mapToDouble(Country::weight).sum();
 
-    private Geography() {
-    }
+    private Geography() {}
 
     static Place place(SplittableRandom random) {
         double pick = random.nextDouble() * TOTAL;
@@ -109,8 +163,17 @@ final class Geography {
         return FOREIGN.get(0);
     }
 
-    private static Place p(String state, String name, String region, double weight, double lat, double lon, double dLat,
-            double dLon, String zone, String... cities) {
+    private static Place p(
+            String state,
+            String name,
+            String region,
+            double weight,
+            double lat,
+            double lon,
+            double dLat,
+            double dLon,
+            String zone,
+            String... cities) {
         return new Place(state, name, region, weight, lat, lon, dLat, dLon, zone, List.of(cities));
     }
 }

@@ -18,14 +18,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import aero.severity.domain.code.NtsbCode;
-import aero.severity.domain.code.LightCondition;
-import aero.severity.domain.code.WeatherCondition;
-import aero.severity.domain.code.EngineType;
 import aero.severity.domain.code.AircraftCategory;
+import aero.severity.domain.code.EngineType;
 import aero.severity.domain.code.FarPart;
 import aero.severity.domain.code.FlightPurpose;
+import aero.severity.domain.code.LightCondition;
+import aero.severity.domain.code.NtsbCode;
 import aero.severity.domain.code.PilotCertificate;
+import aero.severity.domain.code.WeatherCondition;
 import aero.severity.ingest.avall.AvallColumn;
 import aero.severity.ingest.avall.AvallTable;
 import aero.severity.ingest.avall.AvallTables;
@@ -46,8 +46,7 @@ public final class SampleAccessFile {
 
     private static final int CHUNK = 2_000;
 
-    private SampleAccessFile() {
-    }
+    private SampleAccessFile() {}
 
     public static SampleSummary write(Path file, SampleOptions options) {
         try {
@@ -59,8 +58,7 @@ public final class SampleAccessFile {
             switch (options.breakage()) {
                 case TRUNCATED -> truncate(file);
                 case PASSWORD -> setDatabasePassword(file, "secret");
-                default -> {
-                }
+                default -> {}
             }
             return summary;
         } catch (IOException e) {
@@ -70,11 +68,15 @@ public final class SampleAccessFile {
 
     private static SampleSummary writeDatabase(Path file, SampleOptions options) throws IOException {
         Database.FileFormat format = file.toString().toLowerCase(Locale.ROOT).endsWith(".accdb")
-                ? Database.FileFormat.V2007 : Database.FileFormat.V2000;
+                ? Database.FileFormat.V2007
+                : Database.FileFormat.V2000;
         Map<String, Integer> rowsPerTable = new TreeMap<>();
         Map<String, Integer> severities = new TreeMap<>();
         int bad = 0;
-        try (Database db = new DatabaseBuilder(file).setFileFormat(format).setAutoSync(false).create()) {
+        try (Database db = new DatabaseBuilder(file)
+                .setFileFormat(format)
+                .setAutoSync(false)
+                .create()) {
             db.setDateTimeType(DateTimeType.LOCAL_DATE_TIME);
             Map<String, Table> tables = new LinkedHashMap<>();
             for (AvallTable table : AvallTables.all()) {
@@ -100,7 +102,8 @@ public final class SampleAccessFile {
                 for (var entry : event.rows().entrySet()) {
                     AvallTable table = AvallTables.get(entry.getKey());
                     for (Map<String, Object> row : entry.getValue()) {
-                        buffer.computeIfAbsent(table.name(), t -> new ArrayList<>()).add(toAccess(table, row));
+                        buffer.computeIfAbsent(table.name(), t -> new ArrayList<>())
+                                .add(toAccess(table, row));
                     }
                 }
                 if (index % CHUNK == CHUNK - 1) {
@@ -125,12 +128,17 @@ public final class SampleAccessFile {
             case 1 -> ev.put("ev_time", 2575);
             case 2 -> ev.put("dec_latitude", 123.5);
             case 3 -> {
-                Map<String, Object> orphan = new HashMap<>(event.rows().get("aircraft").get(0));
-                orphan.put("ev_id", "99999999X99999".substring(0, 9) + String.format(Locale.ROOT, "%05d", index % 100_000));
+                Map<String, Object> orphan =
+                        new HashMap<>(event.rows().get("aircraft").get(0));
+                orphan.put(
+                        "ev_id",
+                        "99999999X99999".substring(0, 9) + String.format(Locale.ROOT, "%05d", index % 100_000));
                 event.rows().get("aircraft").add(orphan);
             }
-            default -> event.rows().get("engines").stream().findFirst()
-                    .ifPresent(engine -> event.rows().get("engines").add(new HashMap<>(engine)));
+            default ->
+                event.rows().get("engines").stream()
+                        .findFirst()
+                        .ifPresent(engine -> event.rows().get("engines").add(new HashMap<>(engine)));
         }
         return 1;
     }
@@ -149,7 +157,8 @@ public final class SampleAccessFile {
         return values;
     }
 
-    private static void flush(Map<String, Table> tables, Map<String, List<Object[]>> buffer, Map<String, Integer> counts)
+    private static void flush(
+            Map<String, Table> tables, Map<String, List<Object[]>> buffer, Map<String, Integer> counts)
             throws IOException {
         for (var entry : buffer.entrySet()) {
             Table table = tables.get(entry.getKey());
@@ -165,7 +174,8 @@ public final class SampleAccessFile {
         TableBuilder builder = new TableBuilder(table.accessName());
         for (AvallColumn column : table.columns()) {
             // another schema's spelling of the event date: the rows still fit, the loader must refuse the file
-            boolean renamed = breakage == Breakage.WRONG_SCHEMA && table.name().equals("events")
+            boolean renamed = breakage == Breakage.WRONG_SCHEMA
+                    && table.name().equals("events")
                     && column.accessName().equalsIgnoreCase("ev_date");
             ColumnBuilder c = new ColumnBuilder(renamed ? "event_date" : column.accessName());
             switch (column.type()) {
@@ -184,7 +194,9 @@ public final class SampleAccessFile {
                 case "float" -> c.setType(DataType.DOUBLE);
                 case "datetime" -> c.setType(DataType.SHORT_DATE_TIME);
                 case "bit" -> c.setType(DataType.BOOLEAN);
-                default -> throw new IllegalStateException("unknown avall type " + column.type() + " of " + column.accessName());
+                default ->
+                    throw new IllegalStateException(
+                            "unknown avall type " + column.type() + " of " + column.accessName());
             }
             builder.addColumn(c);
         }
@@ -200,17 +212,26 @@ public final class SampleAccessFile {
         code(iaids, "ct_fars", FarPart.values());
         code(iaids, "ct_type_fly", FlightPurpose.values());
         code(iaids, "ct_crew_cert_code", PilotCertificate.values());
-        for (String[] injury : new String[][] {{"FATL", "Fatal"}, {"SERS", "Serious"}, {"MINR", "Minor"}, {"NONE", "None"},
-                {"UNK", "Unknown"}}) {
-            iaids.add(new Object[] {pad("ct_inj_ix", 20), pad(injury[0], 4), injury[1], null, "N", null, null, null, false, true,
-                    null});
+        for (String[] injury : new String[][] {
+            {"FATL", "Fatal"}, {"SERS", "Serious"}, {"MINR", "Minor"}, {"NONE", "None"}, {"UNK", "Unknown"}
+        }) {
+            iaids.add(new Object[] {
+                pad("ct_inj_ix", 20), pad(injury[0], 4), injury[1], null, "N", null, null, null, false, true, null
+            });
         }
         addAll(tables, "ct_iaids", iaids, counts);
         List<Object[]> seqevt = new ArrayList<>();
-        for (String[] code : new String[][] {{"100", "ABRUPT MANEUVER"}, {"110", "ALTITUDE DEVIATION,UNCONTROLLED"},
-                {"140", "FORCED LANDING"}, {"170", "HARD LANDING"}, {"190", "NOSE OVER"},
-                {"220", "IN FLIGHT COLLISION WITH TERRAIN/WATER"}, {"250", "LOSS OF CONTROL - IN FLIGHT"},
-                {"260", "LOSS OF CONTROL - ON GROUND/WATER"}, {"350", "LOSS OF ENGINE POWER"}}) {
+        for (String[] code : new String[][] {
+            {"100", "ABRUPT MANEUVER"},
+            {"110", "ALTITUDE DEVIATION,UNCONTROLLED"},
+            {"140", "FORCED LANDING"},
+            {"170", "HARD LANDING"},
+            {"190", "NOSE OVER"},
+            {"220", "IN FLIGHT COLLISION WITH TERRAIN/WATER"},
+            {"250", "LOSS OF CONTROL - IN FLIGHT"},
+            {"260", "LOSS OF CONTROL - ON GROUND/WATER"},
+            {"350", "LOSS OF ENGINE POWER"}
+        }) {
             seqevt.add(new Object[] {pad(code[0], 5), code[1]});
         }
         addAll(tables, "ct_seqevt", seqevt, counts);
@@ -229,8 +250,9 @@ public final class SampleAccessFile {
 
     private static void code(List<Object[]> rows, String table, NtsbCode[] codes) {
         for (NtsbCode code : codes) {
-            rows.add(new Object[] {pad(table, 20), pad(code.code(), 4), code.meaning(), null, "N", null, null, null, false,
-                    true, null});
+            rows.add(new Object[] {
+                pad(table, 20), pad(code.code(), 4), code.meaning(), null, "N", null, null, null, false, true, null
+            });
         }
     }
 
@@ -267,5 +289,4 @@ public final class SampleAccessFile {
             }
         }
     }
-
 }

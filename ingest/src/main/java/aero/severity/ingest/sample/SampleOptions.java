@@ -9,6 +9,7 @@ public record SampleOptions(int events, long seed, Breakage breakage, int fromYe
 
     /** The years the generator covers when none are asked for. */
     public static final int FIRST_YEAR = 1982;
+
     public static final int LAST_YEAR = 2025;
 
     public SampleOptions {
@@ -16,8 +17,8 @@ public record SampleOptions(int events, long seed, Breakage breakage, int fromYe
             throw new IllegalArgumentException("events must be 1-2,000,000, was " + events);
         }
         if (fromYear < FIRST_YEAR || toYear > LAST_YEAR || fromYear > toYear) {
-            throw new IllegalArgumentException("years must lie in " + FIRST_YEAR + "-" + LAST_YEAR + ", first <= last; was "
-                    + fromYear + "-" + toYear);
+            throw new IllegalArgumentException("years must lie in " + FIRST_YEAR + "-" + LAST_YEAR
+                    + ", first <= last; was " + fromYear + "-" + toYear);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.Map;
  * What was written: rows per Access table (database names), events per {@code ev_highest_injury} code
  * as written (blank and {@code UNKN} included), and how many rows were deliberately made bad.
  */
-public record SampleSummary(Path file, Map<String, Integer> rowsPerTable, Map<String, Integer> severities, int badRows) {
+public record SampleSummary(
+        Path file, Map<String, Integer> rowsPerTable, Map<String, Integer> severities, int badRows) {
 
     public SampleSummary {
         rowsPerTable = Map.copyOf(rowsPerTable);

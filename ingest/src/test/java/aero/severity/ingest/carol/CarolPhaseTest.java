@@ -1,9 +1,9 @@
 package aero.severity.ingest.carol;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import aero.severity.domain.code.FlightPhase;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class CarolPhaseTest {
 

@@ -1,12 +1,12 @@
 package aero.severity.ingest.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ConsoleProgressTest {
 
@@ -23,10 +23,18 @@ class ConsoleProgressTest {
 
         String[] frames = screen.split("\r");
         assertThat(frames).hasSize(4); // "" before the first \r, then three redraws of one line
-        assertThat(frames[1]).startsWith("events           [" + " ".repeat(30) + "]").contains("0 rows");
-        assertThat(frames[2]).contains("[" + "#".repeat(15) + " ".repeat(15) + "]").contains("500 rows");
-        assertThat(frames[3]).contains("[" + "#".repeat(30) + "]").contains("1,000 rows").contains("rows/s")
-                .contains("3 rejected").endsWith("-> upsert" + System.lineSeparator());
+        assertThat(frames[1])
+                .startsWith("events           [" + " ".repeat(30) + "]")
+                .contains("0 rows");
+        assertThat(frames[2])
+                .contains("[" + "#".repeat(15) + " ".repeat(15) + "]")
+                .contains("500 rows");
+        assertThat(frames[3])
+                .contains("[" + "#".repeat(30) + "]")
+                .contains("1,000 rows")
+                .contains("rows/s")
+                .contains("3 rejected")
+                .endsWith("-> upsert" + System.lineSeparator());
     }
 
     @Test

@@ -1,7 +1,5 @@
 package aero.severity.ingest.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** The Spring Boot command line end to end: Flyway migrates, import loads, status reports. */
 @ExtendWith(RealServicesExtension.class)
 class IngestCliIT {
@@ -30,24 +30,47 @@ class IngestCliIT {
 
     @Test
     void importThenStatusOnPostgres() throws Exception {
-        Path file = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(150).broken(Breakage.BAD_VALUES)).file();
+        Path file = SampleAccessFile.write(
+                        folder.resolve("avall.mdb"), SampleOptions.of(150).broken(Breakage.BAD_VALUES))
+                .file();
         try (FreshDatabase db = FreshDatabase.create("cli")) {
-            String[] connection = {"--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                    "--spring.datasource.password=" + db.password()};
-            String imported = captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString())))
-                    .isZero());
-            assertThat(imported).contains("batch 1 loaded").contains("events").contains("150").contains("rejected");
-            String again = captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString()))).isZero());
+            String[] connection = {
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=" + db.user(),
+                "--spring.datasource.password=" + db.password()
+            };
+            String imported =
+                    captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString())))
+                            .isZero());
+            assertThat(imported)
+                    .contains("batch 1 loaded")
+                    .contains("events")
+                    .contains("150")
+                    .contains("rejected");
+            String again =
+                    captured(() -> assertThat(IngestApplication.run(concat(connection, "import", file.toString())))
+                            .isZero());
             assertThat(again).contains("already loaded as batch 1");
-            String status = captured(() -> assertThat(IngestApplication.run(concat(connection, "status"))).isZero());
-            assertThat(status).contains("Batches").contains("DONE").contains("avall.mdb").contains("Rows per table");
-            // BAD_VALUES spoils events 7, 57 and 107: no event date, an ev_time that is not HHMM, an impossible latitude
-            assertThat(status).contains("Rejects by table and reason:").containsPattern("events +1  .*HHMM")
+            String status = captured(() -> assertThat(IngestApplication.run(concat(connection, "status")))
+                    .isZero());
+            assertThat(status)
+                    .contains("Batches")
+                    .contains("DONE")
+                    .contains("avall.mdb")
+                    .contains("Rows per table");
+            // BAD_VALUES spoils events 7, 57 and 107: no event date, an ev_time that is not HHMM, an impossible
+            // latitude
+            assertThat(status)
+                    .contains("Rejects by table and reason:")
+                    .containsPattern("events +1  .*HHMM")
                     .containsPattern("events +1  .*latitude");
-            try (Connection c = db.connect(); Statement st = c.createStatement();
+            try (Connection c = db.connect();
+                    Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
                 rs.next();
-                assertThat(rs.getInt(1)).as("150 events less the three spoiled ones").isEqualTo(147);
+                assertThat(rs.getInt(1))
+                        .as("150 events less the three spoiled ones")
+                        .isEqualTo(147);
             }
         }
     }
@@ -56,17 +79,22 @@ class IngestCliIT {
     void aFailedImportExitsWithOneAndSaysWhy() throws Exception {
         Path garbage = folder.resolve("broken.mdb");
         Files.write(garbage, new byte[4096]);
-        String h2 = "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
-        String err = capturedErr(() -> assertThat(IngestApplication.run(h2, "import", garbage.toString())).isEqualTo(1));
+        String h2 =
+                "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("db") + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
+        String err = capturedErr(() -> assertThat(IngestApplication.run(h2, "import", garbage.toString()))
+                .isEqualTo(1));
         assertThat(err).contains("FAILED").contains("broken.mdb").contains("not a readable Access database");
     }
 
     @Test
     void propertyDrivenModeImportsTheConfiguredFilesIntoTheEmbeddedDatabase() throws SQLException {
-        Path file = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(80)).file();
+        Path file = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(80))
+                .file();
         String url = "jdbc:h2:file:" + folder.resolve("embedded") + ";MODE=PostgreSQL;AUTO_SERVER=FALSE";
-        assertThat(IngestApplication.run("--spring.datasource.url=" + url, "--severity.ingest.files=" + file)).isZero();
-        try (Connection c = java.sql.DriverManager.getConnection(url, "severity", "severity"); Statement st = c.createStatement();
+        assertThat(IngestApplication.run("--spring.datasource.url=" + url, "--severity.ingest.files=" + file))
+                .isZero();
+        try (Connection c = java.sql.DriverManager.getConnection(url, "severity", "severity");
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM events")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(80);
@@ -76,11 +104,14 @@ class IngestCliIT {
     @Test
     void generateWritesAnAccessFileAndRejectsBadOptions() {
         Path out = folder.resolve("g.mdb");
-        assertThat(IngestApplication.generate(new String[] {"--events", "120", "--out", out.toString(), "--seed", "3"})).isZero();
+        assertThat(IngestApplication.generate(new String[] {"--events", "120", "--out", out.toString(), "--seed", "3"}))
+                .isZero();
         assertThat(out).exists();
         assertThat(IngestApplication.generate(new String[] {"--events", "120"})).isEqualTo(2);
-        assertThat(IngestApplication.generate(new String[] {"--events", "10", "--out", "x.txt"})).isEqualTo(2);
-        assertThat(IngestApplication.generate(new String[] {"--events", "10", "--out", out.toString(), "--broken", "nope"}))
+        assertThat(IngestApplication.generate(new String[] {"--events", "10", "--out", "x.txt"}))
+                .isEqualTo(2);
+        assertThat(IngestApplication.generate(
+                        new String[] {"--events", "10", "--out", out.toString(), "--broken", "nope"}))
                 .isEqualTo(2);
     }
 

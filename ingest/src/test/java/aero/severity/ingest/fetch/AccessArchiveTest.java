@@ -1,8 +1,5 @@
 package aero.severity.ingest.fetch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class AccessArchiveTest {
 
     @TempDir
@@ -20,8 +20,14 @@ class AccessArchiveTest {
 
     @Test
     void namesThatClimbOutOrStartAtARootAreUnsafeAndOrdinaryFoldersAreNot() {
-        for (String bad : List.of("../avall.mdb", "data/../../avall.mdb", "/tmp/avall.mdb", "\\\\server\\share\\x.mdb",
-                "..\\avall.mdb", "C:\\avdata\\avall.mdb", "c:avall.mdb")) {
+        for (String bad : List.of(
+                "../avall.mdb",
+                "data/../../avall.mdb",
+                "/tmp/avall.mdb",
+                "\\\\server\\share\\x.mdb",
+                "..\\avall.mdb",
+                "C:\\avdata\\avall.mdb",
+                "c:avall.mdb")) {
             assertThat(AccessArchive.unsafe(bad)).as(bad).isTrue();
         }
         for (String good : List.of("avall.mdb", "data/avall.mdb", "readme..txt", "a/b/c/up08NOV.MDB")) {
@@ -46,10 +52,13 @@ class AccessArchiveTest {
 
     @Test
     void moreBytesInAllThanTheLimitAreRefusedAsTheyComeOut() throws IOException {
-        Path zip = Files.write(folder.resolve("big.zip"), LocalNtsb.zip(Map.of("a.mdb", write("a.mdb", "x".repeat(5000)))));
+        Path zip = Files.write(
+                folder.resolve("big.zip"), LocalNtsb.zip(Map.of("a.mdb", write("a.mdb", "x".repeat(5000)))));
         assertThatThrownBy(() -> AccessArchive.unpack(zip, folder.resolve("out"), 4096, 10_000))
-                .isInstanceOf(FetchException.class).hasMessageContaining("max-uncompressed-size")
-                .extracting(e -> ((FetchException) e).failure()).isEqualTo(FetchFailure.ARCHIVE);
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("max-uncompressed-size")
+                .extracting(e -> ((FetchException) e).failure())
+                .isEqualTo(FetchFailure.ARCHIVE);
         assertThat(folder.resolve("out/a.mdb")).doesNotExist();
     }
 

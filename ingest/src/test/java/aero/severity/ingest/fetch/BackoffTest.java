@@ -1,10 +1,10 @@
 package aero.severity.ingest.fetch;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BackoffTest {
 
@@ -22,7 +22,9 @@ class BackoffTest {
     @Test
     void aServersRetryAfterIsHonouredWithinTheSameBound() {
         assertThat(backoff.after(1, Duration.ofSeconds(7))).hasSeconds(7);
-        assertThat(backoff.after(3, Duration.ofSeconds(1))).as("never shorter than the backoff").hasSeconds(4);
+        assertThat(backoff.after(3, Duration.ofSeconds(1)))
+                .as("never shorter than the backoff")
+                .hasSeconds(4);
         assertThat(backoff.after(1, Duration.ofHours(1))).hasSeconds(30);
     }
 }

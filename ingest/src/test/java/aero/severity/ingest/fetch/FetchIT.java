@@ -1,13 +1,5 @@
 package aero.severity.ingest.fetch;
 
-import static aero.severity.ingest.fetch.LocalNtsb.breakingOff;
-import static aero.severity.ingest.fetch.LocalNtsb.failing;
-import static aero.severity.ingest.fetch.LocalNtsb.file;
-import static aero.severity.ingest.fetch.LocalNtsb.plainFile;
-import static aero.severity.ingest.fetch.LocalNtsb.silentFor;
-import static aero.severity.ingest.fetch.LocalNtsb.stallingHalfway;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +29,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+
+import static aero.severity.ingest.fetch.LocalNtsb.breakingOff;
+import static aero.severity.ingest.fetch.LocalNtsb.failing;
+import static aero.severity.ingest.fetch.LocalNtsb.file;
+import static aero.severity.ingest.fetch.LocalNtsb.plainFile;
+import static aero.severity.ingest.fetch.LocalNtsb.silentFor;
+import static aero.severity.ingest.fetch.LocalNtsb.stallingHalfway;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code ingest fetch} end to end: the real command line, a real HTTP server on 127.0.0.1 serving
@@ -73,11 +73,16 @@ class FetchIT {
         Run run = fetch("--files", "up08NOV.zip");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("fetch up08NOV.zip from " + ntsb.baseUrl() + "up08NOV.zip").contains("batch 1 loaded");
+        assertThat(run.out())
+                .contains("fetch up08NOV.zip from " + ntsb.baseUrl() + "up08NOV.zip")
+                .contains("batch 1 loaded");
         assertThat(count("SELECT count(*) FROM events")).isEqualTo(40);
-        assertThat(string("SELECT file_name || ' ' || status FROM ingest_batches")).isEqualTo("up08NOV.mdb DONE");
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT url, file_name, etag, sha256, file_size, entry_name, batch_id, fetched_at FROM ingest_fetches")) {
+        assertThat(string("SELECT file_name || ' ' || status FROM ingest_batches"))
+                .isEqualTo("up08NOV.mdb DONE");
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT url, file_name, etag, sha256, file_size, entry_name, batch_id, fetched_at FROM ingest_fetches")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("url")).isEqualTo(ntsb.baseUrl() + "up08NOV.zip");
             assertThat(rs.getString("file_name")).isEqualTo("up08NOV.zip");
@@ -91,7 +96,9 @@ class FetchIT {
         }
         assertThat(downloads.resolve("up08NOV.zip")).hasBinaryContent(zip);
         assertThat(downloads.resolve("up08NOV.zip.part")).doesNotExist();
-        assertThat(downloads.resolve("up08NOV.zip.d")).as("unpacked Access files are removed after the import").doesNotExist();
+        assertThat(downloads.resolve("up08NOV.zip.d"))
+                .as("unpacked Access files are removed after the import")
+                .doesNotExist();
     }
 
     @Test
@@ -118,8 +125,12 @@ class FetchIT {
         Run run = fetch("--files", "up15NOV.zip");
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.errLines()).singleElement().asString().startsWith("FAILED fetch up15NOV.zip: HTTP 404")
-                .contains(ntsb.baseUrl() + "up15NOV.zip").endsWith("[exit 3]");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("FAILED fetch up15NOV.zip: HTTP 404")
+                .contains(ntsb.baseUrl() + "up15NOV.zip")
+                .endsWith("[exit 3]");
         assertThat(ntsb.requestsFor("up15NOV.zip")).as("a 404 is not retried").isEqualTo(1);
         assertThat(state()).isEqualTo(before);
     }
@@ -143,7 +154,11 @@ class FetchIT {
         Run run = fetch("--files", "up15NOV.zip", "--severity.ingest.fetch.max-attempts=3");
 
         assertThat(run.exit()).isEqualTo(3);
-        assertThat(run.errLines()).singleElement().asString().contains("HTTP 503").contains("(3 tries)");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("HTTP 503")
+                .contains("(3 tries)");
         assertThat(ntsb.requestsFor("up15NOV.zip")).isEqualTo(3);
         assertThat(state()).isEqualTo(before);
     }
@@ -154,13 +169,21 @@ class FetchIT {
         ntsb.on("up15NOV.zip", silentFor(10_000, file(update("up15NOV.mdb", 10, 2), "\"x\"")));
 
         long started = System.nanoTime();
-        Run run = fetch("--files", "up15NOV.zip", "--severity.ingest.fetch.read-timeout=300ms",
+        Run run = fetch(
+                "--files",
+                "up15NOV.zip",
+                "--severity.ingest.fetch.read-timeout=300ms",
                 "--severity.ingest.fetch.max-attempts=2");
 
         assertThat(run.exit()).isEqualTo(4);
-        assertThat(run.errLines()).singleElement().asString().contains("timed out: no response within 300 ms")
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("timed out: no response within 300 ms")
                 .contains("(2 tries)");
-        assertThat((System.nanoTime() - started) / 1_000_000).as("gave up long before the server answered").isLessThan(8_000);
+        assertThat((System.nanoTime() - started) / 1_000_000)
+                .as("gave up long before the server answered")
+                .isLessThan(8_000);
         assertThat(state()).isEqualTo(before);
     }
 
@@ -174,7 +197,10 @@ class FetchIT {
         Run run = fetch("--files", "up15NOV.zip", "--base-url", closed, "--severity.ingest.fetch.max-attempts=2");
 
         assertThat(run.exit()).isEqualTo(4);
-        assertThat(run.errLines()).singleElement().asString().contains("cannot connect to " + closed + "up15NOV.zip: connection refused")
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("cannot connect to " + closed + "up15NOV.zip: connection refused")
                 .contains("(2 tries)");
     }
 
@@ -183,7 +209,10 @@ class FetchIT {
         Map<String, String> before = loadedBaseline();
         ntsb.on("up15NOV.zip", stallingHalfway(update("up15NOV.mdb", 10, 2), 10_000));
 
-        Run run = fetch("--files", "up15NOV.zip", "--severity.ingest.fetch.read-timeout=400ms",
+        Run run = fetch(
+                "--files",
+                "up15NOV.zip",
+                "--severity.ingest.fetch.read-timeout=400ms",
                 "--severity.ingest.fetch.max-attempts=1");
 
         assertThat(run.exit()).isEqualTo(4);
@@ -204,7 +233,9 @@ class FetchIT {
         assertThat(requests.get(0).header("Range")).isNull();
         assertThat(requests.get(1).header("Range")).isEqualTo("bytes=" + zip.length / 3 + "-");
         assertThat(requests.get(1).header("If-Range")).isEqualTo("\"v1\"");
-        assertThat(string("SELECT sha256 FROM ingest_fetches")).as("the resumed bytes are the file's bytes").isEqualTo(sha256(zip));
+        assertThat(string("SELECT sha256 FROM ingest_fetches"))
+                .as("the resumed bytes are the file's bytes")
+                .isEqualTo(sha256(zip));
         assertThat(count("SELECT count(*) FROM events")).isEqualTo(60);
     }
 
@@ -220,7 +251,8 @@ class FetchIT {
 
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(ntsb.requestsOf("up08NOV.zip").get(1).header("If-Range")).isEqualTo("\"v1\"");
-        assertThat(string("SELECT sha256 || ' ' || etag FROM ingest_fetches")).isEqualTo(sha256(republished) + " \"v2\"");
+        assertThat(string("SELECT sha256 || ' ' || etag FROM ingest_fetches"))
+                .isEqualTo(sha256(republished) + " \"v2\"");
         assertThat(count("SELECT count(*) FROM events")).isEqualTo(45);
     }
 
@@ -240,20 +272,26 @@ class FetchIT {
         ntsb.on("up08NOV.zip", file(zip, "\"v1\""));
         Run again = fetch("--files", "up08NOV.zip");
         assertThat(again.exit()).as(again.toString()).isZero();
-        assertThat(ntsb.requestsOf("up08NOV.zip").get(2).header("Range")).as("the next run resumes").isNotNull();
+        assertThat(ntsb.requestsOf("up08NOV.zip").get(2).header("Range"))
+                .as("the next run resumes")
+                .isNotNull();
         assertThat(string("SELECT sha256 FROM ingest_fetches")).isEqualTo(sha256(zip));
     }
 
     @Test
     void anArchiveEntryThatClimbsOutOfTheFolderIsRefusedWithFive() throws Exception {
         Map<String, String> before = loadedBaseline();
-        Path mdb = SampleAccessFile.write(folder.resolve("gen/evil.mdb"), SampleOptions.of(5)).file();
+        Path mdb = SampleAccessFile.write(folder.resolve("gen/evil.mdb"), SampleOptions.of(5))
+                .file();
         ntsb.on("up15NOV.zip", file(LocalNtsb.zip(Map.of("../../evil.mdb", mdb)), "\"e\""));
 
         Run run = fetch("--files", "up15NOV.zip");
 
         assertThat(run.exit()).isEqualTo(5);
-        assertThat(run.errLines()).singleElement().asString().contains("entry '../../evil.mdb' would be written outside");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("entry '../../evil.mdb' would be written outside");
         assertThat(folder.resolve("evil.mdb")).doesNotExist();
         assertThat(downloads.getParent().resolve("evil.mdb")).doesNotExist();
         assertThat(state()).isEqualTo(before);
@@ -281,7 +319,10 @@ class FetchIT {
         Run run = fetch("--files", "up15NOV.zip");
 
         assertThat(run.exit()).isEqualTo(5);
-        assertThat(run.errLines()).singleElement().asString().contains("up15NOV.zip is not a zip archive")
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("up15NOV.zip is not a zip archive")
                 .contains("<!DOCTYPE html>");
         assertThat(state()).isEqualTo(before);
     }
@@ -293,28 +334,41 @@ class FetchIT {
         Run run = fetch("--files", "up08NOV.zip", "--severity.ingest.fetch.max-download-size=1KB");
 
         assertThat(run.exit()).isEqualTo(5);
-        assertThat(run.errLines()).singleElement().asString().contains("more than severity.ingest.fetch.max-download-size");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("more than severity.ingest.fetch.max-download-size");
         assertThat(downloads.resolve("up08NOV.zip")).doesNotExist();
     }
 
     @Test
     void aCorruptAccessFileInsideExitsWithOneAndLeavesTheDatabaseUnchanged() throws Exception {
         Map<String, String> before = loadedBaseline();
-        Path broken = SampleAccessFile.write(folder.resolve("gen/up15NOV.mdb"),
-                SampleOptions.of(30).withSeed(5).broken(Breakage.TRUNCATED)).file();
+        Path broken = SampleAccessFile.write(
+                        folder.resolve("gen/up15NOV.mdb"),
+                        SampleOptions.of(30).withSeed(5).broken(Breakage.TRUNCATED))
+                .file();
         ntsb.on("up15NOV.zip", file(LocalNtsb.zip(Map.of("up15NOV.mdb", broken)), "\"c\""));
 
         Run run = fetch("--files", "up15NOV.zip");
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString().startsWith("FAILED fetch up15NOV.zip: ").contains("up15NOV.mdb")
-                .contains("the database is as it was").endsWith("[exit 1]");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("FAILED fetch up15NOV.zip: ")
+                .contains("up15NOV.mdb")
+                .contains("the database is as it was")
+                .endsWith("[exit 1]");
         assertThat(state()).as("no data, reject, fetch or DONE batch changed").isEqualTo(before);
         assertThat(count("SELECT count(*) FROM ingest_batches WHERE status = 'FAILED' AND file_name = 'up15NOV.mdb'"))
-                .as("the failed attempt is on record, as for `import`").isEqualTo(1);
+                .as("the failed attempt is on record, as for `import`")
+                .isEqualTo(1);
 
         Run again = fetch("--files", "up15NOV.zip");
-        assertThat(again.exit()).as("not recorded as fetched, so the next run tries it again").isEqualTo(1);
+        assertThat(again.exit())
+                .as("not recorded as fetched, so the next run tries it again")
+                .isEqualTo(1);
     }
 
     @Test
@@ -326,7 +380,8 @@ class FetchIT {
 
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.out()).contains("unchanged since").contains("HTTP 304");
-        assertThat(ntsb.requestsOf("up08NOV.zip").get(1).header("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(ntsb.requestsOf("up08NOV.zip").get(1).header("If-None-Match"))
+                .isEqualTo("\"v1\"");
         assertThat(count("SELECT count(*) FROM ingest_batches")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM ingest_fetches")).isEqualTo(1);
     }
@@ -346,8 +401,11 @@ class FetchIT {
 
     @Test
     void anAccessFileImportedByHandIsNotLoadedAgainButTheFetchIsRecordedWithItsBatch() throws Exception {
-        Path mdb = SampleAccessFile.write(folder.resolve("gen/up08NOV.mdb"), SampleOptions.of(20).withSeed(1)).file();
-        assertThat(IngestApplication.run(concat(connection(), "import", mdb.toString()))).isZero();
+        Path mdb = SampleAccessFile.write(
+                        folder.resolve("gen/up08NOV.mdb"), SampleOptions.of(20).withSeed(1))
+                .file();
+        assertThat(IngestApplication.run(concat(connection(), "import", mdb.toString())))
+                .isZero();
         ntsb.on("up08NOV.zip", file(LocalNtsb.zip(Map.of("up08NOV.mdb", mdb)), "\"v1\""));
 
         Run run = fetch("--files", "up08NOV.zip");
@@ -380,14 +438,20 @@ class FetchIT {
         Run run = fetch("--files", "up08NOV.zip,avall.zip", "--dry-run");
 
         assertThat(run.exit()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("dry run").contains(ntsb.baseUrl() + "avall.zip").contains(ntsb.baseUrl() + "up08NOV.zip")
+        assertThat(run.out())
+                .contains("dry run")
+                .contains(ntsb.baseUrl() + "avall.zip")
+                .contains(ntsb.baseUrl() + "up08NOV.zip")
                 .contains("never fetched");
-        assertThat(run.out().indexOf("avall.zip")).as("the full database first").isLessThan(run.out().indexOf("up08NOV.zip"));
+        assertThat(run.out().indexOf("avall.zip"))
+                .as("the full database first")
+                .isLessThan(run.out().indexOf("up08NOV.zip"));
         assertThat(ntsb.requests()).isEmpty();
         assertThat(downloads).doesNotExist();
         assertThat(count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
-                + " AND table_name IN ('events', 'ingest_fetches', 'flyway_schema_history')"))
-                .as("not even migrated").isZero();
+                        + " AND table_name IN ('events', 'ingest_fetches', 'flyway_schema_history')"))
+                .as("not even migrated")
+                .isZero();
 
         assertThat(fetch("--files", "up08NOV.zip").exit()).isZero();
         Map<String, String> before = state();
@@ -412,7 +476,10 @@ class FetchIT {
 
     /** A zipped generated Access file named {@code entry}. */
     private byte[] update(String entry, int events, long seed) {
-        Path mdb = SampleAccessFile.write(folder.resolve("gen/" + seed + "/" + entry), SampleOptions.of(events).withSeed(seed)).file();
+        Path mdb = SampleAccessFile.write(
+                        folder.resolve("gen/" + seed + "/" + entry),
+                        SampleOptions.of(events).withSeed(seed))
+                .file();
         return LocalNtsb.zip(Map.of(entry, mdb));
     }
 
@@ -425,8 +492,12 @@ class FetchIT {
     }
 
     private String[] connection() {
-        return new String[] {"--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--severity.ingest.progress=log"};
+        return new String[] {
+            "--spring.datasource.url=" + db.jdbcUrl(),
+            "--spring.datasource.username=" + db.user(),
+            "--spring.datasource.password=" + db.password(),
+            "--severity.ingest.progress=log"
+        };
     }
 
     private Run fetch(String... options) {
@@ -472,13 +543,18 @@ class FetchIT {
     /** Every avall table, the rejects, the fetches and the DONE batches, as row count + digest. */
     private Map<String, String> state() throws Exception {
         Map<String, String> sums = new LinkedHashMap<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (AvallTable table : AvallTables.all()) {
-                sums.put(table.name(), digest(st, "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", table.key())));
+                sums.put(
+                        table.name(),
+                        digest(st, "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", table.key())));
             }
             sums.put("ingest_rejects", digest(st, "SELECT * FROM ingest_rejects ORDER BY reject_id"));
             sums.put("ingest_fetches", digest(st, "SELECT * FROM ingest_fetches ORDER BY fetch_id"));
-            sums.put("ingest_batches", digest(st, "SELECT * FROM ingest_batches WHERE status = 'DONE' ORDER BY batch_id"));
+            sums.put(
+                    "ingest_batches",
+                    digest(st, "SELECT * FROM ingest_batches WHERE status = 'DONE' ORDER BY batch_id"));
         }
         return sums;
     }
@@ -501,21 +577,27 @@ class FetchIT {
     }
 
     private long count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private String string(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
 
     private List<String> strings(String sql) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
                 values.add(rs.getString(1));
             }

@@ -1,7 +1,6 @@
 package aero.severity.ingest.load;
 
 import java.nio.file.Path;
-
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcDataSource;
@@ -10,8 +9,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Runs one import in its own JVM, so a test can SIGKILL it part way. Args: jdbc-url user password file. */
 public final class ChildLoad {
 
-    private ChildLoad() {
-    }
+    private ChildLoad() {}
 
     public static void main(String[] args) {
         DataSource ds;

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import aero.severity.ingest.avall.AvallTable;
@@ -37,7 +36,11 @@ abstract class TestDatabase implements AutoCloseable {
         ds.setUrl(fresh.jdbcUrl());
         ds.setUser(fresh.user());
         ds.setPassword(fresh.password());
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/postgresql").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/postgresql")
+                .load()
+                .migrate();
         return new TestDatabase() {
             @Override
             DataSource dataSource() {
@@ -72,7 +75,11 @@ abstract class TestDatabase implements AutoCloseable {
         ds.setURL(url);
         ds.setUser("severity");
         ds.setPassword("severity");
-        Flyway.configure().dataSource(ds).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
         return new TestDatabase() {
             @Override
             DataSource dataSource() {
@@ -96,7 +103,8 @@ abstract class TestDatabase implements AutoCloseable {
 
             @Override
             public void close() {
-                try (Connection db = ds.getConnection(); Statement st = db.createStatement()) {
+                try (Connection db = ds.getConnection();
+                        Statement st = db.createStatement()) {
                     st.execute("SHUTDOWN");
                 } catch (SQLException e) {
                     // already closed
@@ -106,14 +114,18 @@ abstract class TestDatabase implements AutoCloseable {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection db = dataSource().getConnection(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection db = dataSource().getConnection();
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     String string(String sql) throws SQLException {
-        try (Connection db = dataSource().getConnection(); Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection db = dataSource().getConnection();
+                Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
     }
@@ -121,12 +133,19 @@ abstract class TestDatabase implements AutoCloseable {
     /** SHA-256 over every row of every avall table (in key order), plus the reject list: "the data" as a value. */
     Map<String, String> checksums() throws SQLException {
         Map<String, String> sums = new LinkedHashMap<>();
-        try (Connection db = dataSource().getConnection(); Statement st = db.createStatement()) {
+        try (Connection db = dataSource().getConnection();
+                Statement st = db.createStatement()) {
             for (AvallTable table : AvallTables.all()) {
-                sums.put(table.name(), digest(st, "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", table.key())));
+                sums.put(
+                        table.name(),
+                        digest(st, "SELECT * FROM " + table.name() + " ORDER BY " + String.join(", ", table.key())));
             }
-            sums.put("ingest_rejects", digest(st, "SELECT table_name, record_key, column_name, reason, raw_value FROM"
-                    + " ingest_rejects ORDER BY table_name, record_key, reason"));
+            sums.put(
+                    "ingest_rejects",
+                    digest(
+                            st,
+                            "SELECT table_name, record_key, column_name, reason, raw_value FROM"
+                                    + " ingest_rejects ORDER BY table_name, record_key, reason"));
         }
         return sums;
     }
@@ -141,7 +160,8 @@ abstract class TestDatabase implements AutoCloseable {
                     rows++;
                     for (int i = 1; i <= n; i++) {
                         String value = rs.getString(i);
-                        sha.update((value == null ? "\u0000" : value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        sha.update(
+                                (value == null ? "\u0000" : value).getBytes(java.nio.charset.StandardCharsets.UTF_8));
                         sha.update((byte) 31);
                     }
                 }

@@ -1,13 +1,13 @@
 package aero.severity.ingest.load;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ValueConverterTest {
 
@@ -27,7 +27,9 @@ class ValueConverterTest {
         assertThat(ValueConverter.convert(CODE, "UNK ", false)).isNull();
         assertThat(ValueConverter.convert(CODE, "UNKN", false)).isNull();
         assertThat(ValueConverter.convert(CODE, "    ", false)).isNull();
-        assertThat(ValueConverter.convert(CODE, "NONE", false)).as("NONE is a real code").isEqualTo("NONE");
+        assertThat(ValueConverter.convert(CODE, "NONE", false))
+                .as("NONE is a real code")
+                .isEqualTo("NONE");
     }
 
     @Test
@@ -37,11 +39,13 @@ class ValueConverterTest {
 
     @Test
     void textLongerThanItsColumnIsRejected() throws RejectedValue {
-        assertThatThrownBy(() -> ValueConverter.convert(CODE, "TURBOFAN", false)).isInstanceOf(RejectedValue.class)
+        assertThatThrownBy(() -> ValueConverter.convert(CODE, "TURBOFAN", false))
+                .isInstanceOf(RejectedValue.class)
                 .hasMessageContaining("longer than the column's 4 characters");
         assertThat(ValueConverter.convert(TEXT, "  Las Vegas ", false)).isEqualTo("Las Vegas");
         assertThat(ValueConverter.convert(TEXT, "x".repeat(500), false)).isEqualTo("x".repeat(500));
-        assertThatThrownBy(() -> ValueConverter.convert(TEXT, "x".repeat(501), false)).isInstanceOf(RejectedValue.class)
+        assertThatThrownBy(() -> ValueConverter.convert(TEXT, "x".repeat(501), false))
+                .isInstanceOf(RejectedValue.class)
                 .hasMessageContaining("the event index can carry");
     }
 
@@ -81,12 +85,16 @@ class ValueConverterTest {
         assertThat(ValueConverter.convert(STAMP, access, false)).isEqualTo(access);
         assertThat(ValueConverter.convert(STAMP, "2014-05-13 14:32:10.320000", false))
                 .isEqualTo(LocalDateTime.of(2014, 5, 13, 14, 32, 10, 320_000_000));
-        assertThat(ValueConverter.convert(STAMP, "09/25/20 18:05:31", false)).isEqualTo(LocalDateTime.of(2020, 9, 25, 18, 5, 31));
-        assertThat(ValueConverter.convert(STAMP, "02/11/82 00:00:00", false)).isEqualTo(LocalDateTime.of(1982, 2, 11, 0, 0));
+        assertThat(ValueConverter.convert(STAMP, "09/25/20 18:05:31", false))
+                .isEqualTo(LocalDateTime.of(2020, 9, 25, 18, 5, 31));
+        assertThat(ValueConverter.convert(STAMP, "02/11/82 00:00:00", false))
+                .isEqualTo(LocalDateTime.of(1982, 2, 11, 0, 0));
         assertThat(ValueConverter.convert(DATE, "2014-03-04 00:00:00", false)).isEqualTo(LocalDate.of(2014, 3, 4));
         assertThat(ValueConverter.convert(DATE, "2012-12-31", false)).isEqualTo(LocalDate.of(2012, 12, 31));
-        assertThatThrownBy(() -> ValueConverter.convert(DATE, "2012-02-30", false)).hasMessageContaining("not a valid date");
-        assertThatThrownBy(() -> ValueConverter.convert(DATE, "yesterday", false)).hasMessageContaining("not a date");
+        assertThatThrownBy(() -> ValueConverter.convert(DATE, "2012-02-30", false))
+                .hasMessageContaining("not a valid date");
+        assertThatThrownBy(() -> ValueConverter.convert(DATE, "yesterday", false))
+                .hasMessageContaining("not a date");
     }
 
     @Test

@@ -1,8 +1,5 @@
 package aero.severity.ingest.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 class SampleAccessFileTest {
 
     @TempDir
@@ -26,20 +26,38 @@ class SampleAccessFileTest {
 
     @BeforeAll
     static void generate() {
-        summary = SampleAccessFile.write(folder.resolve("avall.mdb"), SampleOptions.of(6_000).withSeed(7));
+        summary = SampleAccessFile.write(
+                folder.resolve("avall.mdb"), SampleOptions.of(6_000).withSeed(7));
     }
 
     @Test
     void tablesAndColumnsHaveTheRealAvallNamesAndCodesArePaddedLikeTheNtsbStoresThem() throws IOException {
         try (Database db = DatabaseBuilder.open(summary.file().toFile())) {
-            assertThat(db.getTableNames()).contains("events", "aircraft", "engines", "Flight_Crew", "flight_time",
-                    "dt_Flight_Crew", "injury", "Findings", "Occurrences", "seq_of_events", "Events_Sequence",
-                    "narratives", "NTSB_Admin", "ct_iaids", "ct_seqevt", "states", "Country");
+            assertThat(db.getTableNames())
+                    .contains(
+                            "events",
+                            "aircraft",
+                            "engines",
+                            "Flight_Crew",
+                            "flight_time",
+                            "dt_Flight_Crew",
+                            "injury",
+                            "Findings",
+                            "Occurrences",
+                            "seq_of_events",
+                            "Events_Sequence",
+                            "narratives",
+                            "NTSB_Admin",
+                            "ct_iaids",
+                            "ct_seqevt",
+                            "states",
+                            "Country");
             Table aircraft = db.getTable("aircraft");
             assertThat(aircraft.getColumn("Aircraft_Key")).isNotNull();
             Row first = aircraft.iterator().next();
             assertThat((String) first.get("far_part")).hasSize(4); // char(4): '091 '
-            assertThat((String) db.getTable("engines").iterator().next().get("eng_type")).hasSize(4);
+            assertThat((String) db.getTable("engines").iterator().next().get("eng_type"))
+                    .hasSize(4);
             assertThat(db.getTable("events").getRowCount()).isEqualTo(6_000);
         }
     }
@@ -91,7 +109,10 @@ class SampleAccessFileTest {
             }
             for (Row ac : db.getTable("aircraft")) {
                 if (ac.getInt("Aircraft_Key") == 1) {
-                    count(byPhase, ac.getInt("phase_flt_spec") / 10, "FATL".equals(severity.get(ac.getString("ev_id"))));
+                    count(
+                            byPhase,
+                            ac.getInt("phase_flt_spec") / 10,
+                            "FATL".equals(severity.get(ac.getString("ev_id"))));
                 }
             }
         }
@@ -102,38 +123,48 @@ class SampleAccessFileTest {
 
     @Test
     void theSameSeedWritesTheSameData() throws IOException {
-        SampleSummary again = SampleAccessFile.write(folder.resolve("again.mdb"), SampleOptions.of(200).withSeed(7));
-        SampleSummary same = SampleAccessFile.write(folder.resolve("same.mdb"), SampleOptions.of(200).withSeed(7));
+        SampleSummary again = SampleAccessFile.write(
+                folder.resolve("again.mdb"), SampleOptions.of(200).withSeed(7));
+        SampleSummary same = SampleAccessFile.write(
+                folder.resolve("same.mdb"), SampleOptions.of(200).withSeed(7));
         assertThat(again.rowsPerTable()).isEqualTo(same.rowsPerTable());
         assertThat(again.severities()).isEqualTo(same.severities());
     }
 
     @Test
     void brokenVariantsAreBrokenAsAdvertised() throws IOException {
-        SampleSummary truncated = SampleAccessFile.write(folder.resolve("t.mdb"), SampleOptions.of(300).broken(Breakage.TRUNCATED));
+        SampleSummary truncated = SampleAccessFile.write(
+                folder.resolve("t.mdb"), SampleOptions.of(300).broken(Breakage.TRUNCATED));
         SampleSummary sound = SampleAccessFile.write(folder.resolve("s.mdb"), SampleOptions.of(300));
         assertThat(Files.size(truncated.file())).isLessThan(Files.size(sound.file()));
-        SampleSummary missing = SampleAccessFile.write(folder.resolve("m.mdb"), SampleOptions.of(50).broken(Breakage.MISSING_TABLE));
+        SampleSummary missing = SampleAccessFile.write(
+                folder.resolve("m.mdb"), SampleOptions.of(50).broken(Breakage.MISSING_TABLE));
         try (Database db = DatabaseBuilder.open(missing.file().toFile())) {
             assertThat(db.getTableNames()).doesNotContain("events").contains("aircraft");
         }
-        SampleSummary password = SampleAccessFile.write(folder.resolve("p.mdb"), SampleOptions.of(50).broken(Breakage.PASSWORD));
+        SampleSummary password = SampleAccessFile.write(
+                folder.resolve("p.mdb"), SampleOptions.of(50).broken(Breakage.PASSWORD));
         try (Database db = DatabaseBuilder.open(password.file().toFile())) {
             assertThat(db.getDatabasePassword()).isEqualTo("secret");
         }
-        SampleSummary wrong = SampleAccessFile.write(folder.resolve("w.mdb"), SampleOptions.of(50).broken(Breakage.WRONG_SCHEMA));
+        SampleSummary wrong = SampleAccessFile.write(
+                folder.resolve("w.mdb"), SampleOptions.of(50).broken(Breakage.WRONG_SCHEMA));
         try (Database db = DatabaseBuilder.open(wrong.file().toFile())) {
-            assertThat(db.getTable("events").getColumns()).extracting(c -> c.getName())
-                    .contains("ev_id", "event_date").doesNotContain("ev_date");
+            assertThat(db.getTable("events").getColumns())
+                    .extracting(c -> c.getName())
+                    .contains("ev_id", "event_date")
+                    .doesNotContain("ev_date");
             assertThat(db.getTable("events").getRowCount()).isEqualTo(50);
         }
-        SampleSummary bad = SampleAccessFile.write(folder.resolve("b.mdb"), SampleOptions.of(500).broken(Breakage.BAD_VALUES));
+        SampleSummary bad = SampleAccessFile.write(
+                folder.resolve("b.mdb"), SampleOptions.of(500).broken(Breakage.BAD_VALUES));
         assertThat(bad.badRows()).isEqualTo(10);
     }
 
     @Test
     void askedYearsBoundEveryEventDate() throws IOException {
-        SampleSummary recent = SampleAccessFile.write(folder.resolve("recent.mdb"), SampleOptions.of(300).years(2020, 2021));
+        SampleSummary recent = SampleAccessFile.write(
+                folder.resolve("recent.mdb"), SampleOptions.of(300).years(2020, 2021));
         try (Database db = DatabaseBuilder.open(recent.file().toFile())) {
             java.util.Set<Integer> years = new java.util.TreeSet<>();
             for (Row ev : db.getTable("events")) {
@@ -146,12 +177,15 @@ class SampleAccessFileTest {
     @Test
     void theNightImcShiftMovesTheInputsAndMakesThoseFlightsDeadlierThanBefore() throws IOException {
         SampleOptions year = SampleOptions.of(3_000).withSeed(11).years(2020, 2020);
-        Mix usual = mix(SampleAccessFile.write(folder.resolve("usual.mdb"), year).file());
-        Mix shifted = mix(SampleAccessFile.write(folder.resolve("shifted.mdb"), year.shifted(Shift.NIGHT_IMC)).file());
+        Mix usual =
+                mix(SampleAccessFile.write(folder.resolve("usual.mdb"), year).file());
+        Mix shifted = mix(SampleAccessFile.write(folder.resolve("shifted.mdb"), year.shifted(Shift.NIGHT_IMC))
+                .file());
         assertThat(usual.nightImcShare()).isLessThan(0.03);
         assertThat(shifted.nightImcShare()).isGreaterThan(0.2);
         assertThat(shifted.fatalShare()).isGreaterThan(usual.fatalShare() + 0.05);
-        assertThat(rate(shifted.nightImc())).as("fatal share of night IMC flights")
+        assertThat(rate(shifted.nightImc()))
+                .as("fatal share of night IMC flights")
                 .isGreaterThan(rate(usual.nightImc()) + 0.1);
     }
 
@@ -175,7 +209,10 @@ class SampleAccessFileTest {
                 boolean isFatal = "FATL".equals(ev.getString("ev_highest_injury"));
                 fatal += isFatal ? 1 : 0;
                 String light = String.valueOf(ev.getString("light_cond")).trim();
-                if (light.startsWith("N") && "IMC".equals(String.valueOf(ev.getString("wx_cond_basic")).trim())) {
+                if (light.startsWith("N")
+                        && "IMC"
+                                .equals(String.valueOf(ev.getString("wx_cond_basic"))
+                                        .trim())) {
                     nightImc[0]++;
                     nightImc[1] += isFatal ? 1 : 0;
                 }

@@ -41,29 +41,36 @@ public final class Backtest {
         int room = lastYearInData - validationYears - 2;
         int latest = room - Math.floorMod(room, 2);
         int first = latest - 2 * (DEFAULT_CUTOFFS - 1);
-        return IntStream.iterate(first, year -> year <= latest, year -> year + 2).boxed().toList();
+        return IntStream.iterate(first, year -> year <= latest, year -> year + 2)
+                .boxed()
+                .toList();
     }
 
-    public BacktestReport run(TrainingSet data, TrainingOptions options, List<Integer> cutoffs, Consumer<String> progress) {
+    public BacktestReport run(
+            TrainingSet data, TrainingOptions options, List<Integer> cutoffs, Consumer<String> progress) {
         if (cutoffs.isEmpty()) {
             throw new IllegalArgumentException("a backtest needs at least one cutoff");
         }
         long started = System.nanoTime();
         int validationYears = options.split().validationYears();
         List<Horizon> horizons = Horizon.after(validationYears);
-        int lastYear = data.events().stream().mapToInt(LabelledEvent::year).max()
+        int lastYear = data.events().stream()
+                .mapToInt(LabelledEvent::year)
+                .max()
                 .orElseThrow(() -> new IllegalArgumentException("no labelled event to backtest on"));
         List<BacktestReport.Cutoff> results = new ArrayList<>();
         for (int cutoff : cutoffs.stream().sorted().distinct().toList()) {
             long t = System.nanoTime();
             TimeSplit split = new TimeSplit(options.split().trainFrom(), cutoff, validationYears);
             if (split.validationTo() > lastYear) {
-                throw new IllegalArgumentException("cutoff " + cutoff + " needs validation years " + split.validationFrom()
-                        + "-" + split.validationTo() + ", but the data ends in " + lastYear);
+                throw new IllegalArgumentException("cutoff " + cutoff + " needs validation years "
+                        + split.validationFrom() + "-" + split.validationTo() + ", but the data ends in " + lastYear);
             }
-            List<LabelledEvent> visible = data.events().stream().filter(e -> e.year() <= split.validationTo()).toList();
-            ModelTrainer.Outcome outcome = trainer.trainRegisteredOnly(new TrainingSet(visible, data.droppedWithoutLabel()),
-                    options.withSplit(split), line -> { });
+            List<LabelledEvent> visible = data.events().stream()
+                    .filter(e -> e.year() <= split.validationTo())
+                    .toList();
+            ModelTrainer.Outcome outcome = trainer.trainRegisteredOnly(
+                    new TrainingSet(visible, data.droppedWithoutLabel()), options.withSplit(split), line -> {});
             CalibratedModel model = outcome.bundle().toModel(new ModelId("backtest", "T" + cutoff, null));
             List<BacktestReport.Band> bands = new ArrayList<>();
             for (Horizon horizon : horizons) {
@@ -74,18 +81,33 @@ public final class Backtest {
                 }
                 EvaluationReport report = horizon.isValidation()
                         ? outcome.report().validation().get(options.algorithm().id())
-                        : score(model, data.events().stream().filter(e -> horizon.contains(cutoff, e.year())).toList());
+                        : score(
+                                model,
+                                data.events().stream()
+                                        .filter(e -> horizon.contains(cutoff, e.year()))
+                                        .toList());
                 bands.add(new BacktestReport.Band(horizon, from, to, report));
             }
             double seconds = (System.nanoTime() - t) / 1e9;
-            results.add(new BacktestReport.Cutoff(cutoff, outcome.report().rows().get("training"), bands, seconds));
-            progress.accept(String.format("cutoff %d: trained on %,d events, scored %s in %.1f s", cutoff,
-                    outcome.report().rows().get("training"), String.join(", ", bands.stream()
-                            .map(b -> String.format("%s (%,d events, ECE %.4f)", b.horizon().name(), b.report().rows(),
-                                    b.report().ece())).toList()), seconds));
+            results.add(
+                    new BacktestReport.Cutoff(cutoff, outcome.report().rows().get("training"), bands, seconds));
+            progress.accept(String.format(
+                    "cutoff %d: trained on %,d events, scored %s in %.1f s",
+                    cutoff,
+                    outcome.report().rows().get("training"),
+                    String.join(
+                            ", ",
+                            bands.stream()
+                                    .map(b -> String.format(
+                                            "%s (%,d events, ECE %.4f)",
+                                            b.horizon().name(),
+                                            b.report().rows(),
+                                            b.report().ece()))
+                                    .toList()),
+                    seconds));
         }
-        return new BacktestReport(options.algorithm().id(), validationYears, horizons, results,
-                (System.nanoTime() - started) / 1e9);
+        return new BacktestReport(
+                options.algorithm().id(), validationYears, horizons, results, (System.nanoTime() - started) / 1e9);
     }
 
     /**
@@ -99,17 +121,25 @@ public final class Backtest {
     public Recent recentHorizon(TrainingSet data, TrainingOptions options, List<LabelledEvent> rows) {
         TimeSplit split = options.split();
         int cutoff = split.trainUntil() - split.validationYears();
-        String band = String.format("recipe retrained to %d, calibrated on %d-%d, scored on %d-%d (horizon %d-%d)",
-                cutoff, cutoff + 1, split.trainUntil(), split.validationFrom(), split.validationTo(),
-                split.validationYears() + 1, 2 * split.validationYears());
+        String band = String.format(
+                "recipe retrained to %d, calibrated on %d-%d, scored on %d-%d (horizon %d-%d)",
+                cutoff,
+                cutoff + 1,
+                split.trainUntil(),
+                split.validationFrom(),
+                split.validationTo(),
+                split.validationYears() + 1,
+                2 * split.validationYears());
         if (cutoff < split.trainFrom()) {
             return new Recent(null, band + " is not possible: training starts in " + split.trainFrom());
         }
-        List<LabelledEvent> visible = data.events().stream().filter(e -> e.year() <= split.trainUntil()).toList();
+        List<LabelledEvent> visible = data.events().stream()
+                .filter(e -> e.year() <= split.trainUntil())
+                .toList();
         try {
             TimeSplit earlier = new TimeSplit(split.trainFrom(), cutoff, split.validationYears());
-            ModelTrainer.Outcome outcome = trainer.trainRegisteredOnly(new TrainingSet(visible, data.droppedWithoutLabel()),
-                    options.withSplit(earlier), line -> { });
+            ModelTrainer.Outcome outcome = trainer.trainRegisteredOnly(
+                    new TrainingSet(visible, data.droppedWithoutLabel()), options.withSplit(earlier), line -> {});
             return new Recent(score(outcome.bundle().toModel(new ModelId("backtest", "T" + cutoff, null)), rows), band);
         } catch (IllegalArgumentException e) {
             return new Recent(null, band + " is not possible: " + e.getMessage());
@@ -117,8 +147,7 @@ public final class Backtest {
     }
 
     /** A recipe's figures at the most recent horizon, or null with the reason in {@code description}. */
-    public record Recent(@org.jspecify.annotations.Nullable EvaluationReport report, String description) {
-    }
+    public record Recent(@org.jspecify.annotations.Nullable EvaluationReport report, String description) {}
 
     /** The model as shipped: its own calibration and decision weights, nothing refitted on these rows. */
     public static EvaluationReport score(CalibratedModel model, List<LabelledEvent> events) {

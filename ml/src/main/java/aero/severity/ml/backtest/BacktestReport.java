@@ -12,8 +12,8 @@ import aero.severity.ml.evaluation.EvaluationReport;
  * What a backtest measured: for each cutoff, the model trained on the years up to it, scored on
  * each band of later years; and over the cutoffs, each metric's mean and spread per band.
  */
-public record BacktestReport(String algorithm, int validationYears, List<Horizon> horizons, List<Cutoff> cutoffs,
-        double seconds) {
+public record BacktestReport(
+        String algorithm, int validationYears, List<Horizon> horizons, List<Cutoff> cutoffs, double seconds) {
 
     /** The metrics a backtest reports, in table order, by their flat (MLflow) names. */
     public static final Map<String, ToDoubleFunction<EvaluationReport>> METRICS = metrics();
@@ -34,22 +34,24 @@ public record BacktestReport(String algorithm, int validationYears, List<Horizon
      * One band's figures. The validation band's are cross-fitted (as {@code ml train} reports them:
      * no row scored by a calibration fitted on it); later bands are scored by the model as shipped.
      */
-    public record Band(Horizon horizon, int fromYear, int toYear, EvaluationReport report) {
-    }
+    public record Band(Horizon horizon, int fromYear, int toYear, EvaluationReport report) {}
 
     /** Mean and (population) standard deviation of one metric over the cutoffs that reach a band. */
     public record Spread(double mean, double std, int n) {
 
         static Spread of(List<Double> values) {
-            double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-            double variance = values.stream().mapToDouble(v -> (v - mean) * (v - mean)).average().orElse(Double.NaN);
+            double mean =
+                    values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            double variance = values.stream()
+                    .mapToDouble(v -> (v - mean) * (v - mean))
+                    .average()
+                    .orElse(Double.NaN);
             return new Spread(mean, Math.sqrt(variance), values.size());
         }
     }
 
     /** Per band: how many cutoffs reach it, the mean rows, and each metric's spread over those cutoffs. */
-    public record Summary(Horizon horizon, int cutoffs, double meanRows, Map<String, Spread> metrics) {
-    }
+    public record Summary(Horizon horizon, int cutoffs, double meanRows, Map<String, Spread> metrics) {}
 
     public List<Summary> summary() {
         List<Summary> summaries = new ArrayList<>();
@@ -59,17 +61,27 @@ public record BacktestReport(String algorithm, int validationYears, List<Horizon
                 continue;
             }
             Map<String, Spread> spreads = new LinkedHashMap<>();
-            METRICS.forEach((name, metric) -> spreads.put(name, Spread.of(bands.stream()
-                    .map(b -> metric.applyAsDouble(b.report())).filter(v -> !v.isNaN()).toList())));
-            summaries.add(new Summary(horizon, bands.size(),
-                    bands.stream().mapToInt(b -> b.report().rows()).average().orElse(0), spreads));
+            METRICS.forEach((name, metric) -> spreads.put(
+                    name,
+                    Spread.of(bands.stream()
+                            .map(b -> metric.applyAsDouble(b.report()))
+                            .filter(v -> !v.isNaN())
+                            .toList())));
+            summaries.add(new Summary(
+                    horizon,
+                    bands.size(),
+                    bands.stream().mapToInt(b -> b.report().rows()).average().orElse(0),
+                    spreads));
         }
         return summaries;
     }
 
     /** The bands of every cutoff that reaches {@code horizon}. */
     public List<Band> bandsOf(Horizon horizon) {
-        return cutoffs.stream().flatMap(c -> c.bands().stream()).filter(b -> b.horizon().equals(horizon)).toList();
+        return cutoffs.stream()
+                .flatMap(c -> c.bands().stream())
+                .filter(b -> b.horizon().equals(horizon))
+                .toList();
     }
 
     /** For a tracking server: {@code h3-4.ece.mean}, {@code h3-4.ece.std}, {@code h5_plus.rows.mean}, ... */
@@ -97,23 +109,47 @@ public record BacktestReport(String algorithm, int validationYears, List<Horizon
     /** The two tables: mean ± spread per band over the cutoffs, then every cutoff's bands. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append(String.format("Backtest of %s, %d cutoffs (%s), %.0f s%n%n", algorithm, cutoffs.size(),
-                String.join(", ", cutoffs.stream().map(c -> Integer.toString(c.year())).toList()), seconds));
-        md.append("| horizon (years after cutoff) | cutoffs | events (mean) | macro-F1 | OvR ROC-AUC | fatal ROC-AUC | Brier | ECE |\n");
+        md.append(String.format(
+                "Backtest of %s, %d cutoffs (%s), %.0f s%n%n",
+                algorithm,
+                cutoffs.size(),
+                String.join(
+                        ", ",
+                        cutoffs.stream().map(c -> Integer.toString(c.year())).toList()),
+                seconds));
+        md.append(
+                "| horizon (years after cutoff) | cutoffs | events (mean) | macro-F1 | OvR ROC-AUC | fatal ROC-AUC | Brier | ECE |\n");
         md.append("|---|---|---|---|---|---|---|---|\n");
         for (Summary s : summary()) {
-            md.append(String.format("| %s%s | %d | %,.0f | %s | %s | %s | %s | %s |%n", s.horizon().name(),
-                    s.horizon().isValidation() ? " (validation)" : "", s.cutoffs(), s.meanRows(),
-                    pm(s, "macro_f1"), pm(s, "roc_auc_macro"), pm(s, "roc_auc_fatal_vs_rest"), pm(s, "brier"), pm(s, "ece")));
+            md.append(String.format(
+                    "| %s%s | %d | %,.0f | %s | %s | %s | %s | %s |%n",
+                    s.horizon().name(),
+                    s.horizon().isValidation() ? " (validation)" : "",
+                    s.cutoffs(),
+                    s.meanRows(),
+                    pm(s, "macro_f1"),
+                    pm(s, "roc_auc_macro"),
+                    pm(s, "roc_auc_fatal_vs_rest"),
+                    pm(s, "brier"),
+                    pm(s, "ece")));
         }
         md.append("\n| cutoff | horizon | years | events | macro-F1 | OvR ROC-AUC | fatal ROC-AUC | Brier | ECE |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Cutoff c : cutoffs) {
             for (Band b : c.bands()) {
                 EvaluationReport r = b.report();
-                md.append(String.format("| %d | %s | %d-%d | %,d | %.4f | %.4f | %.4f | %.4f | %.4f |%n", c.year(),
-                        b.horizon().name(), b.fromYear(), b.toYear(), r.rows(), r.macroF1(), r.macroRocAuc(),
-                        r.fatalVsRestRocAuc(), r.brier(), r.ece()));
+                md.append(String.format(
+                        "| %d | %s | %d-%d | %,d | %.4f | %.4f | %.4f | %.4f | %.4f |%n",
+                        c.year(),
+                        b.horizon().name(),
+                        b.fromYear(),
+                        b.toYear(),
+                        r.rows(),
+                        r.macroF1(),
+                        r.macroRocAuc(),
+                        r.fatalVsRestRocAuc(),
+                        r.brier(),
+                        r.ece()));
             }
         }
         return md.toString();

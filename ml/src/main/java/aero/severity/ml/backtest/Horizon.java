@@ -13,13 +13,15 @@ public record Horizon(String name, int from, int to) {
 
     public Horizon {
         if (from < 1 || to < from) {
-            throw new IllegalArgumentException("a horizon runs from year T+1 or later forwards, not " + from + "-" + to);
+            throw new IllegalArgumentException(
+                    "a horizon runs from year T+1 or later forwards, not " + from + "-" + to);
         }
     }
 
     /** Validation years 1..v, then the next two years, then everything after: 1-2, 3-4, 5+ for two validation years. */
     public static List<Horizon> after(int validationYears) {
-        return List.of(new Horizon(span(1, validationYears), 1, validationYears),
+        return List.of(
+                new Horizon(span(1, validationYears), 1, validationYears),
                 new Horizon(span(validationYears + 1, validationYears + 2), validationYears + 1, validationYears + 2),
                 new Horizon((validationYears + 3) + "+", validationYears + 3, OPEN));
     }

@@ -25,21 +25,34 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class HorizonChart {
 
     /** One colour per cutoff, the same in every subplot (JFreeChart would pick a new one per plot). */
-    private static final Color[] CUTOFF_COLOURS = {new Color(214, 39, 40), new Color(31, 119, 180), new Color(44, 160, 44),
-        new Color(255, 127, 14), new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194),
-        new Color(127, 127, 127), new Color(188, 189, 34), new Color(23, 190, 207)};
+    private static final Color[] CUTOFF_COLOURS = {
+        new Color(214, 39, 40),
+        new Color(31, 119, 180),
+        new Color(44, 160, 44),
+        new Color(255, 127, 14),
+        new Color(148, 103, 189),
+        new Color(140, 86, 75),
+        new Color(227, 119, 194),
+        new Color(127, 127, 127),
+        new Color(188, 189, 34),
+        new Color(23, 190, 207)
+    };
 
     private static final int WIDTH = 720;
     private static final int HEIGHT = 900;
     private static final Map<String, ToDoubleFunction<EvaluationReport>> PLOTTED = Map.of(
-            "ECE", EvaluationReport::ece, "Brier", EvaluationReport::brier, "fatal ROC-AUC", EvaluationReport::fatalVsRestRocAuc);
+            "ECE",
+            EvaluationReport::ece,
+            "Brier",
+            EvaluationReport::brier,
+            "fatal ROC-AUC",
+            EvaluationReport::fatalVsRestRocAuc);
 
     static {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private HorizonChart() {
-    }
+    private HorizonChart() {}
 
     static byte[] png(BacktestReport report) {
         List<Horizon> horizons = report.horizons();
@@ -49,10 +62,17 @@ final class HorizonChart {
         for (String metric : List.of("ECE", "Brier", "fatal ROC-AUC")) {
             combined.add(subplot(report, metric, PLOTTED.get(metric)), 1);
         }
-        JFreeChart chart = new JFreeChart("Backtest of " + report.algorithm() + ": metrics by horizon",
-                JFreeChart.DEFAULT_TITLE_FONT, combined, true);
-        chart.addSubtitle(new TextTitle(report.cutoffs().size() + " cutoffs: " + String.join(", ",
-                report.cutoffs().stream().map(c -> Integer.toString(c.year())).toList()) + "; bold: mean over cutoffs"));
+        JFreeChart chart = new JFreeChart(
+                "Backtest of " + report.algorithm() + ": metrics by horizon",
+                JFreeChart.DEFAULT_TITLE_FONT,
+                combined,
+                true);
+        chart.addSubtitle(new TextTitle(report.cutoffs().size() + " cutoffs: "
+                + String.join(
+                        ", ",
+                        report.cutoffs().stream()
+                                .map(c -> Integer.toString(c.year()))
+                                .toList()) + "; bold: mean over cutoffs"));
         chart.setBackgroundPaint(Color.WHITE);
         return Charts.png(chart, WIDTH, HEIGHT);
     }
@@ -62,11 +82,17 @@ final class HorizonChart {
         XYSeries mean = new XYSeries("mean");
         List<BacktestReport.Summary> summary = report.summary();
         for (BacktestReport.Summary s : summary) {
-            List<Double> values = report.bandsOf(s.horizon()).stream().map(b -> value.applyAsDouble(b.report()))
-                    .filter(v -> !v.isNaN()).toList();
+            List<Double> values = report.bandsOf(s.horizon()).stream()
+                    .map(b -> value.applyAsDouble(b.report()))
+                    .filter(v -> !v.isNaN())
+                    .toList();
             if (!values.isEmpty()) {
-                mean.add(report.horizons().indexOf(s.horizon()),
-                        values.stream().mapToDouble(Double::doubleValue).average().orElseThrow());
+                mean.add(
+                        report.horizons().indexOf(s.horizon()),
+                        values.stream()
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElseThrow());
             }
         }
         data.addSeries(mean);

@@ -24,30 +24,49 @@ record BacktestRun(RunRecord parent, List<RunRecord> children, Map<String, byte[
         Map<String, String> params = new LinkedHashMap<>(options.asParameters());
         params.remove("train_until_year");
         params.remove("validation_years");
-        params.put("backtest.cutoffs", String.join(",", report.cutoffs().stream().map(c -> Integer.toString(c.year())).toList()));
-        params.put("backtest.horizons", String.join(",", report.horizons().stream().map(Horizon::name).toList()));
+        params.put(
+                "backtest.cutoffs",
+                String.join(
+                        ",",
+                        report.cutoffs().stream()
+                                .map(c -> Integer.toString(c.year()))
+                                .toList()));
+        params.put(
+                "backtest.horizons",
+                String.join(",", report.horizons().stream().map(Horizon::name).toList()));
         params.put("data.fingerprint", data.fingerprint());
         params.put("data.events", Integer.toString(data.events().size()));
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("kind", "backtest");
         tags.put("algorithm", report.algorithm());
-        tags.put("mlflow.runName", "backtest-" + report.algorithm() + "-" + params.get("backtest.cutoffs").replace(',', '-'));
+        tags.put(
+                "mlflow.runName",
+                "backtest-" + report.algorithm() + "-"
+                        + params.get("backtest.cutoffs").replace(',', '-'));
         RunRecord parent = new RunRecord(params, report.asFlatMetrics(), tags);
 
-        List<RunRecord> children = report.cutoffs().stream().map(cutoff -> {
-            Map<String, Double> metrics = new LinkedHashMap<>();
-            for (BacktestReport.Band band : cutoff.bands()) {
-                String prefix = band.horizon().metricPrefix() + ".";
-                metrics.put(prefix + "rows", (double) band.report().rows());
-                BacktestReport.METRICS.forEach((name, metric) -> metrics.put(prefix + name, metric.applyAsDouble(band.report())));
-            }
-            metrics.put("rows.training", (double) cutoff.trainingRows());
-            metrics.put("seconds", cutoff.seconds());
-            metrics.values().removeIf(v -> v.isNaN() || v.isInfinite());
-            return new RunRecord(Map.of("train_until_year", Integer.toString(cutoff.year()),
-                    "validation_years", (cutoff.year() + 1) + "-" + (cutoff.year() + report.validationYears())),
-                    metrics, Map.of("kind", "backtest-cutoff", "mlflow.runName", "backtest-T" + cutoff.year()));
-        }).toList();
+        List<RunRecord> children = report.cutoffs().stream()
+                .map(cutoff -> {
+                    Map<String, Double> metrics = new LinkedHashMap<>();
+                    for (BacktestReport.Band band : cutoff.bands()) {
+                        String prefix = band.horizon().metricPrefix() + ".";
+                        metrics.put(prefix + "rows", (double) band.report().rows());
+                        BacktestReport.METRICS.forEach(
+                                (name, metric) -> metrics.put(prefix + name, metric.applyAsDouble(band.report())));
+                    }
+                    metrics.put("rows.training", (double) cutoff.trainingRows());
+                    metrics.put("seconds", cutoff.seconds());
+                    metrics.values().removeIf(v -> v.isNaN() || v.isInfinite());
+                    return new RunRecord(
+                            Map.of(
+                                    "train_until_year",
+                                    Integer.toString(cutoff.year()),
+                                    "validation_years",
+                                    (cutoff.year() + 1) + "-" + (cutoff.year() + report.validationYears())),
+                            metrics,
+                            Map.of("kind", "backtest-cutoff", "mlflow.runName", "backtest-T" + cutoff.year()));
+                })
+                .toList();
 
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(TABLE, report.markdown().getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,8 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
         return new CommandLine(command, options);
     }
 
-    @Nullable String option(String name) {
+    @Nullable
+    String option(String name) {
         return options.get(name);
     }
 
@@ -48,7 +49,8 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
         return FLAG.equals(options.get(name));
     }
 
-    @Nullable Integer year(String name) {
+    @Nullable
+    Integer year(String name) {
         String value = options.get(name);
         if (value == null) {
             return null;
@@ -73,7 +75,8 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
     }
 
     /** A comma-separated list of years ({@code --cutoffs 2000,2002}), or null when the option is absent. */
-    @Nullable List<Integer> years(String name) {
+    @Nullable
+    List<Integer> years(String name) {
         String value = options.get(name);
         if (value == null) {
             return null;
@@ -81,7 +84,8 @@ record CommandLine(@Nullable String command, Map<String, String> options) {
         List<Integer> years = new ArrayList<>();
         for (String part : value.split(",", -1)) {
             if (!part.strip().matches("(19|20|21)[0-9]{2}")) {
-                throw new UsageException("--" + name + " must be years separated by commas like 2000,2002, not '" + value + "'");
+                throw new UsageException(
+                        "--" + name + " must be years separated by commas like 2000,2002, not '" + value + "'");
             }
             years.add(Integer.parseInt(part.strip()));
         }

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import aero.severity.domain.Severity;
@@ -118,18 +117,26 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         line.allowOnly(Set.of("train-until", "train-from", "algorithm", "without-inputs"));
         int trainUntil = Optional.ofNullable(line.year("train-until")).orElse(training.trainUntil());
         Integer trainFrom = Optional.ofNullable(line.year("train-from")).orElse(training.trainFrom());
-        TimeSplit split = new TimeSplit(trainFrom == null ? Integer.MIN_VALUE : trainFrom, trainUntil, training.validationYears());
+        TimeSplit split = new TimeSplit(
+                trainFrom == null ? Integer.MIN_VALUE : trainFrom, trainUntil, training.validationYears());
         TrainingOptions options = options(line, split);
         Consumer<String> progress = progress();
 
         progress.accept("reading the training set (events up to " + split.validationTo() + ") from the database");
-        TrainingSet data = new TrainingSetQuery(dataSource).read(trainFrom == null ? 1962 : trainFrom, split.validationTo());
-        progress.accept(String.format("read %,d labelled events (%,d without label dropped); fingerprint %s",
-                data.events().size(), data.droppedWithoutLabel(), data.fingerprint().substring(0, 12)));
+        TrainingSet data =
+                new TrainingSetQuery(dataSource).read(trainFrom == null ? 1962 : trainFrom, split.validationTo());
+        progress.accept(String.format(
+                "read %,d labelled events (%,d without label dropped); fingerprint %s",
+                data.events().size(),
+                data.droppedWithoutLabel(),
+                data.fingerprint().substring(0, 12)));
         TrainAndRegister.Result result = new TrainAndRegister(store, new ModelTrainer()).run(data, options, progress);
         out.println();
         printTable(result.outcome().report().validation());
-        out.printf("%nversion %s is %s: %s%n", result.version().version(), result.decision().outcome(),
+        out.printf(
+                "%nversion %s is %s: %s%n",
+                result.version().version(),
+                result.decision().outcome(),
                 result.decision().reason());
     }
 
@@ -147,10 +154,12 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         if (cutoffs == null) {
             cutoffs = Backtest.defaultCutoffs(lastYear, training.validationYears());
         }
-        progress.accept(String.format("read %,d labelled events up to %d; cutoffs %s", data.events().size(), lastYear,
-                cutoffs));
-        TrainingOptions options = options(line, new TimeSplit(trainFrom == null ? Integer.MIN_VALUE : trainFrom,
-                cutoffs.get(0), training.validationYears()));
+        progress.accept(String.format(
+                "read %,d labelled events up to %d; cutoffs %s", data.events().size(), lastYear, cutoffs));
+        TrainingOptions options = options(
+                line,
+                new TimeSplit(
+                        trainFrom == null ? Integer.MIN_VALUE : trainFrom, cutoffs.get(0), training.validationYears()));
         BacktestReport report = new Backtest(new ModelTrainer()).run(data, options, cutoffs, progress);
         BacktestRun run = BacktestRun.of(report, options, data);
         String where = store.logRuns(run.parent(), run.children(), run.files());
@@ -163,10 +172,14 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private TrainingOptions options(CommandLine line, TimeSplit split) {
-        Algorithm algorithm = algorithm(Optional.ofNullable(line.option("algorithm")).orElse(training.algorithm()));
+        Algorithm algorithm =
+                algorithm(Optional.ofNullable(line.option("algorithm")).orElse(training.algorithm()));
         String without = line.option("without-inputs");
         Set<String> inputs = without == null || without.isBlank() ? Set.of() : Set.of(without.split(","));
-        List<String> unknown = inputs.stream().filter(i -> !FeatureEncoder.inputNames().contains(i)).sorted().toList();
+        List<String> unknown = inputs.stream()
+                .filter(i -> !FeatureEncoder.inputNames().contains(i))
+                .sorted()
+                .toList();
         if (!unknown.isEmpty()) {
             throw new CommandLine.UsageException("--without-inputs: no input named " + String.join(", ", unknown)
                     + " (inputs: " + String.join(", ", FeatureEncoder.inputNames()) + ")");
@@ -196,7 +209,8 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         ModelBundle bundle = resolve(reference).bundle();
         CalibratedModel model = bundle.toModel(new ModelId("evaluated", reference, null));
         if (from <= bundle.metadata().trainUntilYear()) {
-            out.printf("warning: %d-%d overlaps the model's training years (up to %d): these figures are not out of sample%n",
+            out.printf(
+                    "warning: %d-%d overlaps the model's training years (up to %d): these figures are not out of sample%n",
                     from, to, bundle.metadata().trainUntilYear());
         }
         TrainingSet data = new TrainingSetQuery(dataSource).read(from, to);
@@ -215,29 +229,48 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             java.util.Arrays.fill(majority, Metrics.argmax(prior));
             reports.put("class_prior (training frequencies)", Metrics.evaluate(truth, priorP, majority));
         }
-        out.printf("%s on %d-%d: %,d events (%,d without label dropped), calibration and thresholds as shipped%n",
+        out.printf(
+                "%s on %d-%d: %,d events (%,d without label dropped), calibration and thresholds as shipped%n",
                 reference, from, to, events.size(), data.droppedWithoutLabel());
         printTable(reports);
         GlobalImportance importance = importance(model, events);
         Map<String, Double> metrics = new LinkedHashMap<>();
-        reports.forEach((name, report) -> metrics.putAll(report.asFlatMetrics(
-                (name.equals(bundle.metadata().algorithm()) ? name : "class_prior") + ".")));
+        reports.forEach((name, report) -> metrics.putAll(
+                report.asFlatMetrics((name.equals(bundle.metadata().algorithm()) ? name : "class_prior") + ".")));
         Map<String, byte[]> files = new LinkedHashMap<>();
         if (importance != null) {
             metrics.putAll(importance.asMetrics());
-            files.put(ModelBundle.SHAP_IMPORTANCE_PNG, Charts.importance(importance.meanAbsoluteContribution(),
-                    importance.rows(), "Mean |contribution| per field: " + reference + ", " + from + "-" + to));
+            files.put(
+                    ModelBundle.SHAP_IMPORTANCE_PNG,
+                    Charts.importance(
+                            importance.meanAbsoluteContribution(),
+                            importance.rows(),
+                            "Mean |contribution| per field: " + reference + ", " + from + "-" + to));
         }
-        String where = store.logRuns(new RunRecord(Map.of("model", reference, "algorithm", bundle.metadata().algorithm(),
-                "evaluated_years", from + "-" + to, "rows", Integer.toString(events.size()),
-                "model.train_until_year", Integer.toString(bundle.metadata().trainUntilYear())), metrics,
-                Map.of("kind", "evaluate", "mlflow.runName", "evaluate-" + reference + "-" + from + "-" + to)), List.of(), files);
+        String where = store.logRuns(
+                new RunRecord(
+                        Map.of(
+                                "model",
+                                reference,
+                                "algorithm",
+                                bundle.metadata().algorithm(),
+                                "evaluated_years",
+                                from + "-" + to,
+                                "rows",
+                                Integer.toString(events.size()),
+                                "model.train_until_year",
+                                Integer.toString(bundle.metadata().trainUntilYear())),
+                        metrics,
+                        Map.of("kind", "evaluate", "mlflow.runName", "evaluate-" + reference + "-" + from + "-" + to)),
+                List.of(),
+                files);
         out.printf("%nrecorded in %s: %s%n", store.describe(), where);
     }
 
     /** Global importance on the evaluated rows: mean |contribution| per request field, the 15 largest. */
     /** Mean |contribution| per field on the evaluated rows, printed (top 15); null for a model that cannot explain. */
-    private @org.jspecify.annotations.Nullable GlobalImportance importance(CalibratedModel model, List<LabelledEvent> events) {
+    private @org.jspecify.annotations.Nullable GlobalImportance importance(
+            CalibratedModel model, List<LabelledEvent> events) {
         if (!model.canExplain()) {
             return null;
         }
@@ -246,7 +279,8 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             rows[i] = model.encoder().encode(events.get(i).facts());
         }
         GlobalImportance importance = GlobalImportance.of(model.encoder().requestFields(), model::explain, rows);
-        out.printf("%nmean |contribution| to the raw score per field (log-odds, mean over rows and classes), top 15:%n");
+        out.printf(
+                "%nmean |contribution| to the raw score per field (log-odds, mean over rows and classes), top 15:%n");
         importance.top(15).forEach(e -> out.printf("  %-24s %8.4f%n", e.getKey(), e.getValue()));
         return importance;
     }
@@ -258,12 +292,20 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             throw new CommandLine.UsageException("--force needs --version: name the version you vouch for");
         }
         ModelId candidate = version == null
-                ? store.findByAlias(ModelRegistry.CHALLENGER).orElseThrow(() -> new IllegalStateException("there is no challenger to promote"))
-                : new ModelId(store.findByAlias(ModelRegistry.CHALLENGER).map(ModelId::name).orElse("accident-severity"), version, null);
+                ? store.findByAlias(ModelRegistry.CHALLENGER)
+                        .orElseThrow(() -> new IllegalStateException("there is no challenger to promote"))
+                : new ModelId(
+                        store.findByAlias(ModelRegistry.CHALLENGER)
+                                .map(ModelId::name)
+                                .orElse("accident-severity"),
+                        version,
+                        null);
         ModelBundle bundle = store.loadBundle(candidate);
         if (line.flag("force")) {
             store.setAlias(ModelRegistry.CHAMPION, candidate);
-            store.recordDecision(candidate, new PromotionDecision(true, "promoted by hand (--force), gate not run", null, null, null));
+            store.recordDecision(
+                    candidate,
+                    new PromotionDecision(true, "promoted by hand (--force), gate not run", null, null, null));
             out.printf("version %s is champion (forced)%n", candidate.version());
             return;
         }
@@ -277,19 +319,30 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
             try {
                 championBundle = store.loadBundle(championId.get());
             } catch (ModelLoadException e) {
-                throw new IllegalStateException("the champion (version " + championId.get().version()
-                        + ") cannot be loaded to compare: " + e.getMessage() + "; use --version N --force to replace it", e);
+                throw new IllegalStateException(
+                        "the champion (version " + championId.get().version() + ") cannot be loaded to compare: "
+                                + e.getMessage() + "; use --version N --force to replace it",
+                        e);
             }
         }
         String from = bundle.metadata().hyperparameters().get("train_from_year");
-        TrainingSet data = new TrainingSetQuery(dataSource).read(from == null ? 1962 : Integer.parseInt(from),
-                bundle.metadata().validationToYear());
+        TrainingSet data = new TrainingSetQuery(dataSource)
+                .read(
+                        from == null ? 1962 : Integer.parseInt(from),
+                        bundle.metadata().validationToYear());
         List<LabelledEvent> validation = data.events().stream()
-                .filter(e -> e.year() >= bundle.metadata().validationFromYear()).toList();
-        PromotionGate.Horizon horizon = championBundle == null ? PromotionGate.Horizon.notMeasured("no champion to compare")
-                : PromotionGate.Horizon.measure(new ModelTrainer(), data, bundle, championBundle, validation, progress());
-        PromotionDecision decision = new PromotionGate(5, 42L).decide(bundle.toModel(candidate),
-                championBundle == null ? null : championBundle.toModel(championId.get()), validation, horizon);
+                .filter(e -> e.year() >= bundle.metadata().validationFromYear())
+                .toList();
+        PromotionGate.Horizon horizon = championBundle == null
+                ? PromotionGate.Horizon.notMeasured("no champion to compare")
+                : PromotionGate.Horizon.measure(
+                        new ModelTrainer(), data, bundle, championBundle, validation, progress());
+        PromotionDecision decision = new PromotionGate(5, 42L)
+                .decide(
+                        bundle.toModel(candidate),
+                        championBundle == null ? null : championBundle.toModel(championId.get()),
+                        validation,
+                        horizon);
         store.recordDecision(candidate, decision);
         if (decision.promote()) {
             store.setAlias(ModelRegistry.CHAMPION, candidate);
@@ -307,7 +360,8 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         if (decide && line.option("model") != null) {
             throw new CommandLine.UsageException("--decide judges the champion: leave out --model");
         }
-        if (line.option("model") == null && store.findByAlias(ModelRegistry.CHAMPION).isEmpty()) {
+        if (line.option("model") == null
+                && store.findByAlias(ModelRegistry.CHAMPION).isEmpty()) {
             out.printf("no champion in %s yet: nothing to monitor%n", store.describe());
             if (decide) {
                 verdict(retrainCheck.noChampion());
@@ -318,21 +372,29 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         LocalDate firstUnseen = ModelMonitor.firstUnseenDay(model.bundle());
         LocalDate since = Optional.ofNullable(line.date("since")).orElse(firstUnseen);
         if (since.isBefore(firstUnseen)) {
-            out.printf("warning: --since %s is inside the model's training and validation years (up to %d): these figures are not out of sample%n",
+            out.printf(
+                    "warning: --since %s is inside the model's training and validation years (up to %d): these figures are not out of sample%n",
                     since, firstUnseen.getYear() - 1);
         }
-        TrainingSet data = new TrainingSetQuery(dataSource).read(since.getYear(), LocalDate.now(ZoneOffset.UTC).getYear() + 1);
-        MonitoringReport report = ModelMonitor.score(model.id(), model.bundle(), data.events(), since,
-                LocalDate.now(ZoneOffset.UTC));
-        out.printf("%s version %s (trained to %d, validated %d-%d) on %,d labelled events from %s it never saw%n",
-                model.id().name(), model.id().version(), model.bundle().metadata().trainUntilYear(),
-                model.bundle().metadata().validationFromYear(), model.bundle().metadata().validationToYear(),
-                report.cumulative().events(), since);
+        TrainingSet data = new TrainingSetQuery(dataSource)
+                .read(since.getYear(), LocalDate.now(ZoneOffset.UTC).getYear() + 1);
+        MonitoringReport report =
+                ModelMonitor.score(model.id(), model.bundle(), data.events(), since, LocalDate.now(ZoneOffset.UTC));
+        out.printf(
+                "%s version %s (trained to %d, validated %d-%d) on %,d labelled events from %s it never saw%n",
+                model.id().name(),
+                model.id().version(),
+                model.bundle().metadata().trainUntilYear(),
+                model.bundle().metadata().validationFromYear(),
+                model.bundle().metadata().validationToYear(),
+                report.cumulative().events(),
+                since);
         out.print(report.table());
         String runId = new MonitoringTable(dataSource).append(report, Instant.now());
         String where = store.logRuns(report.run(), List.of(), Map.of());
-        out.printf("%nrecorded %d rows in model_monitoring (run %s) and in %s: %s%n", report.rows().size(), runId,
-                store.describe(), where);
+        out.printf(
+                "%nrecorded %d rows in model_monitoring (run %s) and in %s: %s%n",
+                report.rows().size(), runId, store.describe(), where);
         if (decide) {
             verdict(retrainCheck.decide(model.id(), model.bundle(), report, Instant.now()));
         }
@@ -344,26 +406,30 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
         exitCode = verdict.retrain() ? 0 : RETRAIN_NOT_DUE;
     }
 
-    private record Resolved(ModelId id, ModelBundle bundle) {
-    }
+    private record Resolved(ModelId id, ModelBundle bundle) {}
 
     private Resolved resolve(String reference) {
         Path folder = Path.of(reference);
         if (Files.isDirectory(folder)) {
-            return new Resolved(new ModelId("folder", folder.toAbsolutePath().toString(), null), ModelBundle.readFrom(folder));
+            return new Resolved(
+                    new ModelId("folder", folder.toAbsolutePath().toString(), null), ModelBundle.readFrom(folder));
         }
         if (reference.equals(ModelRegistry.CHAMPION) || reference.equals(ModelRegistry.CHALLENGER)) {
-            ModelId id = store.findByAlias(reference).orElseThrow(() -> new IllegalStateException("no " + reference + " in " + store.describe()));
+            ModelId id = store.findByAlias(reference)
+                    .orElseThrow(() -> new IllegalStateException("no " + reference + " in " + store.describe()));
             return new Resolved(id, store.loadBundle(id));
         }
         if (reference.matches("[0-9]+")) {
-            String name = store.findByAlias(ModelRegistry.CHAMPION).or(() -> store.findByAlias(ModelRegistry.CHALLENGER))
-                    .map(ModelId::name).orElse("accident-severity");
+            String name = store.findByAlias(ModelRegistry.CHAMPION)
+                    .or(() -> store.findByAlias(ModelRegistry.CHALLENGER))
+                    .map(ModelId::name)
+                    .orElse("accident-severity");
             ModelId id = new ModelId(name, reference, null);
             return new Resolved(id, store.loadBundle(id));
         }
-        throw new CommandLine.UsageException("--model must be a version number, champion, challenger or a model folder; '"
-                + reference + "' is none of these");
+        throw new CommandLine.UsageException(
+                "--model must be a version number, champion, challenger or a model folder; '" + reference
+                        + "' is none of these");
     }
 
     private static double[] trainingPrior(ModelBundle bundle) {
@@ -408,11 +474,20 @@ class MlCommands implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void printTable(Map<String, EvaluationReport> reports) {
-        out.printf("%-40s %8s %8s %8s %8s %8s %8s %8s %8s %8s%n", "model", "macroF1", "AUCmacro", "AUCfatal",
-                "Brier", "ECE", "R_FATL", "R_SERS", "R_MINR", "R_NONE");
-        reports.forEach((name, r) -> out.printf("%-40s %8.4f %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %8.3f %8.3f%n", name,
-                r.macroF1(), r.macroRocAuc(), r.fatalVsRestRocAuc(), r.brier(), r.ece(),
-                r.perClass().get(Severity.FATL).recall(), r.perClass().get(Severity.SERS).recall(),
-                r.perClass().get(Severity.MINR).recall(), r.perClass().get(Severity.NONE).recall()));
+        out.printf(
+                "%-40s %8s %8s %8s %8s %8s %8s %8s %8s %8s%n",
+                "model", "macroF1", "AUCmacro", "AUCfatal", "Brier", "ECE", "R_FATL", "R_SERS", "R_MINR", "R_NONE");
+        reports.forEach((name, r) -> out.printf(
+                "%-40s %8.4f %8.4f %8.4f %8.4f %8.4f %8.3f %8.3f %8.3f %8.3f%n",
+                name,
+                r.macroF1(),
+                r.macroRocAuc(),
+                r.fatalVsRestRocAuc(),
+                r.brier(),
+                r.ece(),
+                r.perClass().get(Severity.FATL).recall(),
+                r.perClass().get(Severity.SERS).recall(),
+                r.perClass().get(Severity.MINR).recall(),
+                r.perClass().get(Severity.NONE).recall()));
     }
 }

@@ -3,6 +3,7 @@ package aero.severity.ml.cli;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,8 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("severity.training")
-record TrainingProperties(@Min(1962) @Max(2100) @DefaultValue("2017") int trainUntil,
+record TrainingProperties(
+        @Min(1962) @Max(2100) @DefaultValue("2017") int trainUntil,
         @Nullable Integer trainFrom,
         @Min(1) @Max(10) @DefaultValue("2") int validationYears,
-        @NotBlank @DefaultValue("xgboost") String algorithm) {
-}
+        @NotBlank @DefaultValue("xgboost") String algorithm) {}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import aero.severity.domain.EventLocation;
@@ -44,12 +43,12 @@ import org.jspecify.annotations.Nullable;
 public final class TrainingSetQuery {
 
     /** The tables the query reads; anything else is an outcome or administrative table. */
-    public static final Set<String> TABLES = Set.of("events", "aircraft", "engines", "flight_crew", "flight_time",
-            "dt_flight_crew");
+    public static final Set<String> TABLES =
+            Set.of("events", "aircraft", "engines", "flight_crew", "flight_time", "dt_flight_crew");
 
     /** Certificates from highest to lowest: a pilot holding several is described by the highest. */
-    static final List<String> CERTIFICATE_RANK = List.of("ATP", "COMM", "CFI", "PRI", "SPRT", "REC", "STU", "FORN",
-            "MIL", "FE", "RMPT", "NONE");
+    static final List<String> CERTIFICATE_RANK =
+            List.of("ATP", "COMM", "CFI", "PRI", "SPRT", "REC", "STU", "FORN", "MIL", "FE", "RMPT", "NONE");
 
     public static final String SQL = """
             SELECT e.ev_id, e.ev_date, e.ev_time, e.dec_latitude, e.dec_longitude, e.latitude, e.longitude, e.ev_state, e.ev_country,
@@ -96,7 +95,11 @@ public final class TrainingSetQuery {
     private static String certificateOrder() {
         StringBuilder order = new StringBuilder();
         for (int i = 0; i < CERTIFICATE_RANK.size(); i++) {
-            order.append("WHEN '").append(CERTIFICATE_RANK.get(i)).append("' THEN ").append(i).append(' ');
+            order.append("WHEN '")
+                    .append(CERTIFICATE_RANK.get(i))
+                    .append("' THEN ")
+                    .append(i)
+                    .append(' ');
         }
         return order.toString().strip();
     }
@@ -143,8 +146,11 @@ public final class TrainingSetQuery {
     static FlightFacts facts(ResultSet r) throws SQLException {
         LocalDate date = r.getDate("ev_date").toLocalDate();
         // the decimals, else the DDMMSS text older avall events carry alone: the rule events.location has
-        EventLocation where = EventLocation.of(decimal(r, "dec_latitude"), decimal(r, "dec_longitude"),
-                r.getString("latitude"), r.getString("longitude"));
+        EventLocation where = EventLocation.of(
+                decimal(r, "dec_latitude"),
+                decimal(r, "dec_longitude"),
+                r.getString("latitude"),
+                r.getString("longitude"));
         Double lat = where == null ? null : where.latitude();
         Double lon = where == null ? null : where.longitude();
         Integer engines = integer(r, "num_eng");
@@ -156,28 +162,40 @@ public final class TrainingSetQuery {
         return FlightFacts.on(date)
                 .localHour(hour(integer(r, "ev_time")))
                 .location(lat, lon)
-                .state(NtsbCodes.parseLenient(State.class, r.getString("ev_state")).orElse(null))
+                .state(NtsbCodes.parseLenient(State.class, r.getString("ev_state"))
+                        .orElse(null))
                 .country(country(r.getString("ev_country")))
-                .lightCondition(NtsbCodes.parseLenient(LightCondition.class, r.getString("light_cond")).orElse(null))
-                .weatherCondition(NtsbCodes.parseLenient(WeatherCondition.class, r.getString("wx_cond_basic")).orElse(null))
+                .lightCondition(NtsbCodes.parseLenient(LightCondition.class, r.getString("light_cond"))
+                        .orElse(null))
+                .weatherCondition(NtsbCodes.parseLenient(WeatherCondition.class, r.getString("wx_cond_basic"))
+                        .orElse(null))
                 .windSpeedKts(integer(r, "wind_vel_kts"))
                 .windGustKts(integer(r, "gust_kts"))
                 .visibilityMiles(decimal(r, "vis_sm"))
                 .temperatureC(integer(r, "wx_temp"))
                 .densityAltitudeFt(integer(r, "wx_dens_alt"))
-                .aircraftCategory(NtsbCodes.parseLenient(AircraftCategory.class, r.getString("acft_category")).orElse(null))
+                .aircraftCategory(NtsbCodes.parseLenient(AircraftCategory.class, r.getString("acft_category"))
+                        .orElse(null))
                 .make(blankToNull(r.getString("acft_make")))
                 .amateurBuilt(yesNo(r.getString("homebuilt")))
                 .engineCount(engines)
-                .engineType(NtsbCodes.parseLenient(EngineType.class, r.getString("eng_type")).orElse(null))
+                .engineType(NtsbCodes.parseLenient(EngineType.class, r.getString("eng_type"))
+                        .orElse(null))
                 .maxGrossWeightLbs(integer(r, "cert_max_gr_wt"))
                 .aircraftYear(integer(r, "acft_year"))
-                .farPart(NtsbCodes.parseLenient(FarPart.class, r.getString("far_part")).orElse(null))
-                .schedule(NtsbCodes.parseLenient(Schedule.class, r.getString("oper_sched")).orElse(null))
-                .flightPurpose(NtsbCodes.parseLenient(FlightPurpose.class, r.getString("type_fly")).orElse(null))
-                .flightPhase(phaseCode == null ? null : FlightPhase.ofSpecificCode(phaseCode).orElse(null))
+                .farPart(NtsbCodes.parseLenient(FarPart.class, r.getString("far_part"))
+                        .orElse(null))
+                .schedule(NtsbCodes.parseLenient(Schedule.class, r.getString("oper_sched"))
+                        .orElse(null))
+                .flightPurpose(NtsbCodes.parseLenient(FlightPurpose.class, r.getString("type_fly"))
+                        .orElse(null))
+                .flightPhase(
+                        phaseCode == null
+                                ? null
+                                : FlightPhase.ofSpecificCode(phaseCode).orElse(null))
                 .pilotAge(integer(r, "crew_age"))
-                .pilotCertificate(NtsbCodes.parseLenient(PilotCertificate.class, r.getString("pilot_cert")).orElse(null))
+                .pilotCertificate(NtsbCodes.parseLenient(PilotCertificate.class, r.getString("pilot_cert"))
+                        .orElse(null))
                 .pilotTotalHours(decimal(r, "pilot_total_hours"))
                 .pilotMakeModelHours(decimal(r, "pilot_make_model_hours"))
                 .aircraftModel(blankToNull(r.getString("acft_model")))

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
-
 import javax.imageio.ImageIO;
 
 import aero.severity.domain.Severity;
@@ -42,8 +41,7 @@ public final class Charts {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** Confusion matrix normalised by true class (each row sums to 100 %), with the counts written in the cells. */
     public static byte[] confusionMatrix(EvaluationReport report, String title) {
@@ -62,8 +60,10 @@ public final class Charts {
                 ys[cell] = k - 1 - t; // true FATL on top
                 zs[cell] = support == 0 ? 0 : (double) confusion[t][p] / support;
                 XYTextAnnotation label = new XYTextAnnotation(
-                        String.format("%d%n(%.0f%%)", confusion[t][p], 100 * zs[cell]).replace(System.lineSeparator(), " "),
-                        p, k - 1 - t);
+                        String.format("%d%n(%.0f%%)", confusion[t][p], 100 * zs[cell])
+                                .replace(System.lineSeparator(), " "),
+                        p,
+                        k - 1 - t);
                 label.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
                 label.setPaint(zs[cell] > 0.5 ? Color.WHITE : Color.BLACK);
                 plot.addAnnotation(label);
@@ -110,10 +110,17 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         data.addSeries(observed);
         data.addSeries(perfect);
-        JFreeChart chart = ChartFactory.createXYLineChart(title, "mean predicted probability of the top class",
-                "observed frequency", data, PlotOrientation.VERTICAL, true, false, false);
-        chart.addSubtitle(new TextTitle(String.format("%d rows, ECE %.4f, Brier %.4f", report.rows(), report.ece(),
-                report.brier())));
+        JFreeChart chart = ChartFactory.createXYLineChart(
+                title,
+                "mean predicted probability of the top class",
+                "observed frequency",
+                data,
+                PlotOrientation.VERTICAL,
+                true,
+                false,
+                false);
+        chart.addSubtitle(new TextTitle(
+                String.format("%d rows, ECE %.4f, Brier %.4f", report.rows(), report.ece(), report.brier())));
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
@@ -123,8 +130,8 @@ public final class Charts {
         renderer.setSeriesStroke(0, new BasicStroke(2.5f));
         renderer.setSeriesPaint(1, Color.GRAY);
         renderer.setSeriesShapesVisible(1, false);
-        renderer.setSeriesStroke(1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                new float[] {6f, 6f}, 0f));
+        renderer.setSeriesStroke(
+                1, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
         plot.setRenderer(renderer);
         ((NumberAxis) plot.getDomainAxis()).setRange(0, 1);
         ((NumberAxis) plot.getRangeAxis()).setRange(0, 1);
@@ -135,12 +142,20 @@ public final class Charts {
     /** Horizontal bars of mean |contribution| per request field (global importance), largest on top. */
     public static byte[] importance(Map<String, Double> meanAbsoluteContribution, int rows, String title) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        meanAbsoluteContribution.entrySet().stream().limit(25)
+        meanAbsoluteContribution.entrySet().stream()
+                .limit(25)
                 .forEach(e -> data.addValue(e.getValue(), "mean |contribution|", e.getKey()));
-        JFreeChart chart = ChartFactory.createBarChart(title, "request field", "mean |contribution| to the raw score (log-odds)",
-                data, PlotOrientation.HORIZONTAL, false, false, false);
-        chart.addSubtitle(new TextTitle(String.format("%d rows, exact TreeSHAP / linear contributions, mean over the four classes",
-                rows)));
+        JFreeChart chart = ChartFactory.createBarChart(
+                title,
+                "request field",
+                "mean |contribution| to the raw score (log-odds)",
+                data,
+                PlotOrientation.HORIZONTAL,
+                false,
+                false,
+                false);
+        chart.addSubtitle(new TextTitle(
+                String.format("%d rows, exact TreeSHAP / linear contributions, mean over the four classes", rows)));
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);

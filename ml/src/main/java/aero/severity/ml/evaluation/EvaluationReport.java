@@ -23,8 +23,17 @@ import aero.severity.domain.Severity;
  *                          {@link Severity} order
  * @param reliability       the reliability diagram's bins
  */
-public record EvaluationReport(int rows, double macroF1, double accuracy, Map<Severity, ClassMetrics> perClass,
-        double macroRocAuc, double fatalVsRestRocAuc, double brier, double logLoss, double ece, int[][] confusion,
+public record EvaluationReport(
+        int rows,
+        double macroF1,
+        double accuracy,
+        Map<Severity, ClassMetrics> perClass,
+        double macroRocAuc,
+        double fatalVsRestRocAuc,
+        double brier,
+        double logLoss,
+        double ece,
+        int[][] confusion,
         List<ReliabilityBin> reliability) {
 
     public EvaluationReport {

@@ -19,8 +19,7 @@ public final class Metrics {
     /** Probabilities are clipped here for the log-loss: a model that says 0 for what happened is not infinitely wrong. */
     private static final double LOG_LOSS_FLOOR = 1e-15;
 
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /**
      * Every figure the reports print, from the rows' truth, probabilities and decisions.
@@ -81,9 +80,18 @@ public final class Metrics {
         for (ReliabilityBin bin : reliability) {
             ece += (double) bin.count() / n * Math.abs(bin.accuracy() - bin.meanConfidence());
         }
-        return new EvaluationReport(n, f1Sum / K, (double) correct / n, perClass,
+        return new EvaluationReport(
+                n,
+                f1Sum / K,
+                (double) correct / n,
+                perClass,
                 aucCount == 0 ? Double.NaN : aucSum / aucCount,
-                perClass.get(Severity.FATL).rocAuc(), brier / n, logLoss / n, ece, confusion, reliability);
+                perClass.get(Severity.FATL).rocAuc(),
+                brier / n,
+                logLoss / n,
+                ece,
+                confusion,
+                reliability);
     }
 
     /** The predicted class is the most probable one (no thresholds): for calibration plots and baselines. */
@@ -178,8 +186,12 @@ public final class Metrics {
         List<ReliabilityBin> bins = new ArrayList<>();
         for (int b = 0; b < ECE_BINS; b++) {
             if (count[b] > 0) {
-                bins.add(new ReliabilityBin((double) b / ECE_BINS, (double) (b + 1) / ECE_BINS, count[b],
-                        confidence[b] / count[b], (double) hits[b] / count[b]));
+                bins.add(new ReliabilityBin(
+                        (double) b / ECE_BINS,
+                        (double) (b + 1) / ECE_BINS,
+                        count[b],
+                        confidence[b] / count[b],
+                        (double) hits[b] / count[b]));
             }
         }
         return bins;

@@ -27,8 +27,8 @@ public record GlobalImportance(Map<String, Double> meanAbsoluteContribution, int
         meanAbsoluteContribution = Collections.unmodifiableMap(new LinkedHashMap<>(meanAbsoluteContribution));
     }
 
-    public static GlobalImportance of(List<RequestField> fields, Function<double[], ScoreAttribution> explain,
-            double[][] encodedRows) {
+    public static GlobalImportance of(
+            List<RequestField> fields, Function<double[], ScoreAttribution> explain, double[][] encodedRows) {
         double[] sum = new double[fields.size()];
         long terms = 0;
         for (double[] row : encodedRows) {

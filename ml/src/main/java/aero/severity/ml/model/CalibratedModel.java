@@ -6,8 +6,8 @@ import java.util.Optional;
 import aero.severity.domain.Severity;
 import aero.severity.features.FeatureDistribution;
 import aero.severity.features.FeatureEncoder;
-import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.serving.ModelId;
+import aero.severity.ml.serving.ScoreAttribution;
 import aero.severity.ml.serving.SeverityModel;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +25,8 @@ public final class CalibratedModel implements SeverityModel {
     private final @Nullable Instant createdAt;
     private final @Nullable FeatureDistribution trainingDistribution;
 
-    public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule) {
+    public CalibratedModel(
+            ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule) {
         this(id, encoder, scorer, calibration, rule, null, null);
     }
 
@@ -33,8 +34,14 @@ public final class CalibratedModel implements SeverityModel {
      * @param createdAt            when the model was trained and saved (its bundle metadata), if known
      * @param trainingDistribution how the request fields were spread over its training rows, if saved
      */
-    public CalibratedModel(ModelId id, FeatureEncoder encoder, Scorer scorer, Calibration calibration, DecisionRule rule,
-            @Nullable Instant createdAt, @Nullable FeatureDistribution trainingDistribution) {
+    public CalibratedModel(
+            ModelId id,
+            FeatureEncoder encoder,
+            Scorer scorer,
+            Calibration calibration,
+            DecisionRule rule,
+            @Nullable Instant createdAt,
+            @Nullable FeatureDistribution trainingDistribution) {
         this.id = id;
         this.encoder = encoder;
         this.scorer = scorer;
@@ -88,7 +95,8 @@ public final class CalibratedModel implements SeverityModel {
     @Override
     public ScoreAttribution explain(double[] encodedFeatures) {
         if (!(scorer instanceof ExplainableScorer explainable)) {
-            throw new UnsupportedOperationException("a " + scorer.getClass().getSimpleName() + " cannot explain its scores");
+            throw new UnsupportedOperationException(
+                    "a " + scorer.getClass().getSimpleName() + " cannot explain its scores");
         }
         if (encodedFeatures.length != encoder.dimension()) {
             throw new IllegalArgumentException("expected " + encoder.dimension() + " encoded features, got "

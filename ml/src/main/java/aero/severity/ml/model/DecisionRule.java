@@ -20,7 +20,8 @@ public record DecisionRule(double[] weights) {
         weights = weights.clone();
         for (double w : weights) {
             if (!(w > 0) || Double.isInfinite(w)) {
-                throw new IllegalArgumentException("decision weights must be positive and finite: " + Arrays.toString(weights));
+                throw new IllegalArgumentException(
+                        "decision weights must be positive and finite: " + Arrays.toString(weights));
             }
         }
     }

@@ -37,14 +37,24 @@ final class FastTreeShap {
     private final int[] pathColumns;
     /** Leaves: where their columns and zero fractions start in {@link #leafColumn} and {@link #leafZero}. */
     private final int[] leafStart;
+
     private final int[] leafColumn;
     private final double[] leafZero;
     /** weights[d][k] = k! (d-k-1)! / d!. */
     private final double[][] weights;
+
     private final int maxPath;
 
-    FastTreeShap(int[] root, int[] treeClass, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft,
-            double[] coverFraction, int maxDepth) {
+    FastTreeShap(
+            int[] root,
+            int[] treeClass,
+            int[] left,
+            int[] right,
+            int[] column,
+            float[] value,
+            boolean[] defaultLeft,
+            double[] coverFraction,
+            int maxDepth) {
         if (maxDepth > 30) {
             throw new IllegalArgumentException("trees deeper than 30 levels are not supported");
         }

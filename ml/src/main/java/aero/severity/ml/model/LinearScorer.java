@@ -2,13 +2,12 @@ package aero.severity.ml.model;
 
 import java.util.List;
 
-import aero.severity.ml.serving.Softmax;
 import aero.severity.ml.serving.ScoreAttribution;
+import aero.severity.ml.serving.Softmax;
 import org.tribuo.CategoricalInfo;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.RealInfo;
 import org.tribuo.VariableInfo;
-import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
@@ -20,6 +19,7 @@ public final class LinearScorer implements ExplainableScorer {
 
     /** weights[severity][column]. */
     private final double[][] weights;
+
     private final double[] bias;
     /** Each column's mean over the training rows: the point the contributions are measured from. */
     private final double[] columnMeans;
@@ -62,8 +62,11 @@ public final class LinearScorer implements ExplainableScorer {
             if (info == null || rows <= 0) {
                 continue;
             }
-            double observedMean = info instanceof RealInfo real ? real.getMean()
-                    : info instanceof CategoricalInfo categorical ? categorical.generateRealInfo().getMean() : 0;
+            double observedMean = info instanceof RealInfo real
+                    ? real.getMean()
+                    : info instanceof CategoricalInfo categorical
+                            ? categorical.generateRealInfo().getMean()
+                            : 0;
             means[column] = observedMean * info.getCount() / rows;
         }
         return means;

@@ -41,8 +41,14 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@value #CONFUSION_PNG}, {@value #RELIABILITY_PNG}, {@value #SHAP_IMPORTANCE_PNG}: the plots</li>
  * </ul>
  */
-public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model<Label> tribuoModel,
-        Calibration calibration, DecisionRule rule, byte[] metricsJson, Map<String, byte[]> charts,
+public record ModelBundle(
+        BundleMetadata metadata,
+        FeatureEncoder encoder,
+        Model<Label> tribuoModel,
+        Calibration calibration,
+        DecisionRule rule,
+        byte[] metricsJson,
+        Map<String, byte[]> charts,
         @Nullable FeatureDistribution trainingDistribution) {
 
     public static final int FORMAT_VERSION = 1;
@@ -61,8 +67,7 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record PostProcessingFile(double calibrationScale, double[] calibrationBias, double[] decisionWeights) {
-    }
+    record PostProcessingFile(double calibrationScale, double[] calibrationBias, double[] decisionWeights) {}
 
     public ModelBundle {
         charts = Map.copyOf(charts);
@@ -84,7 +89,8 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
 
     /** Tribuo's own prediction path (slower): the reference the fast scorer is tested against. */
     public CalibratedModel toReferenceModel(ModelId id) {
-        return new CalibratedModel(id, encoder, new TribuoScorer(tribuoModel, encoder.featureNames()), calibration, rule);
+        return new CalibratedModel(
+                id, encoder, new TribuoScorer(tribuoModel, encoder.featureNames()), calibration, rule);
     }
 
     @SuppressWarnings("unchecked")
@@ -100,7 +106,8 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
         files.put(METADATA, json(metadata));
         files.put(MODEL, tribuoModel.serialize().toByteArray());
         files.put(ENCODER, encoder.toJson().getBytes(StandardCharsets.UTF_8));
-        files.put(POSTPROCESSING, json(new PostProcessingFile(calibration.scale(), calibration.bias(), rule.weights())));
+        files.put(
+                POSTPROCESSING, json(new PostProcessingFile(calibration.scale(), calibration.bias(), rule.weights())));
         files.put(METRICS, metricsJson);
         if (trainingDistribution != null) {
             files.put(FEATURE_DISTRIBUTION, trainingDistribution.toJson().getBytes(StandardCharsets.UTF_8));
@@ -121,14 +128,16 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
     }
 
     public static ModelBundle readFrom(Path directory) {
-        return fromFiles(name -> {
-            Path file = directory.resolve(name);
-            try {
-                return Files.exists(file) ? Files.readAllBytes(file) : null;
-            } catch (IOException e) {
-                throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-        }, directory.toString());
+        return fromFiles(
+                name -> {
+                    Path file = directory.resolve(name);
+                    try {
+                        return Files.exists(file) ? Files.readAllBytes(file) : null;
+                    } catch (IOException e) {
+                        throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
+                    }
+                },
+                directory.toString());
     }
 
     /**
@@ -154,7 +163,10 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
                 throw new ModelLoadException("model at " + source + " has bundle format " + metadata.formatVersion()
                         + ", this build reads " + FORMAT_VERSION);
             }
-            if (!metadata.classes().equals(java.util.Arrays.stream(Severity.values()).map(Severity::code).toList())) {
+            if (!metadata.classes()
+                    .equals(java.util.Arrays.stream(Severity.values())
+                            .map(Severity::code)
+                            .toList())) {
                 throw new ModelLoadException("model at " + source + " predicts classes " + metadata.classes());
             }
             FeatureEncoder encoder = FeatureEncoder.fromJson(new String(read.get(ENCODER), StandardCharsets.UTF_8));
@@ -172,13 +184,23 @@ public record ModelBundle(BundleMetadata metadata, FeatureEncoder encoder, Model
                 }
             }
             byte[] distribution = files.apply(FEATURE_DISTRIBUTION);
-            ModelBundle bundle = new ModelBundle(metadata, encoder, (Model<Label>) model,
-                    new Calibration(post.calibrationScale(), post.calibrationBias()), new DecisionRule(post.decisionWeights()),
-                    metrics == null ? "{}".getBytes(StandardCharsets.UTF_8) : metrics, charts,
-                    distribution == null ? null : FeatureDistribution.fromJson(new String(distribution, StandardCharsets.UTF_8)));
+            ModelBundle bundle = new ModelBundle(
+                    metadata,
+                    encoder,
+                    (Model<Label>) model,
+                    new Calibration(post.calibrationScale(), post.calibrationBias()),
+                    new DecisionRule(post.decisionWeights()),
+                    metrics == null ? "{}".getBytes(StandardCharsets.UTF_8) : metrics,
+                    charts,
+                    distribution == null
+                            ? null
+                            : FeatureDistribution.fromJson(new String(distribution, StandardCharsets.UTF_8)));
             bundle.fastScorer(); // fail here, not on the first request
             return bundle;
-        } catch (InvalidProtocolBufferException | JacksonException | IllegalStateException | IllegalArgumentException
+        } catch (InvalidProtocolBufferException
+                | JacksonException
+                | IllegalStateException
+                | IllegalArgumentException
                 | ClassCastException e) {
             throw new ModelLoadException("model at " + source + " cannot be rebuilt: " + e.getMessage(), e);
         }

@@ -18,8 +18,7 @@ public final class PostProcessing {
 
     public static final int DEFAULT_FOLDS = 5;
 
-    private PostProcessing() {
-    }
+    private PostProcessing() {}
 
     /**
      * What cross-fitted post-processing produced.
@@ -30,9 +29,12 @@ public final class PostProcessing {
      * @param rule          tuned on all rows: ships with the model
      * @param report        the honest (cross-fitted) metrics
      */
-    public record Result(double[][] probabilities, int[] decisions, Calibration calibration, DecisionRule rule,
-            EvaluationReport report) {
-    }
+    public record Result(
+            double[][] probabilities,
+            int[] decisions,
+            Calibration calibration,
+            DecisionRule rule,
+            EvaluationReport report) {}
 
     public static Result crossFit(double[][] raw, int[] truth, int folds, long seed) {
         int n = raw.length;
@@ -66,7 +68,8 @@ public final class PostProcessing {
         }
         Calibration calibration = Calibration.fit(raw, truth);
         DecisionRule rule = DecisionRule.tuneForMacroF1(calibration.apply(raw), truth);
-        return new Result(probabilities, decisions, calibration, rule, Metrics.evaluate(truth, probabilities, decisions));
+        return new Result(
+                probabilities, decisions, calibration, rule, Metrics.evaluate(truth, probabilities, decisions));
     }
 
     /** Stratified: each class is dealt round-robin over the folds after a seeded shuffle. */

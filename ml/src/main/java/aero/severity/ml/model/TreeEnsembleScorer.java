@@ -32,6 +32,7 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     private final float baseScore;
     /** All trees' nodes in flat arrays (one walk touches few cache lines); node ids are global. */
     private final int[] root;
+
     private final int[] treeClass;
     private final int[] left;
     private final int[] right;
@@ -44,13 +45,13 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
     private final double[] coverFraction;
     /** Per class: base score plus each tree's expected value under its cover. */
     private final double[] expectedRawScore;
+
     private final int maxDepth;
     /** Each leaf's path columns and zero fractions, for explanations (about 2 MiB for the 800-tree champion). */
     private final FastTreeShap shap;
 
-    private record Tree(int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft,
-            float[] cover) {
-    }
+    private record Tree(
+            int severity, int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft, float[] cover) {}
 
     private TreeEnsembleScorer(int classes, float baseScore, Tree[] trees) {
         this.classes = classes;
@@ -138,7 +139,8 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
         JsonNode parameters = learner.get("learner_model_param");
         int classes = Integer.parseInt(text(parameters.get("num_class")));
         if (classes != Severity.values().length) {
-            throw new IllegalStateException("expected a " + Severity.values().length + "-class model, found " + classes);
+            throw new IllegalStateException(
+                    "expected a " + Severity.values().length + "-class model, found " + classes);
         }
         float baseScore = Float.parseFloat(text(parameters.get("base_score")));
         JsonNode model = learner.get("gradient_booster").get("model");
@@ -172,7 +174,8 @@ public final class TreeEnsembleScorer implements ExplainableScorer {
                     }
                 }
             }
-            trees.add(new Tree(severityOfOutputId[treeInfo.get(t).asInt()], left, right, column, value, defaultLeft, cover));
+            trees.add(new Tree(
+                    severityOfOutputId[treeInfo.get(t).asInt()], left, right, column, value, defaultLeft, cover));
         }
         return new TreeEnsembleScorer(classes, baseScore, trees.toArray(Tree[]::new));
     }

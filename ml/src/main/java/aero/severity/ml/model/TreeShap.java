@@ -28,16 +28,19 @@ final class TreeShap {
 
     /** The unique path of every depth, one slice each: feature, zero fraction, one fraction, weight. */
     private final int[] pathColumn;
+
     private final double[] pathZero;
     private final double[] pathOne;
     private final double[] pathWeight;
     /** At a leaf: the followed elements' positions, zero fractions and their unwinding chains. */
     private final int[] hotElement;
+
     private final double[] hotZero;
     private final double[] hotNext;
     private final double[] hotTotal;
     /** shrink[d][i] = (d - i) / (d + 1), unshrink its inverse, grow[d][i] = (d + 1) / (i + 1): the loops' divisions. */
     private static final int MAX_TABLE_DEPTH = 64;
+
     private static final double[][] SHRINK = new double[MAX_TABLE_DEPTH + 1][];
     private static final double[][] UNSHRINK = new double[MAX_TABLE_DEPTH + 1][];
     private static final double[][] GROW = new double[MAX_TABLE_DEPTH + 1][];
@@ -70,7 +73,14 @@ final class TreeShap {
     private double[] phi = new double[0];
     private double[] row = new double[0];
 
-    TreeShap(int[] left, int[] right, int[] column, float[] value, boolean[] defaultLeft, double[] coverFraction, int maxDepth) {
+    TreeShap(
+            int[] left,
+            int[] right,
+            int[] column,
+            float[] value,
+            boolean[] defaultLeft,
+            double[] coverFraction,
+            int maxDepth) {
         this.left = left;
         this.right = right;
         this.column = column;
@@ -88,7 +98,8 @@ final class TreeShap {
         this.hotNext = new double[depth + 1];
         this.hotTotal = new double[depth + 1];
         if (depth > MAX_TABLE_DEPTH) {
-            throw new IllegalArgumentException("trees deeper than " + (MAX_TABLE_DEPTH - 2) + " levels are not supported");
+            throw new IllegalArgumentException(
+                    "trees deeper than " + (MAX_TABLE_DEPTH - 2) + " levels are not supported");
         }
     }
 
@@ -119,14 +130,21 @@ final class TreeShap {
         }
         double w = cover[node];
         return (cover[left[node]] * expectedValue(left[node], left, right, value, cover)
-                + cover[right[node]] * expectedValue(right[node], left, right, value, cover)) / w;
+                        + cover[right[node]] * expectedValue(right[node], left, right, value, cover))
+                / w;
     }
 
     /**
      * @param parentStart where the parent's path slice starts; this node's slice follows it
      * @param depth       the unique path's length before extending it with this node's incoming edge
      */
-    private void recurse(int node, int parentStart, int depth, int start, double zeroFraction, double oneFraction,
+    private void recurse(
+            int node,
+            int parentStart,
+            int depth,
+            int start,
+            double zeroFraction,
+            double oneFraction,
             int featureColumn) {
         if (start != parentStart) {
             for (int i = 0; i < depth; i++) {

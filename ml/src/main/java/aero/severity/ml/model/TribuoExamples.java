@@ -19,8 +19,7 @@ import org.tribuo.impl.ArrayExample;
  */
 public final class TribuoExamples {
 
-    private TribuoExamples() {
-    }
+    private TribuoExamples() {}
 
     public static Example<Label> example(List<String> featureNames, double[] encoded, Label output, float weight) {
         List<String> names = new ArrayList<>();

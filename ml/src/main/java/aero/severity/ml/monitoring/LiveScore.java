@@ -11,15 +11,33 @@ import aero.severity.ml.evaluation.EvaluationReport;
  * ({@value #CUMULATIVE}) or its own validation years ({@value #VALIDATION}). A metric the period
  * cannot define (an AUC with one class present, anything on no events) is NaN.
  */
-public record LiveScore(String period, LocalDate from, LocalDate to, int events, int fatalEvents, double macroF1,
-        double macroRocAuc, double fatalRocAuc, double brier, double ece) {
+public record LiveScore(
+        String period,
+        LocalDate from,
+        LocalDate to,
+        int events,
+        int fatalEvents,
+        double macroF1,
+        double macroRocAuc,
+        double fatalRocAuc,
+        double brier,
+        double ece) {
 
     public static final String CUMULATIVE = "cumulative";
     public static final String VALIDATION = "validation";
 
     static LiveScore of(String period, LocalDate from, LocalDate to, EvaluationReport report) {
-        return new LiveScore(period, from, to, report.rows(), report.perClass().get(Severity.FATL).support(),
-                report.macroF1(), report.macroRocAuc(), report.fatalVsRestRocAuc(), report.brier(), report.ece());
+        return new LiveScore(
+                period,
+                from,
+                to,
+                report.rows(),
+                report.perClass().get(Severity.FATL).support(),
+                report.macroF1(),
+                report.macroRocAuc(),
+                report.fatalVsRestRocAuc(),
+                report.brier(),
+                report.ece());
     }
 
     static LiveScore none(String period, LocalDate from, LocalDate to) {
@@ -37,10 +55,17 @@ public record LiveScore(String period, LocalDate from, LocalDate to, int events,
         Object perClass = report.get("perClass");
         Object fatal = perClass instanceof Map<?, ?> classes ? classes.get(Severity.FATL.name()) : null;
         double fatalEvents = fatal instanceof Map<?, ?> f ? number(f.get("support")) : Double.NaN;
-        return new LiveScore(VALIDATION, LocalDate.of(fromYear, 1, 1), LocalDate.of(toYear, 12, 31),
-                (int) number(report.get("rows")), Double.isNaN(fatalEvents) ? 0 : (int) fatalEvents,
-                number(report.get("macroF1")), number(report.get("macroRocAuc")), number(report.get("fatalVsRestRocAuc")),
-                number(report.get("brier")), number(report.get("ece")));
+        return new LiveScore(
+                VALIDATION,
+                LocalDate.of(fromYear, 1, 1),
+                LocalDate.of(toYear, 12, 31),
+                (int) number(report.get("rows")),
+                Double.isNaN(fatalEvents) ? 0 : (int) fatalEvents,
+                number(report.get("macroF1")),
+                number(report.get("macroRocAuc")),
+                number(report.get("fatalVsRestRocAuc")),
+                number(report.get("brier")),
+                number(report.get("ece")));
     }
 
     private static double number(Object value) {

@@ -20,8 +20,7 @@ import aero.severity.ml.serving.ModelId;
  */
 public final class ModelMonitor {
 
-    private ModelMonitor() {
-    }
+    private ModelMonitor() {}
 
     /** The first day a model has not seen: 1 January after its validation years. */
     public static LocalDate firstUnseenDay(ModelBundle bundle) {
@@ -34,25 +33,37 @@ public final class ModelMonitor {
      * @param events labelled events; those before {@code since} are left out
      * @param until  the end of the cumulative period (the day the run looks from)
      */
-    public static MonitoringReport score(ModelId id, ModelBundle bundle, List<LabelledEvent> events, LocalDate since,
-            LocalDate until) {
+    public static MonitoringReport score(
+            ModelId id, ModelBundle bundle, List<LabelledEvent> events, LocalDate since, LocalDate until) {
         CalibratedModel model = bundle.toModel(id);
-        List<LabelledEvent> unseen = events.stream().filter(e -> !e.facts().eventDate().isBefore(since)).toList();
+        List<LabelledEvent> unseen = events.stream()
+                .filter(e -> !e.facts().eventDate().isBefore(since))
+                .toList();
         Map<YearMonth, List<LabelledEvent>> byMonth = new TreeMap<>();
         for (LabelledEvent event : unseen) {
-            byMonth.computeIfAbsent(YearMonth.from(event.facts().eventDate()), m -> new ArrayList<>()).add(event);
+            byMonth.computeIfAbsent(YearMonth.from(event.facts().eventDate()), m -> new ArrayList<>())
+                    .add(event);
         }
         List<LiveScore> months = new ArrayList<>();
-        byMonth.forEach((month, inMonth) -> months.add(LiveScore.of(month.toString(), month.atDay(1), month.atEndOfMonth(),
-                Backtest.score(model, inMonth))));
-        LocalDate lastEvent = unseen.stream().map(e -> e.facts().eventDate()).max(LocalDate::compareTo).orElse(since);
+        byMonth.forEach((month, inMonth) -> months.add(
+                LiveScore.of(month.toString(), month.atDay(1), month.atEndOfMonth(), Backtest.score(model, inMonth))));
+        LocalDate lastEvent = unseen.stream()
+                .map(e -> e.facts().eventDate())
+                .max(LocalDate::compareTo)
+                .orElse(since);
         LocalDate to = until.isBefore(lastEvent) ? lastEvent : until;
-        LiveScore cumulative = unseen.isEmpty() ? LiveScore.none(LiveScore.CUMULATIVE, since, to)
+        LiveScore cumulative = unseen.isEmpty()
+                ? LiveScore.none(LiveScore.CUMULATIVE, since, to)
                 : LiveScore.of(LiveScore.CUMULATIVE, since, to, Backtest.score(model, unseen));
-        LiveScore validation = LiveScore.validation(ModelBundle.readJson(bundle.metricsJson()), bundle.metadata().algorithm(),
-                bundle.metadata().validationFromYear(), bundle.metadata().validationToYear());
-        Map<String, Double> inputDrift = bundle.trainingDistribution() == null || unseen.isEmpty() ? Map.of()
-                : bundle.trainingDistribution().psi(unseen.stream().map(LabelledEvent::facts).toList());
+        LiveScore validation = LiveScore.validation(
+                ModelBundle.readJson(bundle.metricsJson()),
+                bundle.metadata().algorithm(),
+                bundle.metadata().validationFromYear(),
+                bundle.metadata().validationToYear());
+        Map<String, Double> inputDrift = bundle.trainingDistribution() == null || unseen.isEmpty()
+                ? Map.of()
+                : bundle.trainingDistribution()
+                        .psi(unseen.stream().map(LabelledEvent::facts).toList());
         return new MonitoringReport(id, bundle.metadata().trainUntilYear(), validation, months, cumulative, inputDrift);
     }
 }

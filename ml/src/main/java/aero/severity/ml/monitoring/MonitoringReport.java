@@ -15,8 +15,13 @@ import aero.severity.ml.serving.ModelId;
  * and the input drift of the events after the window against the training rows (PSI per request
  * field; empty for a model saved without its training distribution).
  */
-public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore validation, List<LiveScore> months,
-        LiveScore cumulative, Map<String, Double> inputDrift) {
+public record MonitoringReport(
+        ModelId model,
+        int trainUntilYear,
+        LiveScore validation,
+        List<LiveScore> months,
+        LiveScore cumulative,
+        Map<String, Double> inputDrift) {
 
     /** How many of the most drifted fields the printed table shows. */
     static final int DRIFT_ROWS = 8;
@@ -48,10 +53,20 @@ public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore vali
             put(metrics, "live." + month.period() + ".", month);
         }
         inputDrift.forEach((field, psi) -> metrics.put("psi." + field, psi));
-        FeatureDistribution.mostDrifted(inputDrift).stream().findFirst().ifPresent(top -> metrics.put("psi.max", top.getValue()));
+        FeatureDistribution.mostDrifted(inputDrift).stream()
+                .findFirst()
+                .ifPresent(top -> metrics.put("psi.max", top.getValue()));
         metrics.values().removeIf(v -> v.isNaN() || v.isInfinite());
-        return new RunRecord(params, metrics, Map.of("kind", "monitor", "model.version", model.version(),
-                "mlflow.runName", "monitor-" + model.name() + "-v" + model.version() + "-" + cumulative.to()));
+        return new RunRecord(
+                params,
+                metrics,
+                Map.of(
+                        "kind",
+                        "monitor",
+                        "model.version",
+                        model.version(),
+                        "mlflow.runName",
+                        "monitor-" + model.name() + "-v" + model.version() + "-" + cumulative.to()));
     }
 
     private static void put(Map<String, Double> metrics, String prefix, LiveScore score) {
@@ -65,21 +80,46 @@ public record MonitoringReport(ModelId model, int trainUntilYear, LiveScore vali
 
     /** The printed table: validation first, then each month, then the cumulative row. */
     public String table() {
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-12s %8s %6s %8s %8s %8s %8s %8s%n", "period",
-                "events", "fatal", "macroF1", "AUCmacro", "AUCfatal", "Brier", "ECE"));
+        StringBuilder out = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-12s %8s %6s %8s %8s %8s %8s %8s%n",
+                "period",
+                "events",
+                "fatal",
+                "macroF1",
+                "AUCmacro",
+                "AUCfatal",
+                "Brier",
+                "ECE"));
         List<LiveScore> all = new ArrayList<>();
         all.add(validation);
         all.addAll(rows());
         for (LiveScore s : all) {
-            out.append(String.format(Locale.ROOT, "%-12s %8d %6d %8s %8s %8s %8s %8s%n", s.period(), s.events(), s.fatalEvents(),
-                    figure(s.macroF1()), figure(s.macroRocAuc()), figure(s.fatalRocAuc()), figure(s.brier()), figure(s.ece())));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-12s %8d %6d %8s %8s %8s %8s %8s%n",
+                    s.period(),
+                    s.events(),
+                    s.fatalEvents(),
+                    figure(s.macroF1()),
+                    figure(s.macroRocAuc()),
+                    figure(s.fatalRocAuc()),
+                    figure(s.brier()),
+                    figure(s.ece())));
         }
         List<Map.Entry<String, Double>> drifted = FeatureDistribution.mostDrifted(inputDrift);
         if (!drifted.isEmpty()) {
-            out.append(String.format(Locale.ROOT, "%ninput drift of these events against the training rows (PSI; > %.2f is a"
-                    + " different population), most drifted first:%n", FeatureDistribution.DRIFTED));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%ninput drift of these events against the training rows (PSI; > %.2f is a"
+                            + " different population), most drifted first:%n",
+                    FeatureDistribution.DRIFTED));
             for (Map.Entry<String, Double> field : drifted.subList(0, Math.min(DRIFT_ROWS, drifted.size()))) {
-                out.append(String.format(Locale.ROOT, "  %-24s %8.4f%s%n", field.getKey(), field.getValue(),
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %-24s %8.4f%s%n",
+                        field.getKey(),
+                        field.getValue(),
                         field.getValue() > FeatureDistribution.DRIFTED ? "  drifted" : ""));
             }
         }

@@ -8,7 +8,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 /** Appends a monitoring run to {@code model_monitoring} (V6), every period in one transaction. */
@@ -67,7 +66,8 @@ public final class MonitoringTable {
                 db.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the monitoring run to model_monitoring: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot write the monitoring run to model_monitoring: " + e.getMessage(), e);
         }
         return runId;
     }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import aero.severity.ml.model.ModelBundle;
@@ -36,16 +35,20 @@ public final class RetrainCheck {
         return policy.noChampion();
     }
 
-    public RetrainPolicy.Verdict decide(ModelId champion, ModelBundle championBundle, MonitoringReport report, Instant now) {
-        Trained newest = Stream.of(Optional.of(new Trained(champion, trainedAt(championBundle))),
-                        store.findByAlias(ModelRegistry.CHALLENGER).filter(id -> !id.equals(champion))
+    public RetrainPolicy.Verdict decide(
+            ModelId champion, ModelBundle championBundle, MonitoringReport report, Instant now) {
+        Trained newest = Stream.of(
+                        Optional.of(new Trained(champion, trainedAt(championBundle))),
+                        store.findByAlias(ModelRegistry.CHALLENGER)
+                                .filter(id -> !id.equals(champion))
                                 .map(id -> new Trained(id, trainedAt(store.loadBundle(id)))))
-                .flatMap(Optional::stream).max(Comparator.comparing(Trained::at)).orElseThrow();
+                .flatMap(Optional::stream)
+                .max(Comparator.comparing(Trained::at))
+                .orElseThrow();
         return policy.decide(report, "v" + newest.id().version(), newest.at(), lastBatch(), now);
     }
 
-    private record Trained(ModelId id, Instant at) {
-    }
+    private record Trained(ModelId id, Instant at) {}
 
     /** A bundle without a readable time counts as trained long ago: the schedule retrains it. */
     private static Instant trainedAt(ModelBundle bundle) {
@@ -57,7 +60,8 @@ public final class RetrainCheck {
     }
 
     private @Nullable Instant lastBatch() {
-        Timestamp last = jdbc.queryForObject("SELECT max(finished_at) FROM ingest_batches WHERE status = 'DONE'", Timestamp.class);
+        Timestamp last = jdbc.queryForObject(
+                "SELECT max(finished_at) FROM ingest_batches WHERE status = 'DONE'", Timestamp.class);
         return last == null ? null : last.toInstant();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -38,10 +37,17 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("severity.retrain")
 public record RetrainPolicy(
-        @NotNull @DurationMin(hours = 1) @DefaultValue("28d") Duration schedule,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.04") double maxLiveEce,
+        @NotNull @DurationMin(hours = 1) @DefaultValue("28d")
+        Duration schedule,
+
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.04")
+        double maxLiveEce,
+
         @DecimalMin("1") @DefaultValue("2") double eceRatio,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05") double maxFatalAucDrop,
+
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05")
+        double maxFatalAucDrop,
+
         @DecimalMin("0") @DefaultValue("0.25") double maxPsi,
         @Min(1) @DefaultValue("200") int minLabelledEvents) {
 
@@ -75,28 +81,44 @@ public record RetrainPolicy(
      * @param newestVersion the newest registered version's name and when it was trained
      * @param lastBatch     when the newest ingest batch finished, null if none ever did
      */
-    public Verdict decide(MonitoringReport report, String newestVersion, Instant newestTrainedAt, @Nullable Instant lastBatch,
+    public Verdict decide(
+            MonitoringReport report,
+            String newestVersion,
+            Instant newestTrainedAt,
+            @Nullable Instant lastBatch,
             Instant now) {
         List<String> reasons = new ArrayList<>();
         Duration age = Duration.between(newestTrainedAt, now);
         boolean scheduled = age.compareTo(schedule) > 0;
         if (scheduled) {
-            reasons.add(String.format(Locale.ROOT, "scheduled: the newest version (%s) was trained %d days ago, the schedule is"
-                    + " every %d days", newestVersion, age.toDays(), schedule.toDays()));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "scheduled: the newest version (%s) was trained %d days ago, the schedule is" + " every %d days",
+                    newestVersion,
+                    age.toDays(),
+                    schedule.toDays()));
         }
         List<String> drift = drift(report);
         boolean newData = lastBatch != null && lastBatch.isAfter(newestTrainedAt);
         reasons.addAll(drift);
         if (!drift.isEmpty()) {
-            reasons.add(newData ? "new data: a batch finished at " + lastBatch + ", after " + newestVersion + " was trained"
-                    : "no batch has finished since " + newestVersion + " was trained, so a retrain would learn the same rows;"
-                            + " the next batch or the schedule retrains");
+            reasons.add(
+                    newData
+                            ? "new data: a batch finished at " + lastBatch + ", after " + newestVersion + " was trained"
+                            : "no batch has finished since " + newestVersion
+                                    + " was trained, so a retrain would learn the same rows;"
+                                    + " the next batch or the schedule retrains");
         }
         boolean retrain = scheduled || (!drift.isEmpty() && newData);
         if (!retrain && drift.isEmpty()) {
-            reasons.add(String.format(Locale.ROOT, "no drift past the thresholds on %,d labelled events after the window, and"
-                    + " the newest version (%s) is %d days old (schedule %d)", report.cumulative().events(), newestVersion,
-                    age.toDays(), schedule.toDays()));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "no drift past the thresholds on %,d labelled events after the window, and"
+                            + " the newest version (%s) is %d days old (schedule %d)",
+                    report.cumulative().events(),
+                    newestVersion,
+                    age.toDays(),
+                    schedule.toDays()));
         }
         return new Verdict(retrain, reasons);
     }
@@ -110,17 +132,28 @@ public record RetrainPolicy(
             return reasons;
         }
         if (live.ece() > maxLiveEce && live.ece() > eceRatio * validation.ece()) {
-            reasons.add(String.format(Locale.ROOT, "calibration drift: live ECE %.4f > %.2f and > %.1f x validation %.4f on %,d"
-                    + " events", live.ece(), maxLiveEce, eceRatio, validation.ece(), live.events()));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "calibration drift: live ECE %.4f > %.2f and > %.1f x validation %.4f on %,d" + " events",
+                    live.ece(),
+                    maxLiveEce,
+                    eceRatio,
+                    validation.ece(),
+                    live.events()));
         }
         if (live.fatalRocAuc() < validation.fatalRocAuc() - maxFatalAucDrop) {
-            reasons.add(String.format(Locale.ROOT, "discrimination drop: live fatal AUC %.4f < validation %.4f - %.2f on %,d events",
-                    live.fatalRocAuc(), validation.fatalRocAuc(), maxFatalAucDrop, live.events()));
+            reasons.add(String.format(
+                    Locale.ROOT,
+                    "discrimination drop: live fatal AUC %.4f < validation %.4f - %.2f on %,d events",
+                    live.fatalRocAuc(),
+                    validation.fatalRocAuc(),
+                    maxFatalAucDrop,
+                    live.events()));
         }
         for (Map.Entry<String, Double> field : FeatureDistribution.mostDrifted(report.inputDrift())) {
             if (field.getValue() > maxPsi) {
-                reasons.add(String.format(Locale.ROOT, "input drift: PSI of %s %.3f > %.2f", field.getKey(), field.getValue(),
-                        maxPsi));
+                reasons.add(String.format(
+                        Locale.ROOT, "input drift: PSI of %s %.3f > %.2f", field.getKey(), field.getValue(), maxPsi));
             }
         }
         return reasons;

@@ -68,7 +68,9 @@ public final class LocalModelRegistry implements ModelStore {
             Files.createDirectories(versionsDir());
             Path staging = versionsDir().resolve(".incoming-" + UUID.randomUUID());
             bundle.writeTo(staging);
-            Files.write(staging.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(run));
+            Files.write(
+                    staging.resolve("run.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(run));
             while (true) {
                 int next = latestVersion() + 1;
                 try {
@@ -86,7 +88,8 @@ public final class LocalModelRegistry implements ModelStore {
     @Override
     public synchronized void setAlias(String alias, ModelId id) {
         if (!Files.isDirectory(versionDir(id))) {
-            throw new IllegalArgumentException("no version " + id.version() + " of " + modelName + " in " + versionsDir());
+            throw new IllegalArgumentException(
+                    "no version " + id.version() + " of " + modelName + " in " + versionsDir());
         }
         Map<String, String> aliases = new TreeMap<>(readAliases());
         aliases.put(alias, id.version());
@@ -107,31 +110,56 @@ public final class LocalModelRegistry implements ModelStore {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("decision", decision.outcome());
         record.put("reason", decision.reason());
-        record.put("champion_compared", decision.champion() == null ? null : decision.champion().version());
-        record.put("challenger_metrics", decision.challengerReport() == null ? null : decision.challengerReport().asFlatMetrics(""));
-        record.put("champion_metrics", decision.championReport() == null ? null : decision.championReport().asFlatMetrics(""));
+        record.put(
+                "champion_compared",
+                decision.champion() == null ? null : decision.champion().version());
+        record.put(
+                "challenger_metrics",
+                decision.challengerReport() == null
+                        ? null
+                        : decision.challengerReport().asFlatMetrics(""));
+        record.put(
+                "champion_metrics",
+                decision.championReport() == null
+                        ? null
+                        : decision.championReport().asFlatMetrics(""));
         record.put("recent_horizon", decision.horizon());
-        record.put("challenger_recent_horizon_metrics", decision.challengerHorizonReport() == null ? null
-                : decision.challengerHorizonReport().asFlatMetrics(""));
-        record.put("champion_recent_horizon_metrics", decision.championHorizonReport() == null ? null
-                : decision.championHorizonReport().asFlatMetrics(""));
-        writeAtomically(versionDir(id).resolve("promotion.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
+        record.put(
+                "challenger_recent_horizon_metrics",
+                decision.challengerHorizonReport() == null
+                        ? null
+                        : decision.challengerHorizonReport().asFlatMetrics(""));
+        record.put(
+                "champion_recent_horizon_metrics",
+                decision.championHorizonReport() == null
+                        ? null
+                        : decision.championHorizonReport().asFlatMetrics(""));
+        writeAtomically(
+                versionDir(id).resolve("promotion.json"),
+                JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(record));
     }
 
     /** {@code {root}/{model name}/runs/{time}-{id}/}: run.json, the files, and children/{n}/run.json. */
     @Override
     public String logRuns(RunRecord parent, List<RunRecord> children, Map<String, byte[]> files) {
-        Path dir = modelDir().resolve("runs").resolve(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).format(
-                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8));
+        Path dir = modelDir()
+                .resolve("runs")
+                .resolve(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)
+                                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                        + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             Files.createDirectories(dir.resolve("children"));
-            Files.write(dir.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(parent));
+            Files.write(
+                    dir.resolve("run.json"),
+                    JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(parent));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Files.write(dir.resolve(file.getKey()), file.getValue());
             }
             for (int i = 0; i < children.size(); i++) {
                 Path child = Files.createDirectories(dir.resolve("children").resolve(Integer.toString(i + 1)));
-                Files.write(child.resolve("run.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(children.get(i)));
+                Files.write(
+                        child.resolve("run.json"),
+                        JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(children.get(i)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot record the runs in " + dir, e);
@@ -156,8 +184,11 @@ public final class LocalModelRegistry implements ModelStore {
             return 0;
         }
         try (Stream<Path> versions = Files.list(versionsDir())) {
-            return versions.map(p -> p.getFileName().toString()).filter(name -> name.matches("[0-9]+"))
-                    .mapToInt(Integer::parseInt).max().orElse(0);
+            return versions.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("[0-9]+"))
+                    .mapToInt(Integer::parseInt)
+                    .max()
+                    .orElse(0);
         }
     }
 

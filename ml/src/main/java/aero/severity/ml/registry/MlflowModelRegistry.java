@@ -64,7 +64,10 @@ public final class MlflowModelRegistry implements ModelStore {
         this.modelName = modelName;
         this.experimentName = experimentName;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     @Override
@@ -74,9 +77,10 @@ public final class MlflowModelRegistry implements ModelStore {
 
     @Override
     public Optional<ModelId> findByAlias(String alias) {
-        Response response = send(get("/api/2.0/mlflow/registered-models/alias?name=" + encode(modelName) + "&alias="
-                + encode(alias)));
-        if (response.status() == 404 || (response.status() == 400 && "INVALID_PARAMETER_VALUE".equals(response.errorCode()))) {
+        Response response = send(
+                get("/api/2.0/mlflow/registered-models/alias?name=" + encode(modelName) + "&alias=" + encode(alias)));
+        if (response.status() == 404
+                || (response.status() == 400 && "INVALID_PARAMETER_VALUE".equals(response.errorCode()))) {
             // 404: the registered model does not exist yet; 400 INVALID_PARAMETER_VALUE: it has no such alias
             return Optional.empty();
         }
@@ -108,10 +112,20 @@ public final class MlflowModelRegistry implements ModelStore {
             if (created.status() != 200 && !"RESOURCE_ALREADY_EXISTS".equals(created.errorCode())) {
                 created.require("create registered model " + modelName);
             }
-            JsonNode version = send(post("/api/2.0/mlflow/model-versions/create", Map.of("name", modelName,
-                    "source", info.getArtifactUri(), "run_id", runId,
-                    "description", bundle.metadata().algorithm() + " trained to " + bundle.metadata().trainUntilYear())))
-                    .require("create a version of " + modelName).get("model_version");
+            JsonNode version = send(post(
+                            "/api/2.0/mlflow/model-versions/create",
+                            Map.of(
+                                    "name",
+                                    modelName,
+                                    "source",
+                                    info.getArtifactUri(),
+                                    "run_id",
+                                    runId,
+                                    "description",
+                                    bundle.metadata().algorithm() + " trained to "
+                                            + bundle.metadata().trainUntilYear())))
+                    .require("create a version of " + modelName)
+                    .get("model_version");
             return new ModelId(modelName, version.get("version").asString(), runId);
         } finally {
             client.close();
@@ -163,14 +177,18 @@ public final class MlflowModelRegistry implements ModelStore {
 
     @Override
     public void setAlias(String alias, ModelId id) {
-        send(post("/api/2.0/mlflow/registered-models/alias", Map.of("name", modelName, "alias", alias,
-                "version", id.version()))).require("set alias " + alias + " to version " + id.version());
+        send(post(
+                        "/api/2.0/mlflow/registered-models/alias",
+                        Map.of("name", modelName, "alias", alias, "version", id.version())))
+                .require("set alias " + alias + " to version " + id.version());
     }
 
     @Override
     public ModelBundle loadBundle(ModelId id) {
         JsonNode version = send(get("/api/2.0/mlflow/model-versions/get?name=" + encode(id.name()) + "&version="
-                + encode(id.version()))).require("read version " + id.version() + " of " + id.name()).get("model_version");
+                        + encode(id.version())))
+                .require("read version " + id.version() + " of " + id.name())
+                .get("model_version");
         String root = artifactRoot(version.get("source").asString());
         return ModelBundle.fromFiles(name -> download(root, name), describe() + " " + id.name() + " v" + id.version());
     }
@@ -180,7 +198,11 @@ public final class MlflowModelRegistry implements ModelStore {
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("promotion.decision", decision.outcome());
         tags.put("promotion.reason", decision.reason());
-        tags.put("promotion.compared_with", decision.champion() == null ? "none" : "version " + decision.champion().version());
+        tags.put(
+                "promotion.compared_with",
+                decision.champion() == null
+                        ? "none"
+                        : "version " + decision.champion().version());
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (decision.challengerReport() != null) {
             metrics.put("gate.challenger.macro_f1", decision.challengerReport().macroF1());
@@ -194,12 +216,19 @@ public final class MlflowModelRegistry implements ModelStore {
             tags.put("promotion.recent_horizon", decision.horizon());
         }
         if (decision.challengerHorizonReport() != null) {
-            metrics.put("gate.challenger.recent.brier", decision.challengerHorizonReport().brier());
-            metrics.put("gate.challenger.recent.ece", decision.challengerHorizonReport().ece());
+            metrics.put(
+                    "gate.challenger.recent.brier",
+                    decision.challengerHorizonReport().brier());
+            metrics.put(
+                    "gate.challenger.recent.ece",
+                    decision.challengerHorizonReport().ece());
         }
         if (decision.championHorizonReport() != null) {
-            metrics.put("gate.champion.recent.brier", decision.championHorizonReport().brier());
-            metrics.put("gate.champion.recent.ece", decision.championHorizonReport().ece());
+            metrics.put(
+                    "gate.champion.recent.brier",
+                    decision.championHorizonReport().brier());
+            metrics.put(
+                    "gate.champion.recent.ece", decision.championHorizonReport().ece());
         }
         if (id.runId() != null) {
             MlflowClient client = new MlflowClient(server.toString());
@@ -210,8 +239,18 @@ public final class MlflowModelRegistry implements ModelStore {
             }
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            send(post("/api/2.0/mlflow/model-versions/set-tag", Map.of("name", id.name(), "version", id.version(),
-                    "key", tag.getKey(), "value", tag.getValue()))).require("tag version " + id.version());
+            send(post(
+                            "/api/2.0/mlflow/model-versions/set-tag",
+                            Map.of(
+                                    "name",
+                                    id.name(),
+                                    "version",
+                                    id.version(),
+                                    "key",
+                                    tag.getKey(),
+                                    "value",
+                                    tag.getValue())))
+                    .require("tag version " + id.version());
         }
     }
 
@@ -220,13 +259,16 @@ public final class MlflowModelRegistry implements ModelStore {
         MlflowClient client = new MlflowClient(server.toString());
         try {
             Map<String, String> tags = new LinkedHashMap<>();
-            for (ModelVersionTag tag : client.getModelVersion(id.name(), id.version()).getTagsList()) {
+            for (ModelVersionTag tag :
+                    client.getModelVersion(id.name(), id.version()).getTagsList()) {
                 tags.put(tag.getKey(), tag.getValue());
             }
             return tags;
         } catch (MlflowClientException e) {
-            throw new ModelLoadException("read version " + id.version() + " of " + id.name() + " at " + describe() + " failed: "
-                    + e.getMessage(), e);
+            throw new ModelLoadException(
+                    "read version " + id.version() + " of " + id.name() + " at " + describe() + " failed: "
+                            + e.getMessage(),
+                    e);
         } finally {
             client.close();
         }
@@ -235,16 +277,26 @@ public final class MlflowModelRegistry implements ModelStore {
     private static void logBatch(MlflowClient client, String runId, RunRecord run) {
         long now = System.currentTimeMillis();
         List<Param> params = new ArrayList<>();
-        run.params().forEach((key, value) -> params.add(Param.newBuilder().setKey(key)
-                .setValue(value.length() > MAX_PARAM_LENGTH ? value.substring(0, MAX_PARAM_LENGTH) : value).build()));
+        run.params()
+                .forEach((key, value) -> params.add(Param.newBuilder()
+                        .setKey(key)
+                        .setValue(value.length() > MAX_PARAM_LENGTH ? value.substring(0, MAX_PARAM_LENGTH) : value)
+                        .build()));
         List<Metric> metrics = new ArrayList<>();
         run.metrics().forEach((key, value) -> {
             if (Double.isFinite(value)) {
-                metrics.add(Metric.newBuilder().setKey(key).setValue(value).setTimestamp(now).setStep(0).build());
+                metrics.add(Metric.newBuilder()
+                        .setKey(key)
+                        .setValue(value)
+                        .setTimestamp(now)
+                        .setStep(0)
+                        .build());
             }
         });
         List<RunTag> tags = new ArrayList<>();
-        run.tags().forEach((key, value) -> tags.add(RunTag.newBuilder().setKey(key).setValue(value).build()));
+        run.tags()
+                .forEach((key, value) ->
+                        tags.add(RunTag.newBuilder().setKey(key).setValue(value).build()));
         // MLflow takes at most 100 params and 1000 items per batch
         for (int from = 0; from < Math.max(Math.max(params.size(), metrics.size()), tags.size()); from += 100) {
             client.logBatch(runId, slice(metrics, from), slice(params, from), slice(tags, from));
@@ -269,22 +321,27 @@ public final class MlflowModelRegistry implements ModelStore {
     }
 
     private void upload(String root, String name, byte[] content) {
-        HttpRequest request = HttpRequest.newBuilder(artifactUri(root, name)).timeout(timeout.multipliedBy(10))
+        HttpRequest request = HttpRequest.newBuilder(artifactUri(root, name))
+                .timeout(timeout.multipliedBy(10))
                 .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build();
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
         send(request).require("upload artifact " + name);
     }
 
     private byte @Nullable [] download(String root, String name) {
-        HttpRequest request = HttpRequest.newBuilder(artifactUri(root, name)).timeout(timeout.multipliedBy(10)).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(artifactUri(root, name))
+                .timeout(timeout.multipliedBy(10))
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {
                 return null;
             }
             if (response.statusCode() != 200) {
-                throw new ModelLoadException("downloading " + name + " from " + describe() + " failed: HTTP "
-                        + response.statusCode());
+                throw new ModelLoadException(
+                        "downloading " + name + " from " + describe() + " failed: HTTP " + response.statusCode());
             }
             return response.body();
         } catch (IOException e) {
@@ -300,18 +357,24 @@ public final class MlflowModelRegistry implements ModelStore {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(server + path)).timeout(timeout).GET().build();
+        return HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(timeout)
+                .GET()
+                .build();
     }
 
     private HttpRequest post(String path, Map<String, ?> body) {
-        return HttpRequest.newBuilder(URI.create(server + path)).timeout(timeout)
+        return HttpRequest.newBuilder(URI.create(server + path))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
+                .build();
     }
 
     private record Response(int status, String body, String what) {
 
-        @Nullable String errorCode() {
+        @Nullable
+        String errorCode() {
             try {
                 JsonNode code = JSON.readTree(body).get("error_code");
                 return code == null ? null : code.asString();
@@ -341,7 +404,8 @@ public final class MlflowModelRegistry implements ModelStore {
     }
 
     private ModelLoadException unreachable(IOException e) {
-        String why = e instanceof HttpTimeoutException ? "timed out after " + timeout
+        String why = e instanceof HttpTimeoutException
+                ? "timed out after " + timeout
                 : e instanceof ConnectException ? "connection refused" : e.toString();
         return new ModelLoadException(describe() + " is unreachable (" + why + ")", e);
     }

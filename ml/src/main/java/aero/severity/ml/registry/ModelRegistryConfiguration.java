@@ -3,7 +3,6 @@ package aero.severity.ml.registry;
 import aero.severity.ml.serving.MlflowProperties;
 import aero.severity.ml.serving.ModelProperties;
 import aero.severity.ml.serving.ModelRegistry;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

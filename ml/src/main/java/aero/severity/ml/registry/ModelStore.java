@@ -43,8 +43,10 @@ public interface ModelStore extends ModelRegistry {
         } catch (ModelLoadException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new ModelLoadException("cannot load " + id.name() + " version " + id.version() + " from " + describe()
-                    + ": " + e.getMessage(), e);
+            throw new ModelLoadException(
+                    "cannot load " + id.name() + " version " + id.version() + " from " + describe() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -9,13 +9,22 @@ import org.jspecify.annotations.Nullable;
  * version's validation rows, and both recipes at the most recent backtest horizon (null where the
  * gate could not measure it; {@code horizon} then says why).
  */
-public record PromotionDecision(boolean promote, String reason, @Nullable ModelId champion,
-        @Nullable EvaluationReport challengerReport, @Nullable EvaluationReport championReport,
-        @Nullable EvaluationReport challengerHorizonReport, @Nullable EvaluationReport championHorizonReport,
+public record PromotionDecision(
+        boolean promote,
+        String reason,
+        @Nullable ModelId champion,
+        @Nullable EvaluationReport challengerReport,
+        @Nullable EvaluationReport championReport,
+        @Nullable EvaluationReport challengerHorizonReport,
+        @Nullable EvaluationReport championHorizonReport,
         @Nullable String horizon) {
 
-    public PromotionDecision(boolean promote, String reason, @Nullable ModelId champion,
-            @Nullable EvaluationReport challengerReport, @Nullable EvaluationReport championReport) {
+    public PromotionDecision(
+            boolean promote,
+            String reason,
+            @Nullable ModelId champion,
+            @Nullable EvaluationReport challengerReport,
+            @Nullable EvaluationReport championReport) {
         this(promote, reason, champion, challengerReport, championReport, null, null, null);
     }
 

@@ -58,7 +58,8 @@ public final class PromotionGate {
      * Both recipes at the most recent backtest horizon, on the same rows. Either report is null when
      * the gate could not measure it; {@code description} says which horizon it is or why it is missing.
      */
-    public record Horizon(@Nullable EvaluationReport challenger, @Nullable EvaluationReport champion, String description) {
+    public record Horizon(
+            @Nullable EvaluationReport challenger, @Nullable EvaluationReport champion, String description) {
 
         public static Horizon notMeasured(String why) {
             return new Horizon(null, null, why);
@@ -73,8 +74,13 @@ public final class PromotionGate {
          * at the most recent backtest cutoff the challenger's window allows, on {@code data}, and scored
          * on {@code rows}, the challenger's validation rows.
          */
-        public static Horizon measure(ModelTrainer trainer, TrainingSet data, ModelBundle challenger, ModelBundle champion,
-                List<LabelledEvent> rows, Consumer<String> progress) {
+        public static Horizon measure(
+                ModelTrainer trainer,
+                TrainingSet data,
+                ModelBundle challenger,
+                ModelBundle champion,
+                List<LabelledEvent> rows,
+                Consumer<String> progress) {
             TimeSplit split = splitOf(challenger.metadata());
             TrainingOptions challengerRecipe;
             TrainingOptions championRecipe;
@@ -88,16 +94,23 @@ public final class PromotionGate {
             long started = System.nanoTime();
             Backtest.Recent ours = backtest.recentHorizon(data, challengerRecipe, rows);
             Backtest.Recent theirs = backtest.recentHorizon(data, championRecipe, rows);
-            progress.accept(String.format("gate: both recipes at the recent horizon (%s) in %.1f s", ours.description(),
-                    (System.nanoTime() - started) / 1e9));
-            return new Horizon(ours.report(), theirs.report(), ours.report() == null ? ours.description()
-                    : theirs.report() == null ? theirs.description() : ours.description());
+            progress.accept(String.format(
+                    "gate: both recipes at the recent horizon (%s) in %.1f s",
+                    ours.description(), (System.nanoTime() - started) / 1e9));
+            return new Horizon(
+                    ours.report(),
+                    theirs.report(),
+                    ours.report() == null
+                            ? ours.description()
+                            : theirs.report() == null ? theirs.description() : ours.description());
         }
 
         /** The training window a bundle was trained and validated on. */
         static TimeSplit splitOf(BundleMetadata metadata) {
             String from = metadata.hyperparameters().get("train_from_year");
-            return new TimeSplit(from == null ? Integer.MIN_VALUE : Integer.parseInt(from), metadata.trainUntilYear(),
+            return new TimeSplit(
+                    from == null ? Integer.MIN_VALUE : Integer.parseInt(from),
+                    metadata.trainUntilYear(),
                     metadata.validationToYear() - metadata.validationFromYear() + 1);
         }
 
@@ -105,7 +118,8 @@ public final class PromotionGate {
         static TrainingOptions recipeOf(ModelBundle bundle, TimeSplit split) {
             Set<String> without = new HashSet<>(FeatureEncoder.inputNames());
             bundle.encoder().inputs().forEach(without::remove);
-            return TrainingOptions.fromParameters(bundle.metadata().hyperparameters(), split).withoutInputs(without);
+            return TrainingOptions.fromParameters(bundle.metadata().hyperparameters(), split)
+                    .withoutInputs(without);
         }
     }
 
@@ -113,44 +127,74 @@ public final class PromotionGate {
         this(folds, seed, DEFAULT_ECE_TOLERANCE);
     }
 
-    public PromotionDecision decide(CalibratedModel challenger, @Nullable CalibratedModel champion,
-            List<LabelledEvent> validation) {
+    public PromotionDecision decide(
+            CalibratedModel challenger, @Nullable CalibratedModel champion, List<LabelledEvent> validation) {
         return decide(challenger, champion, validation, Horizon.notMeasured("not asked for"));
     }
 
-    public PromotionDecision decide(CalibratedModel challenger, @Nullable CalibratedModel champion,
-            List<LabelledEvent> validation, Horizon horizon) {
+    public PromotionDecision decide(
+            CalibratedModel challenger,
+            @Nullable CalibratedModel champion,
+            List<LabelledEvent> validation,
+            Horizon horizon) {
         EvaluationReport challengerReport = evaluate(challenger, validation);
         if (champion == null) {
-            return new PromotionDecision(true, String.format("no champion yet; macro-F1 %.4f, ECE %.4f on %d validation rows",
-                    challengerReport.macroF1(), challengerReport.ece(), validation.size()), null, challengerReport, null,
-                    horizon.challenger(), null, horizon.description());
+            return new PromotionDecision(
+                    true,
+                    String.format(
+                            "no champion yet; macro-F1 %.4f, ECE %.4f on %d validation rows",
+                            challengerReport.macroF1(), challengerReport.ece(), validation.size()),
+                    null,
+                    challengerReport,
+                    null,
+                    horizon.challenger(),
+                    null,
+                    horizon.description());
         }
         EvaluationReport championReport = evaluate(champion, validation);
         return judge(challengerReport, championReport, champion.id(), validation.size(), horizon);
     }
 
     /** The rule on the validation years alone (as before the horizon existed). */
-    PromotionDecision judge(EvaluationReport challengerReport, EvaluationReport championReport, ModelId championId, int rows) {
+    PromotionDecision judge(
+            EvaluationReport challengerReport, EvaluationReport championReport, ModelId championId, int rows) {
         return judge(challengerReport, championReport, championId, rows, Horizon.notMeasured("not asked for"));
     }
 
     /** The rule itself, on the two models' figures for the same rows, and the two recipes' at the recent horizon. */
-    PromotionDecision judge(EvaluationReport challengerReport, EvaluationReport championReport, ModelId championId, int rows,
+    PromotionDecision judge(
+            EvaluationReport challengerReport,
+            EvaluationReport championReport,
+            ModelId championId,
+            int rows,
             Horizon horizon) {
         PromotionDecision onValidation = judgeValidation(challengerReport, championReport, championId, rows);
         if (!horizon.measured()) {
-            return new PromotionDecision(onValidation.promote(), onValidation.reason() + "; recent horizon not measured: "
-                    + horizon.description(), championId, challengerReport, championReport, horizon.challenger(),
-                    horizon.champion(), horizon.description());
+            return new PromotionDecision(
+                    onValidation.promote(),
+                    onValidation.reason() + "; recent horizon not measured: " + horizon.description(),
+                    championId,
+                    challengerReport,
+                    championReport,
+                    horizon.challenger(),
+                    horizon.champion(),
+                    horizon.description());
         }
         EvaluationReport ch = horizon.challenger();
         EvaluationReport cp = horizon.champion();
         boolean brierNotWorse = ch.brier() <= cp.brier() + brierTolerance;
         boolean eceNotWorse = ch.ece() <= cp.ece() + eceTolerance;
-        String figures = String.format("at the recent horizon (%s) Brier %.4f vs %.4f (within +%.3f), ECE %.4f vs %.4f "
-                + "(within +%.3f) on the same %d rows", horizon.description(), ch.brier(), cp.brier(), brierTolerance,
-                ch.ece(), cp.ece(), eceTolerance, ch.rows());
+        String figures = String.format(
+                "at the recent horizon (%s) Brier %.4f vs %.4f (within +%.3f), ECE %.4f vs %.4f "
+                        + "(within +%.3f) on the same %d rows",
+                horizon.description(),
+                ch.brier(),
+                cp.brier(),
+                brierTolerance,
+                ch.ece(),
+                cp.ece(),
+                eceTolerance,
+                ch.rows());
         boolean promote = onValidation.promote() && brierNotWorse && eceNotWorse;
         String reason;
         if (!onValidation.promote()) {
@@ -158,20 +202,27 @@ public final class PromotionGate {
         } else if (promote) {
             reason = onValidation.reason() + "; not worse " + figures;
         } else {
-            reason = "stays challenger: " + (!brierNotWorse && !eceNotWorse ? "Brier and ECE" : !brierNotWorse ? "Brier" : "ECE")
-                    + " worse " + figures + "; on the validation years it " + onValidation.reason();
+            reason = "stays challenger: "
+                    + (!brierNotWorse && !eceNotWorse ? "Brier and ECE" : !brierNotWorse ? "Brier" : "ECE") + " worse "
+                    + figures + "; on the validation years it " + onValidation.reason();
         }
-        return new PromotionDecision(promote, reason, championId, challengerReport, championReport, ch, cp,
-                horizon.description());
+        return new PromotionDecision(
+                promote, reason, championId, challengerReport, championReport, ch, cp, horizon.description());
     }
 
-    private PromotionDecision judgeValidation(EvaluationReport challengerReport, EvaluationReport championReport,
-            ModelId championId, int rows) {
+    private PromotionDecision judgeValidation(
+            EvaluationReport challengerReport, EvaluationReport championReport, ModelId championId, int rows) {
         boolean betterF1 = challengerReport.macroF1() > championReport.macroF1();
         boolean eceNotWorse = challengerReport.ece() <= championReport.ece() + eceTolerance;
-        String figures = String.format("macro-F1 %.4f vs champion %s %.4f, ECE %.4f vs %.4f (not worse: within +%.3f) on the same %d validation rows",
-                challengerReport.macroF1(), label(championId), championReport.macroF1(), challengerReport.ece(),
-                championReport.ece(), eceTolerance, rows);
+        String figures = String.format(
+                "macro-F1 %.4f vs champion %s %.4f, ECE %.4f vs %.4f (not worse: within +%.3f) on the same %d validation rows",
+                challengerReport.macroF1(),
+                label(championId),
+                championReport.macroF1(),
+                challengerReport.ece(),
+                championReport.ece(),
+                eceTolerance,
+                rows);
         String reason;
         if (betterF1 && eceNotWorse) {
             reason = "beats the champion: " + figures;

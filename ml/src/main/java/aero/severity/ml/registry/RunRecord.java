@@ -23,27 +23,41 @@ public record RunRecord(Map<String, String> params, Map<String, Double> metrics,
         ModelBundle bundle = outcome.bundle();
         Map<String, String> params = new LinkedHashMap<>(options.asParameters());
         params.put("data.fingerprint", data.fingerprint());
-        params.put("data.training_window", (options.split().trainFrom() == Integer.MIN_VALUE ? "all years" : options.split().trainFrom())
-                + " to " + options.split().trainUntil());
-        params.put("data.validation_window", options.split().validationFrom() + " to " + options.split().validationTo());
+        params.put(
+                "data.training_window",
+                (options.split().trainFrom() == Integer.MIN_VALUE
+                                ? "all years"
+                                : options.split().trainFrom()) + " to "
+                        + options.split().trainUntil());
+        params.put(
+                "data.validation_window",
+                options.split().validationFrom() + " to " + options.split().validationTo());
         outcome.report().rows().forEach((name, count) -> params.put("rows." + name, Integer.toString(count)));
         params.put("features.inputs", String.join(",", inputNames()));
         params.put("features.encoded_count", Integer.toString(bundle.encoder().dimension()));
-        params.put("features.excluded", "damage,injury counts,fire,findings,occurrences,sequence of events,narratives,"
-                + "probable cause,report status,ev_type");
+        params.put(
+                "features.excluded",
+                "damage,injury counts,fire,findings,occurrences,sequence of events,narratives,"
+                        + "probable cause,report status,ev_type");
 
         Map<String, Double> metrics = new LinkedHashMap<>();
         outcome.report().validation().forEach((name, report) -> metrics.putAll(report.asFlatMetrics(name + ".")));
         outcome.report().seconds().forEach((stage, seconds) -> metrics.put("seconds." + stage, seconds));
-        outcome.report().shapImportance().forEach((field, value) -> metrics.put(GlobalImportance.METRIC_PREFIX + field, value));
+        outcome.report()
+                .shapImportance()
+                .forEach((field, value) -> metrics.put(GlobalImportance.METRIC_PREFIX + field, value));
 
         Map<String, String> tags = new LinkedHashMap<>();
         tags.put("algorithm", bundle.metadata().algorithm());
-        tags.put("mlflow.runName", bundle.metadata().algorithm() + "-T" + options.split().trainUntil());
+        tags.put(
+                "mlflow.runName",
+                bundle.metadata().algorithm() + "-T" + options.split().trainUntil());
         return new RunRecord(params, metrics, tags);
     }
 
     private static java.util.List<String> inputNames() {
-        return java.util.Arrays.stream(FlightFacts.class.getRecordComponents()).map(c -> c.getName()).toList();
+        return java.util.Arrays.stream(FlightFacts.class.getRecordComponents())
+                .map(c -> c.getName())
+                .toList();
     }
 }

@@ -28,8 +28,7 @@ public final class TrainAndRegister {
         this.trainer = trainer;
     }
 
-    public record Result(ModelId version, PromotionDecision decision, ModelTrainer.Outcome outcome) {
-    }
+    public record Result(ModelId version, PromotionDecision decision, ModelTrainer.Outcome outcome) {}
 
     public Result run(TrainingSet data, TrainingOptions options, Consumer<String> progress) {
         ModelTrainer.Outcome outcome = trainer.train(data, options, progress);
@@ -42,16 +41,26 @@ public final class TrainAndRegister {
         PromotionDecision decision;
         Optional<ModelId> championId = store.findByAlias(ModelRegistry.CHAMPION);
         try {
-            @Nullable ModelBundle championBundle = championId.map(store::loadBundle).orElse(null);
-            @Nullable CalibratedModel champion = championBundle == null ? null : championBundle.toModel(championId.get());
-            PromotionGate.Horizon horizon = championBundle == null ? PromotionGate.Horizon.notMeasured("no champion to compare")
-                    : PromotionGate.Horizon.measure(trainer, data, outcome.bundle(), championBundle, outcome.validation(), progress);
+            @Nullable
+            ModelBundle championBundle = championId.map(store::loadBundle).orElse(null);
+            @Nullable
+            CalibratedModel champion = championBundle == null ? null : championBundle.toModel(championId.get());
+            PromotionGate.Horizon horizon = championBundle == null
+                    ? PromotionGate.Horizon.notMeasured("no champion to compare")
+                    : PromotionGate.Horizon.measure(
+                            trainer, data, outcome.bundle(), championBundle, outcome.validation(), progress);
             decision = new PromotionGate(options.calibrationFolds(), options.seed())
                     .decide(challenger, champion, outcome.validation(), horizon);
         } catch (ModelLoadException e) {
-            decision = new PromotionDecision(false, "stays challenger: the champion (version "
-                    + championId.map(ModelId::version).orElse("?") + ") could not be loaded to compare: " + e.getMessage()
-                    + "; promote by hand if it is broken", championId.orElse(null), null, null);
+            decision = new PromotionDecision(
+                    false,
+                    "stays challenger: the champion (version "
+                            + championId.map(ModelId::version).orElse("?") + ") could not be loaded to compare: "
+                            + e.getMessage()
+                            + "; promote by hand if it is broken",
+                    championId.orElse(null),
+                    null,
+                    null);
         }
         store.recordDecision(id, decision);
         if (decision.promote()) {

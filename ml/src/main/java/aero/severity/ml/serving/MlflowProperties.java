@@ -2,9 +2,9 @@ package aero.severity.ml.serving;
 
 import java.net.URI;
 import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,7 +20,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("severity.mlflow")
-public record MlflowProperties(@Nullable URI uri,
+public record MlflowProperties(
+        @Nullable URI uri,
         @NotBlank @DefaultValue("accident-severity") String experiment,
         @NotNull @DefaultValue("5s") Duration timeout) {
 

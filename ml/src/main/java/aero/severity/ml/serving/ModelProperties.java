@@ -1,9 +1,9 @@
 package aero.severity.ml.serving;
 
 import java.nio.file.Path;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +17,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("severity.model")
-public record ModelProperties(@NotBlank @DefaultValue("accident-severity") String name,
-        @NotNull @DefaultValue("./.data/models") Path dir) {
-}
+public record ModelProperties(
+        @NotBlank @DefaultValue("accident-severity") String name,
+        @NotNull @DefaultValue("./.data/models") Path dir) {}

@@ -16,7 +16,8 @@ import aero.severity.features.RequestField;
  * @param calibrationScale the calibration's multiplier of the raw scores (1 / temperature)
  * @param calibrationBias  the calibration's bias per class
  */
-public record ScoreAttribution(double[] baseValues, double[][] byColumn, double calibrationScale, double[] calibrationBias) {
+public record ScoreAttribution(
+        double[] baseValues, double[][] byColumn, double calibrationScale, double[] calibrationBias) {
 
     public static ScoreAttribution uncalibrated(double[] baseValues, double[][] byColumn) {
         return new ScoreAttribution(baseValues, byColumn, 1.0, new double[baseValues.length]);

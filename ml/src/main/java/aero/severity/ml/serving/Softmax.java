@@ -3,8 +3,7 @@ package aero.severity.ml.serving;
 /** The softmax every scorer and the calibration end with, computed one way (shifted by the maximum). */
 public final class Softmax {
 
-    private Softmax() {
-    }
+    private Softmax() {}
 
     /** Turns {@code logits} into probabilities in place and returns the same array. */
     public static double[] inPlace(double[] logits) {

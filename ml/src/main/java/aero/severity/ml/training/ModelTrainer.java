@@ -57,17 +57,19 @@ public final class ModelTrainer {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** Tribuo and OLCUT log every step at INFO through java.util.logging; held here so the level sticks. */
-    private static final List<Logger> QUIET = List.of(Logger.getLogger("org.tribuo"),
-            Logger.getLogger("com.oracle.labs.mlrg.olcut"));
+    private static final List<Logger> QUIET =
+            List.of(Logger.getLogger("org.tribuo"), Logger.getLogger("com.oracle.labs.mlrg.olcut"));
 
     static {
         QUIET.forEach(logger -> logger.setLevel(Level.WARNING));
     }
 
     /** A trained model ready to register, with everything measured on the way. */
-    public record Outcome(ModelBundle bundle, TrainingReport report, List<LabelledEvent> validation,
-            Map<Algorithm, ModelBundle> all) {
-    }
+    public record Outcome(
+            ModelBundle bundle,
+            TrainingReport report,
+            List<LabelledEvent> validation,
+            Map<Algorithm, ModelBundle> all) {}
 
     public Outcome train(TrainingSet data, TrainingOptions options, Consumer<String> progress) {
         return train(data, options, progress, java.util.EnumSet.allOf(Algorithm.class), true);
@@ -82,29 +84,39 @@ public final class ModelTrainer {
         return train(data, options, progress, java.util.EnumSet.of(options.algorithm()), false);
     }
 
-    private Outcome train(TrainingSet data, TrainingOptions options, Consumer<String> progress,
-            java.util.Set<Algorithm> algorithms, boolean explain) {
+    private Outcome train(
+            TrainingSet data,
+            TrainingOptions options,
+            Consumer<String> progress,
+            java.util.Set<Algorithm> algorithms,
+            boolean explain) {
         long started = System.nanoTime();
         Map<String, Double> seconds = new LinkedHashMap<>();
         TimeSplit split = options.split();
         TimeSplit.Parts parts = split.split(data.events());
-        progress.accept(String.format("split %s: %,d training events, %,d validation events, %,d later left out, "
-                + "%,d without label dropped", split, parts.train().size(), parts.validation().size(), parts.after(),
-                data.droppedWithoutLabel()));
+        progress.accept(String.format(
+                "split %s: %,d training events, %,d validation events, %,d later left out, "
+                        + "%,d without label dropped",
+                split, parts.train().size(), parts.validation().size(), parts.after(), data.droppedWithoutLabel()));
 
         long t = System.nanoTime();
-        FeatureEncoder encoder = FeatureEncoder.fit(facts(parts.train()), options.makeLevels(), options.minLevelCount(),
-                options.withoutInputs());
+        FeatureEncoder encoder = FeatureEncoder.fit(
+                facts(parts.train()), options.makeLevels(), options.minLevelCount(), options.withoutInputs());
         double[][] xTrain = encode(encoder, parts.train());
         double[][] xValidation = encode(encoder, parts.validation());
         int[] yTrain = labels(parts.train());
         int[] yValidation = labels(parts.validation());
         requireEveryClass(yTrain);
         float[] classWeight = classWeights(yTrain, options.classWeightPower());
-        MutableDataset<Label> trainingData = dataset(encoder.featureNames(), xTrain, yTrain, classWeight,
+        MutableDataset<Label> trainingData = dataset(
+                encoder.featureNames(),
+                xTrain,
+                yTrain,
+                classWeight,
                 recencyWeights(parts.train(), split.trainUntil(), options.recencyHalfLifeYears()));
         seconds.put("encode", elapsed(t));
-        progress.accept(String.format("encoded %d features (fitted on the training years only); class weights %s",
+        progress.accept(String.format(
+                "encoded %d features (fitted on the training years only); class weights %s",
                 encoder.dimension(), Arrays.toString(classWeight)));
 
         Map<Algorithm, Model<Label>> models = new LinkedHashMap<>();
@@ -116,8 +128,9 @@ public final class ModelTrainer {
             seconds.put("train_xgboost", elapsed(t));
             models.put(Algorithm.XGBOOST, xgboost);
             scorers.put(Algorithm.XGBOOST, TreeEnsembleScorer.of(xgboost, encoder.featureNames()));
-            progress.accept(String.format("trained XGBoost (%d trees per class) in %.1f s", options.xgboost().trees(),
-                    seconds.get("train_xgboost")));
+            progress.accept(String.format(
+                    "trained XGBoost (%d trees per class) in %.1f s",
+                    options.xgboost().trees(), seconds.get("train_xgboost")));
         }
         if (algorithms.contains(Algorithm.LOGISTIC_REGRESSION)) {
             t = System.nanoTime();
@@ -125,7 +138,8 @@ public final class ModelTrainer {
             seconds.put("train_logistic_regression", elapsed(t));
             models.put(Algorithm.LOGISTIC_REGRESSION, logistic);
             scorers.put(Algorithm.LOGISTIC_REGRESSION, LinearScorer.of(logistic, encoder.featureNames()));
-            progress.accept(String.format("trained logistic regression in %.1f s", seconds.get("train_logistic_regression")));
+            progress.accept(
+                    String.format("trained logistic regression in %.1f s", seconds.get("train_logistic_regression")));
         }
 
         t = System.nanoTime();
@@ -133,10 +147,13 @@ public final class ModelTrainer {
         Map<Algorithm, PostProcessing.Result> post = new LinkedHashMap<>();
         for (Map.Entry<Algorithm, Scorer> entry : scorers.entrySet()) {
             double[][] raw = entry.getValue().rawProbabilities(xValidation);
-            PostProcessing.Result result = PostProcessing.crossFit(raw, yValidation, options.calibrationFolds(), options.seed());
+            PostProcessing.Result result =
+                    PostProcessing.crossFit(raw, yValidation, options.calibrationFolds(), options.seed());
             post.put(entry.getKey(), result);
             validation.put(entry.getKey().id(), result.report());
-            validation.put(entry.getKey().id() + "_uncalibrated_argmax", Metrics.evaluate(yValidation, raw, Metrics.argmax(raw)));
+            validation.put(
+                    entry.getKey().id() + "_uncalibrated_argmax",
+                    Metrics.evaluate(yValidation, raw, Metrics.argmax(raw)));
         }
         validation.putAll(baselines(yTrain, yValidation));
         seconds.put("calibrate_and_evaluate", elapsed(t));
@@ -154,23 +171,38 @@ public final class ModelTrainer {
         rows.put("left_out_earlier", parts.before());
         rows.put("dropped_without_label", data.droppedWithoutLabel());
         for (Severity severity : Severity.values()) {
-            rows.put("training_" + severity.code(), (int) Arrays.stream(yTrain).filter(y -> y == severity.index()).count());
-            rows.put("validation_" + severity.code(), (int) Arrays.stream(yValidation).filter(y -> y == severity.index()).count());
+            rows.put("training_" + severity.code(), (int)
+                    Arrays.stream(yTrain).filter(y -> y == severity.index()).count());
+            rows.put("validation_" + severity.code(), (int) Arrays.stream(yValidation)
+                    .filter(y -> y == severity.index())
+                    .count());
         }
         Map<Algorithm, GlobalImportance> importance = new LinkedHashMap<>();
         if (explain) {
             t = System.nanoTime();
             for (Map.Entry<Algorithm, Scorer> entry : scorers.entrySet()) {
                 ExplainableScorer scorer = (ExplainableScorer) entry.getValue();
-                importance.put(entry.getKey(), GlobalImportance.of(encoder.requestFields(), scorer::attribute, xValidation));
+                importance.put(
+                        entry.getKey(), GlobalImportance.of(encoder.requestFields(), scorer::attribute, xValidation));
             }
             seconds.put("explain_validation", elapsed(t));
-            progress.accept(String.format("mean |contribution| per field on the validation rows (%s), top 5: %s", registered.id(),
-                    importance.get(registered).top(5).stream().map(e -> String.format("%s %.3f", e.getKey(), e.getValue())).toList()));
+            progress.accept(String.format(
+                    "mean |contribution| per field on the validation rows (%s), top 5: %s",
+                    registered.id(),
+                    importance.get(registered).top(5).stream()
+                            .map(e -> String.format("%s %.3f", e.getKey(), e.getValue()))
+                            .toList()));
         }
         seconds.put("total", elapsed(started));
-        TrainingReport report = new TrainingReport(registered.id(), split.toString(), rows, validation, seconds,
-                xgboost == null ? List.of() : featureImportance(xgboost), weights, post.get(registered).calibration().scale(),
+        TrainingReport report = new TrainingReport(
+                registered.id(),
+                split.toString(),
+                rows,
+                validation,
+                seconds,
+                xgboost == null ? List.of() : featureImportance(xgboost),
+                weights,
+                post.get(registered).calibration().scale(),
                 meanAbsoluteContribution(importance.get(registered)));
 
         String fingerprint = data.fingerprint();
@@ -178,10 +210,18 @@ public final class ModelTrainer {
         Map<Algorithm, ModelBundle> bundles = new LinkedHashMap<>();
         for (Algorithm algorithm : models.keySet()) {
             PostProcessing.Result result = post.get(algorithm);
-            BundleMetadata metadata = new BundleMetadata(ModelBundle.FORMAT_VERSION, algorithm.id(),
-                    Instant.now().toString(), split.trainUntil(), split.validationFrom(), split.validationTo(),
-                    parts.train().size(), parts.validation().size(), fingerprint,
-                    options.withAlgorithm(algorithm).asParameters(), encoder.dimension(),
+            BundleMetadata metadata = new BundleMetadata(
+                    ModelBundle.FORMAT_VERSION,
+                    algorithm.id(),
+                    Instant.now().toString(),
+                    split.trainUntil(),
+                    split.validationFrom(),
+                    split.validationTo(),
+                    parts.train().size(),
+                    parts.validation().size(),
+                    fingerprint,
+                    options.withAlgorithm(algorithm).asParameters(),
+                    encoder.dimension(),
                     Arrays.stream(Severity.values()).map(Severity::code).toList());
             EvaluationReport honest = result.report();
             String title = algorithm.id() + ", validation " + split.validationFrom() + "-" + split.validationTo();
@@ -190,22 +230,41 @@ public final class ModelTrainer {
             charts.put(ModelBundle.CONFUSION_PNG, Charts.confusionMatrix(honest, "Confusion matrix: " + title));
             charts.put(ModelBundle.RELIABILITY_PNG, Charts.reliability(honest, "Reliability: " + title));
             if (own != null) {
-                charts.put(ModelBundle.SHAP_IMPORTANCE_PNG, Charts.importance(own.meanAbsoluteContribution(), own.rows(),
-                        "Mean |contribution| per field: " + title));
+                charts.put(
+                        ModelBundle.SHAP_IMPORTANCE_PNG,
+                        Charts.importance(
+                                own.meanAbsoluteContribution(), own.rows(), "Mean |contribution| per field: " + title));
             }
-            TrainingReport ownReport = algorithm == registered ? report
-                    : new TrainingReport(algorithm.id(), report.window(), rows, validation, seconds,
-                            report.featureImportance(), weightsOf(result), result.calibration().scale(),
+            TrainingReport ownReport = algorithm == registered
+                    ? report
+                    : new TrainingReport(
+                            algorithm.id(),
+                            report.window(),
+                            rows,
+                            validation,
+                            seconds,
+                            report.featureImportance(),
+                            weightsOf(result),
+                            result.calibration().scale(),
                             meanAbsoluteContribution(own));
-            bundles.put(algorithm, new ModelBundle(metadata, encoder, models.get(algorithm), result.calibration(),
-                    result.rule(), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ownReport), charts,
-                    trainingDistribution));
+            bundles.put(
+                    algorithm,
+                    new ModelBundle(
+                            metadata,
+                            encoder,
+                            models.get(algorithm),
+                            result.calibration(),
+                            result.rule(),
+                            JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(ownReport),
+                            charts,
+                            trainingDistribution));
         }
         progress.accept(String.format("done in %.1f s", seconds.get("total")));
         return new Outcome(bundles.get(registered), report, parts.validation(), bundles);
     }
 
-    private static Map<String, Double> meanAbsoluteContribution(@org.jspecify.annotations.Nullable GlobalImportance importance) {
+    private static Map<String, Double> meanAbsoluteContribution(
+            @org.jspecify.annotations.Nullable GlobalImportance importance) {
         return importance == null ? Map.of() : importance.meanAbsoluteContribution();
     }
 
@@ -219,17 +278,33 @@ public final class ModelTrainer {
 
     private static XGBoostModel<Label> trainXGBoost(MutableDataset<Label> data, TrainingOptions options) {
         TrainingOptions.XGBoost p = options.xgboost();
-        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.HIST, p.trees(), p.eta(), p.gamma(), p.maxDepth(), p.minChildWeight(),
-                p.subsample(), p.featureSubsample(), p.lambda(), 0.0, options.threads(),
-                XGBoostTrainer.LoggingVerbosity.SILENT, options.seed());
+        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(
+                XGBoostTrainer.BoosterType.GBTREE,
+                XGBoostTrainer.TreeMethod.HIST,
+                p.trees(),
+                p.eta(),
+                p.gamma(),
+                p.maxDepth(),
+                p.minChildWeight(),
+                p.subsample(),
+                p.featureSubsample(),
+                p.lambda(),
+                0.0,
+                options.threads(),
+                XGBoostTrainer.LoggingVerbosity.SILENT,
+                options.seed());
         return trainer.train(data);
     }
 
     private static LinearSGDModel trainLogistic(MutableDataset<Label> data, TrainingOptions options) {
         TrainingOptions.Logistic p = options.logistic();
-        LinearSGDTrainer trainer = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(p.learningRate(), 0.1),
-                p.epochs(), Integer.MAX_VALUE, p.minibatchSize(), options.seed());
+        LinearSGDTrainer trainer = new LinearSGDTrainer(
+                new LogMulticlass(),
+                new AdaGrad(p.learningRate(), 0.1),
+                p.epochs(),
+                Integer.MAX_VALUE,
+                p.minibatchSize(),
+                options.seed());
         return (LinearSGDModel) trainer.train(data);
     }
 
@@ -270,27 +345,34 @@ public final class ModelTrainer {
 
     private static List<TrainingReport.FeatureGain> featureImportance(XGBoostModel<Label> model) {
         Map<String, Double> gain = model.getFeatureImportance().get(0).getGain();
-        return gain.entrySet().stream().map(e -> new TrainingReport.FeatureGain(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingDouble(TrainingReport.FeatureGain::gain).reversed()).toList();
+        return gain.entrySet().stream()
+                .map(e -> new TrainingReport.FeatureGain(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingDouble(TrainingReport.FeatureGain::gain)
+                        .reversed())
+                .toList();
     }
 
     /** 0.5 ^ ((last training year - year) / half-life) per row; all 1 when the half-life is 0. */
     static float[] recencyWeights(List<LabelledEvent> rows, int lastYear, double halfLifeYears) {
         float[] weights = new float[rows.size()];
         for (int i = 0; i < weights.length; i++) {
-            weights[i] = halfLifeYears <= 0 ? 1f : (float) Math.pow(0.5, (lastYear - rows.get(i).year()) / halfLifeYears);
+            weights[i] = halfLifeYears <= 0
+                    ? 1f
+                    : (float) Math.pow(0.5, (lastYear - rows.get(i).year()) / halfLifeYears);
         }
         return weights;
     }
 
-    static MutableDataset<Label> dataset(List<String> names, double[][] x, int[] y, float[] classWeight, float[] rowWeight) {
+    static MutableDataset<Label> dataset(
+            List<String> names, double[][] x, int[] y, float[] classWeight, float[] rowWeight) {
         LabelFactory factory = new LabelFactory();
         List<org.tribuo.Example<Label>> examples = new ArrayList<>(x.length);
         for (int i = 0; i < x.length; i++) {
-            examples.add(TribuoExamples.example(names, x[i], TribuoExamples.label(Severity.ofIndex(y[i])),
-                    classWeight[y[i]] * rowWeight[i]));
+            examples.add(TribuoExamples.example(
+                    names, x[i], TribuoExamples.label(Severity.ofIndex(y[i])), classWeight[y[i]] * rowWeight[i]));
         }
-        SimpleDataSourceProvenance provenance = new SimpleDataSourceProvenance("training years", OffsetDateTime.now(java.time.ZoneOffset.UTC), factory);
+        SimpleDataSourceProvenance provenance =
+                new SimpleDataSourceProvenance("training years", OffsetDateTime.now(java.time.ZoneOffset.UTC), factory);
         return new MutableDataset<>(new ListDataSource<>(examples, factory, provenance));
     }
 
@@ -317,16 +399,17 @@ public final class ModelTrainer {
         }
         for (int k = 0; k < K; k++) {
             if (!seen[k]) {
-                throw new IllegalArgumentException("the training years hold no " + Severity.ofIndex(k).code()
-                        + " event; a model cannot learn a class it never saw");
+                throw new IllegalArgumentException("the training years hold no "
+                        + Severity.ofIndex(k).code() + " event; a model cannot learn a class it never saw");
             }
         }
     }
 
     private static String summary(Map<String, EvaluationReport> validation) {
         StringBuilder s = new StringBuilder("validation (calibrated models cross-fitted):");
-        validation.forEach((name, r) -> s.append(String.format("%n  %-38s macro-F1 %.3f  ROC-AUC macro %.3f  fatal %.3f  "
-                + "Brier %.4f  ECE %.4f", name, r.macroF1(), r.macroRocAuc(), r.fatalVsRestRocAuc(), r.brier(), r.ece())));
+        validation.forEach((name, r) -> s.append(String.format(
+                "%n  %-38s macro-F1 %.3f  ROC-AUC macro %.3f  fatal %.3f  " + "Brier %.4f  ECE %.4f",
+                name, r.macroF1(), r.macroRocAuc(), r.fatalVsRestRocAuc(), r.brier(), r.ece())));
         return s.toString();
     }
 

@@ -20,7 +20,8 @@ public record TimeSplit(int trainFrom, int trainUntil, int validationYears) {
             throw new IllegalArgumentException("validate on at least one year, not " + validationYears);
         }
         if (trainFrom > trainUntil) {
-            throw new IllegalArgumentException("training starts (" + trainFrom + ") after it ends (" + trainUntil + ")");
+            throw new IllegalArgumentException(
+                    "training starts (" + trainFrom + ") after it ends (" + trainUntil + ")");
         }
     }
 
@@ -57,15 +58,14 @@ public record TimeSplit(int trainFrom, int trainUntil, int validationYears) {
             throw new IllegalArgumentException("no labelled event in the training years up to " + trainUntil);
         }
         if (validation.isEmpty()) {
-            throw new IllegalArgumentException("no labelled event in the validation years " + validationFrom() + "-"
-                    + validationTo());
+            throw new IllegalArgumentException(
+                    "no labelled event in the validation years " + validationFrom() + "-" + validationTo());
         }
         return new Parts(train, validation, earlier, later);
     }
 
     /** The rows of each part; {@code before} and {@code after} are the events left out on either side. */
-    public record Parts(List<LabelledEvent> train, List<LabelledEvent> validation, int before, int after) {
-    }
+    public record Parts(List<LabelledEvent> train, List<LabelledEvent> validation, int before, int after) {}
 
     @Override
     public String toString() {

@@ -19,62 +19,152 @@ import aero.severity.ml.model.Algorithm;
  * @param recencyHalfLifeYears a training row's weight halves for every this many years it lies
  *                         before the last training year (0: every year weighs the same, the default)
  */
-public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLevels, int minLevelCount,
-        double classWeightPower, XGBoost xgboost, Logistic logistic, int calibrationFolds, long seed, int threads,
-        Set<String> withoutInputs, double recencyHalfLifeYears) {
+public record TrainingOptions(
+        TimeSplit split,
+        Algorithm algorithm,
+        int makeLevels,
+        int minLevelCount,
+        double classWeightPower,
+        XGBoost xgboost,
+        Logistic logistic,
+        int calibrationFolds,
+        long seed,
+        int threads,
+        Set<String> withoutInputs,
+        double recencyHalfLifeYears) {
 
     public TrainingOptions {
         withoutInputs = Set.copyOf(withoutInputs);
         if (recencyHalfLifeYears < 0) {
-            throw new IllegalArgumentException("a recency half-life is 0 (off) or a positive number of years, not "
-                    + recencyHalfLifeYears);
+            throw new IllegalArgumentException(
+                    "a recency half-life is 0 (off) or a positive number of years, not " + recencyHalfLifeYears);
         }
     }
 
     /** Gradient-boosted trees. */
-    public record XGBoost(int trees, double eta, int maxDepth, double minChildWeight, double subsample,
-            double featureSubsample, double lambda, double gamma) {
-    }
+    public record XGBoost(
+            int trees,
+            double eta,
+            int maxDepth,
+            double minChildWeight,
+            double subsample,
+            double featureSubsample,
+            double lambda,
+            double gamma) {}
 
     /** Multinomial logistic regression by AdaGrad. */
-    public record Logistic(int epochs, double learningRate, int minibatchSize) {
-    }
+    public record Logistic(int epochs, double learningRate, int minibatchSize) {}
 
     public static TrainingOptions defaults(TimeSplit split) {
-        return new TrainingOptions(split, Algorithm.XGBOOST, 60, 20, 0.5,
+        return new TrainingOptions(
+                split,
+                Algorithm.XGBOOST,
+                60,
+                20,
+                0.5,
                 new XGBoost(200, 0.08, 6, 10, 0.8, 0.6, 2.0, 0.0),
                 new Logistic(8, 0.2, 32),
-                5, 42L, Math.max(1, Runtime.getRuntime().availableProcessors()), Set.of(), 0);
+                5,
+                42L,
+                Math.max(1, Runtime.getRuntime().availableProcessors()),
+                Set.of(),
+                0);
     }
 
     public TrainingOptions withSplit(TimeSplit newSplit) {
-        return new TrainingOptions(newSplit, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
+        return new TrainingOptions(
+                newSplit,
+                algorithm,
+                makeLevels,
+                minLevelCount,
+                classWeightPower,
+                xgboost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                withoutInputs,
+                recencyHalfLifeYears);
     }
 
     public TrainingOptions withXGBoost(XGBoost newXGBoost) {
-        return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, newXGBoost, logistic,
-                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
+        return new TrainingOptions(
+                split,
+                algorithm,
+                makeLevels,
+                minLevelCount,
+                classWeightPower,
+                newXGBoost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                withoutInputs,
+                recencyHalfLifeYears);
     }
 
     public TrainingOptions withAlgorithm(Algorithm newAlgorithm) {
-        return new TrainingOptions(split, newAlgorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
+        return new TrainingOptions(
+                split,
+                newAlgorithm,
+                makeLevels,
+                minLevelCount,
+                classWeightPower,
+                xgboost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                withoutInputs,
+                recencyHalfLifeYears);
     }
 
     public TrainingOptions withClassWeightPower(double power) {
-        return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, power, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs, recencyHalfLifeYears);
+        return new TrainingOptions(
+                split,
+                algorithm,
+                makeLevels,
+                minLevelCount,
+                power,
+                xgboost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                withoutInputs,
+                recencyHalfLifeYears);
     }
 
     public TrainingOptions withoutInputs(Set<String> inputs) {
-        return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, inputs, recencyHalfLifeYears);
+        return new TrainingOptions(
+                split,
+                algorithm,
+                makeLevels,
+                minLevelCount,
+                classWeightPower,
+                xgboost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                inputs,
+                recencyHalfLifeYears);
     }
 
     public TrainingOptions withRecencyHalfLife(double years) {
-        return new TrainingOptions(split, algorithm, makeLevels, minLevelCount, classWeightPower, xgboost, logistic,
-                calibrationFolds, seed, threads, withoutInputs, years);
+        return new TrainingOptions(
+                split,
+                algorithm,
+                makeLevels,
+                minLevelCount,
+                classWeightPower,
+                xgboost,
+                logistic,
+                calibrationFolds,
+                seed,
+                threads,
+                withoutInputs,
+                years);
     }
 
     /**
@@ -90,17 +180,28 @@ public record TrainingOptions(TimeSplit split, Algorithm algorithm, int makeLeve
             XGBoost x = d.xgboost();
             Logistic l = d.logistic();
             String without = p.get("encoder.without_inputs");
-            return new TrainingOptions(split, p.containsKey("algorithm") ? Algorithm.ofId(p.get("algorithm")) : d.algorithm(),
-                    integer(p, "encoder.make_levels", d.makeLevels()), integer(p, "encoder.min_level_count", d.minLevelCount()),
+            return new TrainingOptions(
+                    split,
+                    p.containsKey("algorithm") ? Algorithm.ofId(p.get("algorithm")) : d.algorithm(),
+                    integer(p, "encoder.make_levels", d.makeLevels()),
+                    integer(p, "encoder.min_level_count", d.minLevelCount()),
                     decimal(p, "class_weight_power", d.classWeightPower()),
-                    new XGBoost(integer(p, "xgboost.trees", x.trees()), decimal(p, "xgboost.eta", x.eta()),
-                            integer(p, "xgboost.max_depth", x.maxDepth()), decimal(p, "xgboost.min_child_weight", x.minChildWeight()),
-                            decimal(p, "xgboost.subsample", x.subsample()), decimal(p, "xgboost.feature_subsample", x.featureSubsample()),
-                            decimal(p, "xgboost.lambda", x.lambda()), decimal(p, "xgboost.gamma", x.gamma())),
-                    new Logistic(integer(p, "logistic.epochs", l.epochs()), decimal(p, "logistic.learning_rate", l.learningRate()),
+                    new XGBoost(
+                            integer(p, "xgboost.trees", x.trees()),
+                            decimal(p, "xgboost.eta", x.eta()),
+                            integer(p, "xgboost.max_depth", x.maxDepth()),
+                            decimal(p, "xgboost.min_child_weight", x.minChildWeight()),
+                            decimal(p, "xgboost.subsample", x.subsample()),
+                            decimal(p, "xgboost.feature_subsample", x.featureSubsample()),
+                            decimal(p, "xgboost.lambda", x.lambda()),
+                            decimal(p, "xgboost.gamma", x.gamma())),
+                    new Logistic(
+                            integer(p, "logistic.epochs", l.epochs()),
+                            decimal(p, "logistic.learning_rate", l.learningRate()),
                             integer(p, "logistic.minibatch_size", l.minibatchSize())),
                     integer(p, "calibration.cross_fit_folds", d.calibrationFolds()),
-                    p.containsKey("seed") ? Long.parseLong(p.get("seed")) : d.seed(), d.threads(),
+                    p.containsKey("seed") ? Long.parseLong(p.get("seed")) : d.seed(),
+                    d.threads(),
                     without == null || without.isBlank() ? Set.of() : Set.of(without.split(",")),
                     decimal(p, "recency_half_life_years", d.recencyHalfLifeYears()));
         } catch (NumberFormatException e) {

@@ -16,11 +16,17 @@ import aero.severity.ml.evaluation.EvaluationReport;
  * @param shapImportance this model's mean |contribution| per request field on the validation rows,
  *                     largest first (exact TreeSHAP or linear contributions, see {@code GlobalImportance})
  */
-public record TrainingReport(String registeredAlgorithm, String window, Map<String, Integer> rows,
-        Map<String, EvaluationReport> validation, Map<String, Double> seconds, List<FeatureGain> featureImportance,
-        Map<String, Double> decisionWeights, double calibrationScale, Map<String, Double> shapImportance) {
+public record TrainingReport(
+        String registeredAlgorithm,
+        String window,
+        Map<String, Integer> rows,
+        Map<String, EvaluationReport> validation,
+        Map<String, Double> seconds,
+        List<FeatureGain> featureImportance,
+        Map<String, Double> decisionWeights,
+        double calibrationScale,
+        Map<String, Double> shapImportance) {
 
     /** Average gain of the splits on a feature (XGBoost's "gain" importance), largest first. */
-    public record FeatureGain(String feature, double gain) {
-    }
+    public record FeatureGain(String feature, double gain) {}
 }

@@ -1,9 +1,5 @@
 package aero.severity.ml.backtest;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +19,10 @@ import aero.severity.ml.training.TimeSplit;
 import aero.severity.ml.training.TrainingOptions;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 class BacktestTest {
 
     private static final List<LabelledEvent> EVENTS = SyntheticEvents.generate(9_000, 2006, 2017, 21);
@@ -31,9 +31,19 @@ class BacktestTest {
     /** Small trees on one thread: quick, and the same model for the same rows. */
     private static TrainingOptions options(int trainUntil) {
         TrainingOptions d = TrainingOptions.defaults(TimeSplit.trainUntil(trainUntil));
-        return new TrainingOptions(d.split(), Algorithm.XGBOOST, d.makeLevels(), d.minLevelCount(), d.classWeightPower(),
-                new TrainingOptions.XGBoost(30, 0.2, 3, 10, 0.8, 0.8, 1.0, 0.0), d.logistic(), d.calibrationFolds(),
-                d.seed(), 1, Set.of(), 0);
+        return new TrainingOptions(
+                d.split(),
+                Algorithm.XGBOOST,
+                d.makeLevels(),
+                d.minLevelCount(),
+                d.classWeightPower(),
+                new TrainingOptions.XGBoost(30, 0.2, 3, 10, 0.8, 0.8, 1.0, 0.0),
+                d.logistic(),
+                d.calibrationFolds(),
+                d.seed(),
+                1,
+                Set.of(),
+                0);
     }
 
     private static long eventsIn(int from, int to) {
@@ -61,28 +71,35 @@ class BacktestTest {
 
     @Test
     void eachCutoffIsScoredOnEveryLaterBandWithExactlyTheEventsOfThoseYears() {
-        BacktestReport report = new Backtest(new ModelTrainer()).run(DATA, options(2009), List.of(2011, 2009), line -> { });
+        BacktestReport report =
+                new Backtest(new ModelTrainer()).run(DATA, options(2009), List.of(2011, 2009), line -> {});
 
         assertThat(report.cutoffs()).extracting(BacktestReport.Cutoff::year).containsExactly(2009, 2011);
         BacktestReport.Cutoff first = report.cutoffs().get(0);
         assertThat(first.trainingRows()).isEqualTo((int) eventsIn(2006, 2009));
-        assertThat(first.bands()).extracting(b -> b.fromYear() + "-" + b.toYear())
+        assertThat(first.bands())
+                .extracting(b -> b.fromYear() + "-" + b.toYear())
                 .containsExactly("2010-2011", "2012-2013", "2014-2017");
-        assertThat(first.bands()).extracting(b -> (long) b.report().rows())
+        assertThat(first.bands())
+                .extracting(b -> (long) b.report().rows())
                 .containsExactly(eventsIn(2010, 2011), eventsIn(2012, 2013), eventsIn(2014, 2017));
-        assertThat(report.cutoffs().get(1).bands()).extracting(b -> b.fromYear() + "-" + b.toYear())
+        assertThat(report.cutoffs().get(1).bands())
+                .extracting(b -> b.fromYear() + "-" + b.toYear())
                 .containsExactly("2012-2013", "2014-2015", "2016-2017");
-        assertThat(report.summary()).extracting(s -> s.horizon().name() + ":" + s.cutoffs()).containsExactly("1-2:2", "3-4:2", "5+:2");
+        assertThat(report.summary())
+                .extracting(s -> s.horizon().name() + ":" + s.cutoffs())
+                .containsExactly("1-2:2", "3-4:2", "5+:2");
     }
 
     @Test
     void aBacktestNeverTrainsOrCalibratesOnARowLaterThanItsValidationYears() {
         Backtest backtest = new Backtest(new ModelTrainer());
-        BacktestReport clean = backtest.run(DATA, options(2009), List.of(2009), line -> { });
+        BacktestReport clean = backtest.run(DATA, options(2009), List.of(2009), line -> {});
         // every event moved to 2016-2017 and labelled fatal: a model that saw them would change
-        BacktestReport planted = backtest.run(new TrainingSet(withPlanted(2016), 0), options(2009), List.of(2009), line -> { });
-        BacktestReport plantedInTraining = backtest.run(new TrainingSet(withPlanted(2008), 0), options(2009), List.of(2009),
-                line -> { });
+        BacktestReport planted =
+                backtest.run(new TrainingSet(withPlanted(2016), 0), options(2009), List.of(2009), line -> {});
+        BacktestReport plantedInTraining =
+                backtest.run(new TrainingSet(withPlanted(2008), 0), options(2009), List.of(2009), line -> {});
 
         for (int band = 0; band < 2; band++) {
             EvaluationReport before = clean.cutoffs().get(0).bands().get(band).report();
@@ -101,13 +118,40 @@ class BacktestTest {
         for (int i = 0; i < 3_000; i++) {
             LabelledEvent e = EVENTS.get(i);
             FlightFacts f = e.facts();
-            FlightFacts moved = new FlightFacts(f.eventDate().withYear(year + i % 2), f.localHour(), f.latitude(),
-                    f.longitude(), f.state(), f.country(), f.lightCondition(), f.weatherCondition(), f.windSpeedKts(),
-                    f.windGustKts(), f.visibilityMiles(), f.temperatureC(), f.densityAltitudeFt(), f.aircraftCategory(),
-                    f.make(), f.amateurBuilt(), f.engineCount(), f.engineType(), f.maxGrossWeightLbs(), null,
-                    f.farPart(), f.schedule(), f.flightPurpose(), f.flightPhase(), f.pilotAge(), f.pilotCertificate(),
-                    f.pilotTotalHours(), f.pilotMakeModelHours(), f.aircraftModel(), f.registrationNumber(),
-                    f.nearestAirportId(), f.airportDistanceMiles(), f.operatorName());
+            FlightFacts moved = new FlightFacts(
+                    f.eventDate().withYear(year + i % 2),
+                    f.localHour(),
+                    f.latitude(),
+                    f.longitude(),
+                    f.state(),
+                    f.country(),
+                    f.lightCondition(),
+                    f.weatherCondition(),
+                    f.windSpeedKts(),
+                    f.windGustKts(),
+                    f.visibilityMiles(),
+                    f.temperatureC(),
+                    f.densityAltitudeFt(),
+                    f.aircraftCategory(),
+                    f.make(),
+                    f.amateurBuilt(),
+                    f.engineCount(),
+                    f.engineType(),
+                    f.maxGrossWeightLbs(),
+                    null,
+                    f.farPart(),
+                    f.schedule(),
+                    f.flightPurpose(),
+                    f.flightPhase(),
+                    f.pilotAge(),
+                    f.pilotCertificate(),
+                    f.pilotTotalHours(),
+                    f.pilotMakeModelHours(),
+                    f.aircraftModel(),
+                    f.registrationNumber(),
+                    f.nearestAirportId(),
+                    f.airportDistanceMiles(),
+                    f.operatorName());
             events.add(new LabelledEvent("P" + i, moved, Severity.FATL));
         }
         return events;
@@ -115,18 +159,33 @@ class BacktestTest {
 
     @Test
     void aCutoffWhoseValidationYearsTheDataDoesNotHoldIsRefused() {
-        assertThatThrownBy(() -> new Backtest(new ModelTrainer()).run(DATA, options(2009), List.of(2016), line -> { }))
+        assertThatThrownBy(() -> new Backtest(new ModelTrainer()).run(DATA, options(2009), List.of(2016), line -> {}))
                 .hasMessageContaining("cutoff 2016 needs validation years 2017-2018, but the data ends in 2017");
     }
 
     @Test
     void theSummaryIsTheMeanAndSpreadOverCutoffsOfEachBand() {
         List<Horizon> horizons = Horizon.after(2);
-        BacktestReport report = new BacktestReport("xgboost", 2, horizons, List.of(
-                new BacktestReport.Cutoff(2000, 100, List.of(band(horizons.get(0), 2001, 0.40, 0.5, 0.010),
-                        band(horizons.get(1), 2003, 0.38, 0.52, 0.020)), 1.0),
-                new BacktestReport.Cutoff(2002, 120, List.of(band(horizons.get(0), 2003, 0.44, 0.5, 0.030),
-                        band(horizons.get(1), 2005, 0.36, 0.56, 0.040)), 1.0)), 2.0);
+        BacktestReport report = new BacktestReport(
+                "xgboost",
+                2,
+                horizons,
+                List.of(
+                        new BacktestReport.Cutoff(
+                                2000,
+                                100,
+                                List.of(
+                                        band(horizons.get(0), 2001, 0.40, 0.5, 0.010),
+                                        band(horizons.get(1), 2003, 0.38, 0.52, 0.020)),
+                                1.0),
+                        new BacktestReport.Cutoff(
+                                2002,
+                                120,
+                                List.of(
+                                        band(horizons.get(0), 2003, 0.44, 0.5, 0.030),
+                                        band(horizons.get(1), 2005, 0.36, 0.56, 0.040)),
+                                1.0)),
+                2.0);
 
         BacktestReport.Summary validation = report.summary().get(0);
         BacktestReport.Summary later = report.summary().get(1);
@@ -137,7 +196,8 @@ class BacktestTest {
         assertThat(later.metrics().get("brier").std()).isCloseTo(0.02, within(1e-12));
         assertThat(report.summary()).hasSize(2).as("no cutoff reaches 5+");
         assertThat(report.asFlatMetrics()).containsEntry("h3-4.cutoffs", 2.0).containsKey("h1-2.ece.mean");
-        assertThat(report.markdown()).contains("| 1-2 (validation) | 2 |", "0.0200 ± 0.0100", "| 2002 | 3-4 | 2005-2006 |");
+        assertThat(report.markdown())
+                .contains("| 1-2 (validation) | 2 |", "0.0200 ± 0.0100", "| 2002 | 3-4 | 2005-2006 |");
         byte[] png = report.plot();
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     }
@@ -147,25 +207,34 @@ class BacktestTest {
         for (Severity severity : Severity.values()) {
             perClass.put(severity, new ClassMetrics(10, 10, 0.5, 0.5, 0.5, 0.7));
         }
-        return new BacktestReport.Band(horizon, from, from + 1, new EvaluationReport(1000, macroF1, 0.6, perClass, 0.7,
-                0.8, brier, 1.0, ece, new int[4][4], List.of()));
+        return new BacktestReport.Band(
+                horizon,
+                from,
+                from + 1,
+                new EvaluationReport(
+                        1000, macroF1, 0.6, perClass, 0.7, 0.8, brier, 1.0, ece, new int[4][4], List.of()));
     }
 
     @Test
     void theRecentHorizonRetrainsTheRecipeTwoYearsEarlierAndScoresTheValidationYearsWithItsShippedCalibration() {
         TrainingOptions options = options(2013);
-        List<LabelledEvent> rows = EVENTS.stream().filter(e -> e.year() >= 2014 && e.year() <= 2015).toList();
+        List<LabelledEvent> rows = EVENTS.stream()
+                .filter(e -> e.year() >= 2014 && e.year() <= 2015)
+                .toList();
         Backtest backtest = new Backtest(new ModelTrainer());
 
         Backtest.Recent recent = backtest.recentHorizon(DATA, options, rows);
         Backtest.Recent planted = backtest.recentHorizon(new TrainingSet(withPlanted(2014), 0), options, rows);
 
-        assertThat(recent.description()).contains("retrained to 2011, calibrated on 2012-2013, scored on 2014-2015 (horizon 3-4)");
+        assertThat(recent.description())
+                .contains("retrained to 2011, calibrated on 2012-2013, scored on 2014-2015 (horizon 3-4)");
         assertThat(recent.report()).isNotNull();
         assertThat(recent.report().rows()).isEqualTo(rows.size());
-        assertThat(planted.report().brier()).as("rows after the recipe's window never reach it")
+        assertThat(planted.report().brier())
+                .as("rows after the recipe's window never reach it")
                 .isEqualTo(recent.report().brier());
         assertThat(backtest.recentHorizon(DATA, options(2007), rows).report())
-                .as("no year before 2006 to train a cutoff of 2005 on").isNull();
+                .as("no year before 2006 to train a cutoff of 2005 on")
+                .isNull();
     }
 }

@@ -8,7 +8,6 @@ import java.sql.Types;
 
 import aero.severity.domain.FlightFacts;
 import aero.severity.domain.Severity;
-import aero.severity.domain.code.FlightPhase;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,10 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AvallRows {
 
-    private AvallRows() {
-    }
+    private AvallRows() {}
 
-    public static void insert(Connection db, String evId, FlightFacts f, @Nullable Severity label, boolean outcomeColumnsFilled)
+    public static void insert(
+            Connection db, String evId, FlightFacts f, @Nullable Severity label, boolean outcomeColumnsFilled)
             throws SQLException {
         boolean fatal = label == Severity.FATL;
         try (PreparedStatement s = db.prepareStatement("""
@@ -37,8 +36,11 @@ public final class AvallRows {
             set(s, 5, f.longitude());
             s.setString(6, f.state() == null ? null : f.state().code());
             s.setString(7, f.country());
-            s.setString(8, f.lightCondition() == null ? null : f.lightCondition().code());
-            s.setString(9, f.weatherCondition() == null ? null : f.weatherCondition().code());
+            s.setString(
+                    8, f.lightCondition() == null ? null : f.lightCondition().code());
+            s.setString(
+                    9,
+                    f.weatherCondition() == null ? null : f.weatherCondition().code());
             set(s, 10, f.windSpeedKts());
             set(s, 11, f.windGustKts());
             set(s, 12, f.visibilityMiles());
@@ -62,7 +64,9 @@ public final class AvallRows {
                     acft_model, regis_no, oper_name)
                 VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             s.setString(1, evId);
-            s.setString(2, f.aircraftCategory() == null ? null : f.aircraftCategory().code());
+            s.setString(
+                    2,
+                    f.aircraftCategory() == null ? null : f.aircraftCategory().code());
             s.setString(3, f.make());
             s.setString(4, f.amateurBuilt() == null ? null : f.amateurBuilt() ? "Yes" : "No");
             set(s, 5, f.engineCount());
@@ -83,40 +87,80 @@ public final class AvallRows {
         if (f.engineType() != null) {
             int engines = f.engineCount() == null || f.engineCount() == 0 ? 1 : f.engineCount();
             for (int no = 1; no <= engines; no++) {
-                update(db, "INSERT INTO engines (ev_id, aircraft_key, eng_no, eng_type) VALUES (?, 1, ?, ?)", evId, no,
+                update(
+                        db,
+                        "INSERT INTO engines (ev_id, aircraft_key, eng_no, eng_type) VALUES (?, 1, ?, ?)",
+                        evId,
+                        no,
                         f.engineType().code());
             }
         }
         // a passenger first, then the pilot: the query must pick the pilot, not crew_no 1
-        update(db, "INSERT INTO flight_crew (ev_id, aircraft_key, crew_no, crew_category, crew_age, crew_inj_level) "
-                + "VALUES (?, 1, 1, 'KPLT', 99, ?)", evId, outcomeColumnsFilled ? "FATL" : null);
-        update(db, "INSERT INTO flight_crew (ev_id, aircraft_key, crew_no, crew_category, crew_age, crew_inj_level) "
-                + "VALUES (?, 1, 2, 'PLT', ?, ?)", evId, f.pilotAge(), outcomeColumnsFilled ? (fatal ? "FATL" : "NONE") : null);
+        update(
+                db,
+                "INSERT INTO flight_crew (ev_id, aircraft_key, crew_no, crew_category, crew_age, crew_inj_level) "
+                        + "VALUES (?, 1, 1, 'KPLT', 99, ?)",
+                evId,
+                outcomeColumnsFilled ? "FATL" : null);
+        update(
+                db,
+                "INSERT INTO flight_crew (ev_id, aircraft_key, crew_no, crew_category, crew_age, crew_inj_level) "
+                        + "VALUES (?, 1, 2, 'PLT', ?, ?)",
+                evId,
+                f.pilotAge(),
+                outcomeColumnsFilled ? (fatal ? "FATL" : "NONE") : null);
         if (f.pilotCertificate() != null) {
             // a lower certificate too: the query keeps the highest
-            update(db, "INSERT INTO dt_flight_crew (ev_id, aircraft_key, crew_no, col_name, code) VALUES (?, 1, 2, 'crew_cert_code', ?)",
-                    evId, f.pilotCertificate().code());
+            update(
+                    db,
+                    "INSERT INTO dt_flight_crew (ev_id, aircraft_key, crew_no, col_name, code) VALUES (?, 1, 2, 'crew_cert_code', ?)",
+                    evId,
+                    f.pilotCertificate().code());
             if (!f.pilotCertificate().code().equals("STU")) {
-                update(db, "INSERT INTO dt_flight_crew (ev_id, aircraft_key, crew_no, col_name, code) VALUES (?, 1, 2, 'crew_cert_code', 'STU')",
+                update(
+                        db,
+                        "INSERT INTO dt_flight_crew (ev_id, aircraft_key, crew_no, col_name, code) VALUES (?, 1, 2, 'crew_cert_code', 'STU')",
                         evId);
             }
         }
         if (f.pilotTotalHours() != null) {
-            update(db, "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
-                    + "VALUES (?, 1, 2, 'TOTL', 'ALL', ?)", evId, f.pilotTotalHours());
-            update(db, "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
-                    + "VALUES (?, 1, 2, 'L90D', 'ALL', ?)", evId, 12.0);
+            update(
+                    db,
+                    "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
+                            + "VALUES (?, 1, 2, 'TOTL', 'ALL', ?)",
+                    evId,
+                    f.pilotTotalHours());
+            update(
+                    db,
+                    "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
+                            + "VALUES (?, 1, 2, 'L90D', 'ALL', ?)",
+                    evId,
+                    12.0);
         }
         if (f.pilotMakeModelHours() != null) {
-            update(db, "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
-                    + "VALUES (?, 1, 2, 'TOTL', 'MAKE', ?)", evId, f.pilotMakeModelHours());
+            update(
+                    db,
+                    "INSERT INTO flight_time (ev_id, aircraft_key, crew_no, flight_type, flight_craft, flight_hours) "
+                            + "VALUES (?, 1, 2, 'TOTL', 'MAKE', ?)",
+                    evId,
+                    f.pilotMakeModelHours());
         }
         if (outcomeColumnsFilled) {
             // a second aircraft (mid-air): the query describes the event by its first aircraft only
-            update(db, "INSERT INTO aircraft (ev_id, aircraft_key, acft_make, num_eng, damage) VALUES (?, 2, 'ZEPPELIN', 4, 'DEST')", evId);
-            update(db, "INSERT INTO injury (ev_id, aircraft_key, inj_person_category, injury_level, inj_person_count) "
-                    + "VALUES (?, 1, 'PLT', ?, 1)", evId, label == null ? "NONE" : label.code());
-            update(db, "INSERT INTO narratives (ev_id, aircraft_key, narr_accp, narr_cause) VALUES (?, 1, ?, ?)", evId,
+            update(
+                    db,
+                    "INSERT INTO aircraft (ev_id, aircraft_key, acft_make, num_eng, damage) VALUES (?, 2, 'ZEPPELIN', 4, 'DEST')",
+                    evId);
+            update(
+                    db,
+                    "INSERT INTO injury (ev_id, aircraft_key, inj_person_category, injury_level, inj_person_count) "
+                            + "VALUES (?, 1, 'PLT', ?, 1)",
+                    evId,
+                    label == null ? "NONE" : label.code());
+            update(
+                    db,
+                    "INSERT INTO narratives (ev_id, aircraft_key, narr_accp, narr_cause) VALUES (?, 1, ?, ?)",
+                    evId,
                     fatal ? "the airplane was destroyed and the pilot was fatally injured" : "no injuries",
                     fatal ? "loss of control" : "none");
         }

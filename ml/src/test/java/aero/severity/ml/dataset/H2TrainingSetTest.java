@@ -17,7 +17,11 @@ class H2TrainingSetTest extends TrainingSetContract {
         h2.setURL("jdbc:h2:mem:training-set;MODE=PostgreSQL;DB_CLOSE_DELAY=-1");
         h2.setUser("severity");
         h2.setPassword("severity");
-        Flyway.configure().dataSource(h2).locations("classpath:db/migration/h2").load().migrate();
+        Flyway.configure()
+                .dataSource(h2)
+                .locations("classpath:db/migration/h2")
+                .load()
+                .migrate();
     }
 
     @Override

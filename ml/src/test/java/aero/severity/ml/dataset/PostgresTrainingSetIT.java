@@ -24,7 +24,11 @@ class PostgresTrainingSetIT extends TrainingSetContract {
         postgres.setURL(database.jdbcUrl());
         postgres.setUser(database.user());
         postgres.setPassword(database.password());
-        Flyway.configure().dataSource(postgres).locations("classpath:db/migration/postgresql").load().migrate();
+        Flyway.configure()
+                .dataSource(postgres)
+                .locations("classpath:db/migration/postgresql")
+                .load()
+                .migrate();
     }
 
     @AfterAll

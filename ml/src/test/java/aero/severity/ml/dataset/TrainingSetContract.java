@@ -1,8 +1,5 @@
 package aero.severity.ml.dataset;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import aero.severity.domain.FlightFacts;
@@ -30,6 +26,9 @@ import aero.severity.features.FeatureEncoder;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 /**
  * What the training-set query must do on every database it runs on (PostgreSQL and H2 subclass
  * this with their own migrated database).
@@ -39,29 +38,52 @@ abstract class TrainingSetContract {
     abstract DataSource dataSource();
 
     static final FlightFacts FULL = FlightFacts.on(LocalDate.of(2015, 7, 14))
-            .localHour(15).location(61.2, -149.9).state(State.AK).country("USA")
-            .lightCondition(LightCondition.DAYL).weatherCondition(WeatherCondition.IMC)
-            .windSpeedKts(12).windGustKts(20).visibilityMiles(2.5).temperatureC(18).densityAltitudeFt(2400)
-            .aircraftCategory(AircraftCategory.AIR).make("Cessna Aircraft Co").amateurBuilt(false)
-            .engineCount(2).engineType(EngineType.TP).maxGrossWeightLbs(9_850).aircraftYear(1998)
-            .farPart(FarPart.PART_135).schedule(Schedule.NSCH).flightPurpose(FlightPurpose.BUS)
-            .flightPhase(FlightPhase.APPROACH).pilotAge(47).pilotCertificate(PilotCertificate.ATP)
-            .pilotTotalHours(8_200.0).pilotMakeModelHours(950.0)
-            .aircraftModel("208B").registrationNumber("N208GA").nearestAirportId("MRI").airportDistanceMiles(1.5)
+            .localHour(15)
+            .location(61.2, -149.9)
+            .state(State.AK)
+            .country("USA")
+            .lightCondition(LightCondition.DAYL)
+            .weatherCondition(WeatherCondition.IMC)
+            .windSpeedKts(12)
+            .windGustKts(20)
+            .visibilityMiles(2.5)
+            .temperatureC(18)
+            .densityAltitudeFt(2400)
+            .aircraftCategory(AircraftCategory.AIR)
+            .make("Cessna Aircraft Co")
+            .amateurBuilt(false)
+            .engineCount(2)
+            .engineType(EngineType.TP)
+            .maxGrossWeightLbs(9_850)
+            .aircraftYear(1998)
+            .farPart(FarPart.PART_135)
+            .schedule(Schedule.NSCH)
+            .flightPurpose(FlightPurpose.BUS)
+            .flightPhase(FlightPhase.APPROACH)
+            .pilotAge(47)
+            .pilotCertificate(PilotCertificate.ATP)
+            .pilotTotalHours(8_200.0)
+            .pilotMakeModelHours(950.0)
+            .aircraftModel("208B")
+            .registrationNumber("N208GA")
+            .nearestAirportId("MRI")
+            .airportDistanceMiles(1.5)
             .operatorName("Acme Air Taxi")
             .build();
 
     static final FlightFacts SPARSE = FlightFacts.on(LocalDate.of(2016, 2, 3)).build();
 
     void reset() throws SQLException {
-        try (Connection db = dataSource().getConnection(); Statement s = db.createStatement()) {
+        try (Connection db = dataSource().getConnection();
+                Statement s = db.createStatement()) {
             s.execute("DELETE FROM events");
         }
     }
 
     private Map<String, LabelledEvent> readAll() {
-        return new TrainingSetQuery(dataSource()).read(1962, 2100).events().stream()
-                .collect(Collectors.toMap(LabelledEvent::eventId, Function.identity()));
+        return new TrainingSetQuery(dataSource())
+                .read(1962, 2100).events().stream()
+                        .collect(Collectors.toMap(LabelledEvent::eventId, Function.identity()));
     }
 
     @Test
@@ -130,14 +152,20 @@ abstract class TrainingSetContract {
                 AvallRows.insert(db, e.eventId(), e.facts(), e.severity(), true);
             }
         }
-        List<LabelledEvent> training = new TrainingSetQuery(dataSource()).read(2010, 2014).events();
+        List<LabelledEvent> training =
+                new TrainingSetQuery(dataSource()).read(2010, 2014).events();
         FeatureEncoder encoder = FeatureEncoder.fromJson(
-                FeatureEncoder.fit(training.stream().map(LabelledEvent::facts).toList(), 20, 2).toJson());
+                FeatureEncoder.fit(training.stream().map(LabelledEvent::facts).toList(), 20, 2)
+                        .toJson());
         JsonMapper json = JsonMapper.builder().build();
 
         assertThat(training).hasSize(generated.size());
         for (LabelledEvent row : training) {
-            FlightFacts original = generated.stream().filter(g -> g.eventId().equals(row.eventId())).findFirst().orElseThrow().facts();
+            FlightFacts original = generated.stream()
+                    .filter(g -> g.eventId().equals(row.eventId()))
+                    .findFirst()
+                    .orElseThrow()
+                    .facts();
             // what the api receives: the same facts as a JSON request body
             FlightFacts served = json.readValue(json.writeValueAsString(original), FlightFacts.class);
             assertThat(encoder.encode(row.facts())).as(row.eventId()).containsExactly(encoder.encode(served));
@@ -154,16 +182,21 @@ abstract class TrainingSetContract {
                 // older avall events: no decimals (or the 0 placeholder), the position as DDMMSS text
                 s.execute("UPDATE events SET dec_latitude = NULL, dec_longitude = NULL, latitude = '324406N',"
                         + " longitude = '1171123W' WHERE ev_id = '19920101X00001'");
-                s.execute("UPDATE events SET dec_latitude = 0, dec_longitude = 0, latitude = 'garbage', longitude = NULL"
-                        + " WHERE ev_id = '19920101X00002'");
+                s.execute(
+                        "UPDATE events SET dec_latitude = 0, dec_longitude = 0, latitude = 'garbage', longitude = NULL"
+                                + " WHERE ev_id = '19920101X00002'");
             }
         }
 
         Map<String, LabelledEvent> events = readAll();
 
-        assertThat(events.get("19920101X00001").facts().latitude()).isCloseTo(32 + 44 / 60.0 + 6 / 3600.0, within(1e-9));
-        assertThat(events.get("19920101X00001").facts().longitude()).isCloseTo(-(117 + 11 / 60.0 + 23 / 3600.0), within(1e-9));
-        assertThat(events.get("19920101X00002").facts().latitude()).as("0,0 and unreadable text: unknown").isNull();
+        assertThat(events.get("19920101X00001").facts().latitude())
+                .isCloseTo(32 + 44 / 60.0 + 6 / 3600.0, within(1e-9));
+        assertThat(events.get("19920101X00001").facts().longitude())
+                .isCloseTo(-(117 + 11 / 60.0 + 23 / 3600.0), within(1e-9));
+        assertThat(events.get("19920101X00002").facts().latitude())
+                .as("0,0 and unreadable text: unknown")
+                .isNull();
         assertThat(events.get("19920101X00002").facts().longitude()).isNull();
     }
 
@@ -176,6 +209,7 @@ abstract class TrainingSetContract {
         }
 
         assertThat(new TrainingSetQuery(dataSource()).read(2016, 2016).events())
-                .extracting(LabelledEvent::eventId).containsExactly("20160203X00002");
+                .extracting(LabelledEvent::eventId)
+                .containsExactly("20160203X00002");
     }
 }

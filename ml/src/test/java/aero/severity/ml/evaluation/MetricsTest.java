@@ -1,10 +1,10 @@
 package aero.severity.ml.evaluation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import aero.severity.domain.Severity;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Every expected value below was worked out by hand from the rows in the test. */
 class MetricsTest {
@@ -48,9 +48,12 @@ class MetricsTest {
 
         // each positive (0.4) beats 0.1 and 0.35, loses to 0.8, ties 0.4: 2.5 of 4 pairs
         assertThat(Metrics.rocAuc(scores, positive)).isCloseTo(5.0 / 8, within(1e-12));
-        assertThat(Metrics.rocAuc(new double[] {0.1, 0.9}, new boolean[] {false, true})).isEqualTo(1.0);
-        assertThat(Metrics.rocAuc(new double[] {0.9, 0.1}, new boolean[] {false, true})).isEqualTo(0.0);
-        assertThat(Metrics.rocAuc(new double[] {0.3, 0.3}, new boolean[] {true, true})).isNaN();
+        assertThat(Metrics.rocAuc(new double[] {0.1, 0.9}, new boolean[] {false, true}))
+                .isEqualTo(1.0);
+        assertThat(Metrics.rocAuc(new double[] {0.9, 0.1}, new boolean[] {false, true}))
+                .isEqualTo(0.0);
+        assertThat(Metrics.rocAuc(new double[] {0.3, 0.3}, new boolean[] {true, true}))
+                .isNaN();
     }
 
     @Test
@@ -84,10 +87,11 @@ class MetricsTest {
     void eceWeighsEachConfidenceBinsGapBetweenConfidenceAndAccuracy() {
         int[] truth = {0, 1, 2, 3};
         double[][] p = {
-                {0.9, 0.05, 0.05, 0}, // bin .9, right
-                {0.9, 0.05, 0.05, 0}, // bin .9, wrong
-                {0.2, 0.1, 0.6, 0.1}, // bin .6, right
-                {0.15, 0.15, 0.15, 0.55}}; // bin .5, right
+            {0.9, 0.05, 0.05, 0}, // bin .9, right
+            {0.9, 0.05, 0.05, 0}, // bin .9, wrong
+            {0.2, 0.1, 0.6, 0.1}, // bin .6, right
+            {0.15, 0.15, 0.15, 0.55}
+        }; // bin .5, right
 
         EvaluationReport report = Metrics.evaluate(truth, p, Metrics.argmax(p));
 
@@ -110,8 +114,14 @@ class MetricsTest {
     void flatMetricsNameEveryFigureAndLeaveOutUndefinedOnes() {
         EvaluationReport report = Metrics.evaluate(new int[] {0, 3}, new double[][] {ANY, ANY}, new int[] {0, 3});
 
-        assertThat(report.asFlatMetrics("val_")).containsKeys("val_macro_f1", "val_ece", "val_brier",
-                "val_roc_auc_fatal_vs_rest", "val_recall_FATL", "val_precision_NONE")
+        assertThat(report.asFlatMetrics("val_"))
+                .containsKeys(
+                        "val_macro_f1",
+                        "val_ece",
+                        "val_brier",
+                        "val_roc_auc_fatal_vs_rest",
+                        "val_recall_FATL",
+                        "val_precision_NONE")
                 .doesNotContainKey("val_roc_auc_SERS");
     }
 

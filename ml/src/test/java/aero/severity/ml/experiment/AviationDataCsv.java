@@ -44,8 +44,7 @@ public final class AviationDataCsv {
 
     static final Path FOLDER = RealNtsbData.folder();
 
-    private AviationDataCsv() {
-    }
+    private AviationDataCsv() {}
 
     static TrainingSet read() throws IOException {
         return read(FOLDER);
@@ -57,15 +56,23 @@ public final class AviationDataCsv {
         List<LabelledEvent> events = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int unlabelled = 0;
-        try (Reader reader = new InputStreamReader(new GZIPInputStream(Files.newInputStream(folder.resolve(
-                "aviationdata_1982_2012.csv.gz"))), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+        try (Reader reader = new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(folder.resolve("aviationdata_1982_2012.csv.gz"))),
+                StandardCharsets.UTF_8)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
                 String id = r.get("Event.Id");
                 if (!seen.add(id)) {
                     continue; // one row per aircraft: the first aircraft stands for the event
                 }
-                Optional<Severity> label = Severity.fromInjuryTotals(integer(r.get("Total.Fatal.Injuries")),
-                        integer(r.get("Total.Serious.Injuries")), integer(r.get("Total.Minor.Injuries")),
+                Optional<Severity> label = Severity.fromInjuryTotals(
+                        integer(r.get("Total.Fatal.Injuries")),
+                        integer(r.get("Total.Serious.Injuries")),
+                        integer(r.get("Total.Minor.Injuries")),
                         integer(r.get("Total.Uninjured")));
                 if (label.isEmpty()) {
                     unlabelled++;
@@ -82,7 +89,8 @@ public final class AviationDataCsv {
         State state = null;
         int comma = location.lastIndexOf(',');
         if (comma >= 0 && "United States".equals(r.get("Country"))) {
-            state = NtsbCodes.parseLenient(State.class, location.substring(comma + 1)).orElse(null);
+            state = NtsbCodes.parseLenient(State.class, location.substring(comma + 1))
+                    .orElse(null);
         }
         Double lat = decimal(r.get("Latitude"));
         Double lon = decimal(r.get("Longitude"));
@@ -94,27 +102,55 @@ public final class AviationDataCsv {
                 .location(lat, lon)
                 .state(state)
                 .country(countries.get(r.get("Country").toUpperCase(Locale.ROOT)))
-                .weatherCondition(NtsbCodes.parseLenient(WeatherCondition.class, r.get("Weather.Condition")).orElse(null))
-                .aircraftCategory(byMeaning(AircraftCategory.class, r.get("Aircraft.Category"),
+                .weatherCondition(NtsbCodes.parseLenient(WeatherCondition.class, r.get("Weather.Condition"))
+                        .orElse(null))
+                .aircraftCategory(byMeaning(
+                        AircraftCategory.class,
+                        r.get("Aircraft.Category"),
                         Map.of("GYROCRAFT", AircraftCategory.GYRO, "WEIGHT-SHIFT", AircraftCategory.WSFT)))
                 .make(blank(r.get("Make")))
-                .amateurBuilt(switch (r.get("Amateur.Built")) {
-                    case "Yes" -> Boolean.TRUE;
-                    case "No" -> Boolean.FALSE;
-                    default -> null;
-                })
+                .amateurBuilt(
+                        switch (r.get("Amateur.Built")) {
+                            case "Yes" -> Boolean.TRUE;
+                            case "No" -> Boolean.FALSE;
+                            default -> null;
+                        })
                 .engineCount(integer(r.get("Number.of.Engines")))
-                .engineType(byMeaning(EngineType.class, r.get("Engine.Type"), Map.of("TURBO PROP", EngineType.TP,
-                        "TURBO FAN", EngineType.TF, "TURBO JET", EngineType.TJ, "TURBO SHAFT", EngineType.TS)))
+                .engineType(byMeaning(
+                        EngineType.class,
+                        r.get("Engine.Type"),
+                        Map.of(
+                                "TURBO PROP",
+                                EngineType.TP,
+                                "TURBO FAN",
+                                EngineType.TF,
+                                "TURBO JET",
+                                EngineType.TJ,
+                                "TURBO SHAFT",
+                                EngineType.TS)))
                 .farPart(farPart(r.get("FAR.Description")))
-                .schedule(NtsbCodes.parseLenient(Schedule.class, r.get("Schedule")).orElse(null))
-                .flightPurpose(byMeaning(FlightPurpose.class, r.get("Purpose.of.Flight"), Map.of(
-                        "PUBLIC AIRCRAFT", FlightPurpose.PUBU, "FIREFIGHTING", FlightPurpose.FIRF,
-                        "AIR RACE/SHOW", FlightPurpose.ASHO, "AIR RACE SHOW", FlightPurpose.ASHO)))
-                .flightPhase(NtsbCodes.parseLenient(FlightPhase.class, r.get("Broad.Phase.of.Flight")).orElse(null))
+                .schedule(NtsbCodes.parseLenient(Schedule.class, r.get("Schedule"))
+                        .orElse(null))
+                .flightPurpose(byMeaning(
+                        FlightPurpose.class,
+                        r.get("Purpose.of.Flight"),
+                        Map.of(
+                                "PUBLIC AIRCRAFT",
+                                FlightPurpose.PUBU,
+                                "FIREFIGHTING",
+                                FlightPurpose.FIRF,
+                                "AIR RACE/SHOW",
+                                FlightPurpose.ASHO,
+                                "AIR RACE SHOW",
+                                FlightPurpose.ASHO)))
+                .flightPhase(NtsbCodes.parseLenient(FlightPhase.class, r.get("Broad.Phase.of.Flight"))
+                        .orElse(null))
                 .aircraftModel(blank(r.get("Model")))
                 .registrationNumber(blank(r.get("Registration.Number").strip()))
-                .nearestAirportId(r.get("Airport.Code").strip().length() <= 4 ? blank(r.get("Airport.Code").strip()) : null)
+                .nearestAirportId(
+                        r.get("Airport.Code").strip().length() <= 4
+                                ? blank(r.get("Airport.Code").strip())
+                                : null)
                 .operatorName(blank(r.get("Air.Carrier")))
                 .build();
     }
@@ -153,7 +189,12 @@ public final class AviationDataCsv {
     private static Map<String, String> countries(Path folder) throws IOException {
         Map<String, String> codes = new HashMap<>();
         try (Reader reader = Files.newBufferedReader(folder.resolve("Country.csv"), StandardCharsets.UTF_8)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)) {
                 String code = r.get(0).strip();
                 if (code.matches("[A-Z]{2,3}")) {
                     codes.put(r.get(1).strip().toUpperCase(Locale.ROOT), code);

@@ -1,8 +1,5 @@
 package aero.severity.ml.explain;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +26,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 /**
  * Local accuracy of the explanations of trained models: base value + contributions = raw score, per
  * class, to 1e-6, and the stated calibration turns the raw scores into the served probabilities.
@@ -43,8 +43,11 @@ class ScoreAttributionTest {
     static void train() {
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2015))
                 .withXGBoost(new TrainingOptions.XGBoost(60, 0.2, 6, 2, 0.8, 0.8, 1.0, 0.0));
-        outcome = new ModelTrainer().train(new TrainingSet(SyntheticEvents.generate(5_000, 2006, 2017, 5), 0), options, l -> { });
-        rows = SyntheticEvents.generate(3_000, 2006, 2019, 77).stream().map(LabelledEvent::facts).toList();
+        outcome = new ModelTrainer()
+                .train(new TrainingSet(SyntheticEvents.generate(5_000, 2006, 2017, 5), 0), options, l -> {});
+        rows = SyntheticEvents.generate(3_000, 2006, 2019, 77).stream()
+                .map(LabelledEvent::facts)
+                .toList();
     }
 
     private static CalibratedModel model(Algorithm algorithm) {
@@ -65,13 +68,17 @@ class ScoreAttributionTest {
     @Test
     void contributionsAddUpToTheRawScoreOnTheRealSharedData() throws IOException {
         Path folder = RealNtsbData.folder();
-        Assumptions.assumeTrue(Files.isRegularFile(folder.resolve("aviationdata_1982_2012.csv.gz")),
+        Assumptions.assumeTrue(
+                Files.isRegularFile(folder.resolve("aviationdata_1982_2012.csv.gz")),
                 "the real NTSB extracts are not at " + folder);
         TrainingSet real = AviationDataCsv.read(folder);
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2010))
                 .withXGBoost(new TrainingOptions.XGBoost(60, 0.2, 6, 2, 0.8, 0.8, 1.0, 0.0));
-        ModelTrainer.Outcome trained = new ModelTrainer().train(real, options, l -> { });
-        List<FlightFacts> validation = trained.validation().stream().limit(3_000).map(LabelledEvent::facts).toList();
+        ModelTrainer.Outcome trained = new ModelTrainer().train(real, options, l -> {});
+        List<FlightFacts> validation = trained.validation().stream()
+                .limit(3_000)
+                .map(LabelledEvent::facts)
+                .toList();
 
         assertThat(validation).hasSizeGreaterThan(2_000);
         for (ModelBundle bundle : trained.all().values()) {
@@ -88,7 +95,8 @@ class ScoreAttributionTest {
 
                 ScoreAttribution attribution = model.explain(x);
 
-                assertThat(attribution.calibrationScale()).isEqualTo(model.calibration().scale());
+                assertThat(attribution.calibrationScale())
+                        .isEqualTo(model.calibration().scale());
                 assertThat(attribution.calibratedProbabilities()).containsExactly(model.probabilities(x), within(1e-6));
             }
         }
@@ -104,7 +112,8 @@ class ScoreAttributionTest {
             double[][] byField = attribution.byField(fields);
 
             for (int k = 0; k < attribution.classes(); k++) {
-                double columns = java.util.Arrays.stream(attribution.byColumn()[k]).sum();
+                double columns =
+                        java.util.Arrays.stream(attribution.byColumn()[k]).sum();
                 assertThat(java.util.Arrays.stream(byField[k]).sum()).isCloseTo(columns, within(1e-9));
             }
         }
@@ -114,10 +123,12 @@ class ScoreAttributionTest {
     void theLinearBaseValueIsTheScoreOfTheTrainingMeanRow() {
         CalibratedModel model = model(Algorithm.LOGISTIC_REGRESSION);
         LinearScorer scorer = (LinearScorer) model.scorer();
-        double[][] training = ModelTrainer.encode(model.encoder(), outcome.validation()); // any rows: the base does not depend on them
+        double[][] training = ModelTrainer.encode(
+                model.encoder(), outcome.validation()); // any rows: the base does not depend on them
         double[] mean = new double[model.encoder().dimension()];
         List<LabelledEvent> trainingRows = SyntheticEvents.generate(5_000, 2006, 2017, 5).stream()
-                .filter(e -> e.facts().eventDate().getYear() <= 2015).toList();
+                .filter(e -> e.facts().eventDate().getYear() <= 2015)
+                .toList();
         for (LabelledEvent event : trainingRows) {
             double[] x = model.encoder().encode(event.facts());
             for (int j = 0; j < mean.length; j++) {
@@ -137,7 +148,8 @@ class ScoreAttributionTest {
     void globalImportanceIsTheMeanAbsoluteContributionPerFieldLargestFirst() {
         CalibratedModel model = model(Algorithm.XGBOOST);
         List<RequestField> fields = model.encoder().requestFields();
-        double[][] x = rows.subList(0, 300).stream().map(model.encoder()::encode).toArray(double[][]::new);
+        double[][] x =
+                rows.subList(0, 300).stream().map(model.encoder()::encode).toArray(double[][]::new);
 
         GlobalImportance importance = GlobalImportance.of(fields, model::explain, x);
 
@@ -145,7 +157,10 @@ class ScoreAttributionTest {
         List<Double> values = List.copyOf(importance.meanAbsoluteContribution().values());
         assertThat(values).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         assertThat(values.get(0)).isPositive();
-        int f = fields.indexOf(fields.stream().filter(r -> r.name().equals("flightPhase")).findFirst().orElseThrow());
+        int f = fields.indexOf(fields.stream()
+                .filter(r -> r.name().equals("flightPhase"))
+                .findFirst()
+                .orElseThrow());
         double expected = 0;
         for (double[] row : x) {
             for (double[] perClass : model.explain(row).byField(fields)) {
@@ -159,7 +174,8 @@ class ScoreAttributionTest {
     private static void assertLocalAccuracy(CalibratedModel model, List<FlightFacts> facts) {
         for (FlightFacts row : facts) {
             double[] x = model.encoder().encode(row);
-            double[] raw = model.scorer() instanceof TreeEnsembleScorer trees ? trees.rawScores(x)
+            double[] raw = model.scorer() instanceof TreeEnsembleScorer trees
+                    ? trees.rawScores(x)
                     : ((LinearScorer) model.scorer()).rawScores(x);
 
             ScoreAttribution attribution = model.explain(x);

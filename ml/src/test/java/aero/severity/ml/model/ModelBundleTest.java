@@ -1,9 +1,5 @@
 package aero.severity.ml.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 class ModelBundleTest {
 
     private static final ModelId ID = new ModelId("accident-severity", "1", null);
@@ -33,8 +33,11 @@ class ModelBundleTest {
     static void train() {
         TrainingOptions options = TrainingOptions.defaults(TimeSplit.trainUntil(2015))
                 .withXGBoost(new TrainingOptions.XGBoost(40, 0.2, 5, 2, 0.8, 0.8, 1.0, 0.0));
-        outcome = new ModelTrainer().train(new TrainingSet(SyntheticEvents.generate(4_000, 2006, 2017, 3), 0), options, l -> { });
-        probes = SyntheticEvents.generate(400, 2016, 2017, 99).stream().map(LabelledEvent::facts).toList();
+        outcome = new ModelTrainer()
+                .train(new TrainingSet(SyntheticEvents.generate(4_000, 2006, 2017, 3), 0), options, l -> {});
+        probes = SyntheticEvents.generate(400, 2016, 2017, 99).stream()
+                .map(LabelledEvent::facts)
+                .toList();
     }
 
     @Test
@@ -55,7 +58,8 @@ class ModelBundleTest {
             SeverityModel before = bundle.toModel(ID);
             SeverityModel after = ModelBundle.readFrom(dir).toModel(ID);
 
-            assertThat(after.encoder().featureNames()).isEqualTo(before.encoder().featureNames());
+            assertThat(after.encoder().featureNames())
+                    .isEqualTo(before.encoder().featureNames());
             for (FlightFacts facts : probes) {
                 double[] p = before.probabilities(before.encoder().encode(facts));
                 double[] q = after.probabilities(after.encoder().encode(facts));
@@ -74,13 +78,16 @@ class ModelBundleTest {
         SeverityModel loaded = ModelBundle.readFrom(folder.resolve("with")).toModel(ID);
 
         assertThat(bundle.trainingDistribution()).isNotNull();
-        assertThat(bundle.trainingDistribution().rows()).isEqualTo(bundle.metadata().trainingRows());
+        assertThat(bundle.trainingDistribution().rows())
+                .isEqualTo(bundle.metadata().trainingRows());
         assertThat(loaded.trainingDistribution()).contains(bundle.trainingDistribution());
         assertThat(bundle.trainingDistribution().psi(probes).values())
-                .as("later flights of the same generator").allSatisfy(psi -> assertThat(psi).isLessThan(0.25));
+                .as("later flights of the same generator")
+                .allSatisfy(psi -> assertThat(psi).isLessThan(0.25));
         bundle.writeTo(folder.resolve("without"));
         java.nio.file.Files.delete(folder.resolve("without").resolve(ModelBundle.FEATURE_DISTRIBUTION));
-        assertThat(ModelBundle.readFrom(folder.resolve("without")).toModel(ID).trainingDistribution()).isEmpty();
+        assertThat(ModelBundle.readFrom(folder.resolve("without")).toModel(ID).trainingDistribution())
+                .isEmpty();
     }
 
     @Test
@@ -110,7 +117,8 @@ class ModelBundleTest {
         outcome.bundle().writeTo(dir);
         Files.delete(dir.resolve(ModelBundle.ENCODER));
 
-        assertThatThrownBy(() -> ModelBundle.readFrom(dir)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> ModelBundle.readFrom(dir))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("has no encoder.json");
     }
 
@@ -119,7 +127,8 @@ class ModelBundleTest {
         outcome.bundle().writeTo(dir);
         Files.write(dir.resolve(ModelBundle.MODEL), new byte[] {1, 2, 3, 4, 5});
 
-        assertThatThrownBy(() -> ModelBundle.readFrom(dir)).isInstanceOf(ModelLoadException.class)
+        assertThatThrownBy(() -> ModelBundle.readFrom(dir))
+                .isInstanceOf(ModelLoadException.class)
                 .hasMessageContaining("cannot be rebuilt");
     }
 
@@ -127,7 +136,8 @@ class ModelBundleTest {
     void encodedFeaturesOfTheWrongLengthAreRefused() {
         SeverityModel model = outcome.bundle().toModel(ID);
 
-        assertThatThrownBy(() -> model.probabilities(new double[3])).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> model.probabilities(new double[3]))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("encoder()");
     }
 

@@ -1,26 +1,29 @@
 package aero.severity.ml.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.Random;
 
 import aero.severity.ml.evaluation.Metrics;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 class PostProcessingTest {
 
     /** Rows whose true distribution is known: p = softmax(logits); the label is drawn from p. */
-    private record Sample(double[][] truthP, int[] y) {
-    }
+    private record Sample(double[][] truthP, int[] y) {}
 
     private static Sample sample(int n, long seed) {
         Random random = new Random(seed);
         double[][] p = new double[n][];
         int[] y = new int[n];
         for (int i = 0; i < n; i++) {
-            double[] logits = {random.nextGaussian() - 0.5, random.nextGaussian() - 1, random.nextGaussian() - 1,
-                    random.nextGaussian() + 0.8};
+            double[] logits = {
+                random.nextGaussian() - 0.5,
+                random.nextGaussian() - 1,
+                random.nextGaussian() - 1,
+                random.nextGaussian() + 0.8
+            };
             p[i] = Calibration.identity(4).apply(softmaxToProbabilities(logits));
             double u = random.nextDouble();
             int k = 0;
@@ -58,7 +61,8 @@ class PostProcessingTest {
         assertThat(fitted.scale()).isCloseTo(0.5, within(0.05));
         double rawEce = Metrics.evaluate(s.y(), raw, Metrics.argmax(raw)).ece();
         double[][] calibrated = fitted.apply(raw);
-        double ece = Metrics.evaluate(s.y(), calibrated, Metrics.argmax(calibrated)).ece();
+        double ece =
+                Metrics.evaluate(s.y(), calibrated, Metrics.argmax(calibrated)).ece();
         assertThat(ece).isLessThan(0.02).isLessThan(rawEce / 3);
         for (int i = 0; i < 100; i++) {
             for (int k = 0; k < 4; k++) {

@@ -1,8 +1,5 @@
 package aero.severity.ml.model;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -10,6 +7,9 @@ import java.util.Random;
 import aero.severity.ml.serving.ScoreAttribution;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * TreeSHAP against the definition: exact Shapley values, by brute force over every coalition, of
@@ -23,8 +23,8 @@ class TreeShapTest {
     private static final int CLASSES = 4;
 
     /** A node of a hand-built tree; leaves have column -1. */
-    private record Node(int column, float split, boolean defaultLeft, Node left, Node right, float value, float cover) {
-    }
+    private record Node(
+            int column, float split, boolean defaultLeft, Node left, Node right, float value, float cover) {}
 
     @Test
     void contributionsEqualBruteForceShapleyValuesOnSmallTrees() {
@@ -45,7 +45,9 @@ class TreeShapTest {
                 for (int k = 0; k < CLASSES; k++) {
                     double[] exact = bruteForceShapley(trees, classes, k, x);
                     for (int j = 0; j < COLUMNS; j++) {
-                        assertThat(attribution.byColumn()[k][j]).as("class %d column %d", k, j).isCloseTo(exact[j], within(1e-9));
+                        assertThat(attribution.byColumn()[k][j])
+                                .as("class %d column %d", k, j)
+                                .isCloseTo(exact[j], within(1e-9));
                     }
                 }
             }
@@ -114,7 +116,9 @@ class TreeShapTest {
 
             for (int k = 0; k < CLASSES; k++) {
                 for (int j = 0; j < COLUMNS; j++) {
-                    assertThat(tables.byColumn()[k][j]).as("class %d column %d", k, j).isCloseTo(paths.byColumn()[k][j], within(1e-9));
+                    assertThat(tables.byColumn()[k][j])
+                            .as("class %d column %d", k, j)
+                            .isCloseTo(paths.byColumn()[k][j], within(1e-9));
                 }
             }
         }
@@ -126,7 +130,8 @@ class TreeShapTest {
         Node chain = new Node(-1, 0, false, null, null, 1.5f, 2);
         for (int c = columns - 1; c >= 0; c--) {
             Node leaf = new Node(-1, 0, false, null, null, c - 3.0f, 1 + c);
-            chain = c % 2 == 0 ? new Node(c, 0.1f * c, true, chain, leaf, 0, chain.cover + leaf.cover)
+            chain = c % 2 == 0
+                    ? new Node(c, 0.1f * c, true, chain, leaf, 0, chain.cover + leaf.cover)
                     : new Node(c, 0.1f * c, false, leaf, chain, 0, chain.cover + leaf.cover);
         }
         TreeEnsembleScorer scorer = scorer(List.of(chain), List.of(0), 0.5f, columns);
@@ -142,7 +147,9 @@ class TreeShapTest {
 
             assertThat(attribution.rawScore(0)).isCloseTo(scorer.rawScores(x)[0], within(1e-9));
             for (int j = 0; j < columns; j++) {
-                assertThat(attribution.byColumn()[0][j]).as("column %d", j).isCloseTo(paths.byColumn()[0][j], within(1e-9));
+                assertThat(attribution.byColumn()[0][j])
+                        .as("column %d", j)
+                        .isCloseTo(paths.byColumn()[0][j], within(1e-9));
             }
         }
     }
@@ -152,10 +159,18 @@ class TreeShapTest {
         // XGBoost never writes a zero cover, but the algorithm must not divide by one if it did.
         Node empty = new Node(-1, 0, false, null, null, 4.0f, 0);
         Node leaf = new Node(-1, 0, false, null, null, -1.0f, 10);
-        Node tree = new Node(0, 0.5f, false, new Node(1, 0.2f, true, empty, leaf, 0, 10), new Node(-1, 0, false, null, null, 2.0f, 5),
-                0, 15);
+        Node tree = new Node(
+                0,
+                0.5f,
+                false,
+                new Node(1, 0.2f, true, empty, leaf, 0, 10),
+                new Node(-1, 0, false, null, null, 2.0f, 5),
+                0,
+                15);
         TreeEnsembleScorer scorer = scorer(List.of(tree), List.of(0), 0.5f);
-        for (double[] x : new double[][] {{0.1, 0.1, 0, 0, 0, 0, 0, 0}, {0.1, 0.9, 0, 0, 0, 0, 0, 0}, {0.9, 0.1, 0, 0, 0, 0, 0, 0}}) {
+        for (double[] x :
+                new double[][] {{0.1, 0.1, 0, 0, 0, 0, 0, 0}, {0.1, 0.9, 0, 0, 0, 0, 0, 0}, {0.9, 0.1, 0, 0, 0, 0, 0, 0}
+                }) {
             double[] exact = bruteForceShapley(List.of(tree), List.of(0), 0, x);
 
             ScoreAttribution attribution = scorer.attribute(x);
@@ -208,7 +223,8 @@ class TreeShapTest {
             boolean goLeft = v == 0.0 ? node.defaultLeft : (float) v < node.split;
             return expectation(goLeft ? node.left : node.right, x, known);
         }
-        return (node.left.cover * expectation(node.left, x, known) + node.right.cover * expectation(node.right, x, known))
+        return (node.left.cover * expectation(node.left, x, known)
+                        + node.right.cover * expectation(node.right, x, known))
                 / node.cover;
     }
 
@@ -224,7 +240,13 @@ class TreeShapTest {
         }
         Node left = randomTree(random, depth - 1, columns);
         Node right = randomTree(random, depth - 1, columns);
-        return new Node(random.nextInt(columns), (float) random.nextGaussian(), random.nextBoolean(), left, right, 0,
+        return new Node(
+                random.nextInt(columns),
+                (float) random.nextGaussian(),
+                random.nextBoolean(),
+                left,
+                right,
+                0,
                 left.cover + right.cover);
     }
 
@@ -252,7 +274,8 @@ class TreeShapTest {
         for (int j = 0; j < columns; j++) {
             identity[j] = j;
         }
-        return TreeEnsembleScorer.parse(JsonMapper.builder().build().readTree(json.toString()), identity, new int[] {0, 1, 2, 3});
+        return TreeEnsembleScorer.parse(
+                JsonMapper.builder().build().readTree(json.toString()), identity, new int[] {0, 1, 2, 3});
     }
 
     private static String treeJson(Node root) {
@@ -276,7 +299,8 @@ class TreeShapTest {
             hessian.append(comma).append(node.cover);
         }
         return "{\"left_children\":[" + left + "],\"right_children\":[" + right + "],\"split_indices\":[" + split
-                + "],\"split_conditions\":[" + condition + "],\"default_left\":[" + defaults + "],\"sum_hessian\":[" + hessian + "]}";
+                + "],\"split_conditions\":[" + condition + "],\"default_left\":[" + defaults + "],\"sum_hessian\":["
+                + hessian + "]}";
     }
 
     private static int number(Node node, List<Node> nodes, List<int[]> children) {

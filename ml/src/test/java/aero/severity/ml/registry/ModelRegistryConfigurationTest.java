@@ -1,7 +1,5 @@
 package aero.severity.ml.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Path;
 
 import aero.severity.ml.serving.ModelRegistry;
@@ -13,50 +11,59 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 class ModelRegistryConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class, ModelRegistryConfiguration.class));
+            .withConfiguration(
+                    AutoConfigurations.of(ValidationAutoConfiguration.class, ModelRegistryConfiguration.class));
 
     @Test
     void everySpringBootApplicationWithMlOnItsClassPathGetsTheRegistry() {
-        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+                        .getCandidates())
                 .contains(ModelRegistryConfiguration.class.getName());
     }
 
     @Test
     void anApplicationsOwnModelStoreWins(@TempDir Path dir) {
         LocalModelRegistry own = new LocalModelRegistry(dir, "own");
-        runner.withBean(ModelStore.class, () -> own).run(context ->
-                assertThat(context.getBean(ModelRegistry.class)).isSameAs(own));
+        runner.withBean(ModelStore.class, () -> own)
+                .run(context -> assertThat(context.getBean(ModelRegistry.class)).isSameAs(own));
     }
 
     @Test
     void withoutMlflowTheRegistryIsTheLocalFolder(@TempDir Path dir) {
-        runner.withPropertyValues("severity.model.dir=" + dir, "severity.mlflow.uri=").run(context -> {
-            assertThat(context).hasSingleBean(ModelRegistry.class);
-            assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(LocalModelRegistry.class);
-            assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe()).contains(dir.toString());
-        });
+        runner.withPropertyValues("severity.model.dir=" + dir, "severity.mlflow.uri=")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(ModelRegistry.class);
+                    assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(LocalModelRegistry.class);
+                    assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe())
+                            .contains(dir.toString());
+                });
     }
 
     @Test
     void aBlankMlflowUriMeansNoMlflow() {
-        runner.withPropertyValues("severity.mlflow.uri=").run(context ->
-                assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(LocalModelRegistry.class));
+        runner.withPropertyValues("severity.mlflow.uri=")
+                .run(context ->
+                        assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(LocalModelRegistry.class));
     }
 
     @Test
     void withAnMlflowUriTheRegistryIsMlflow() {
         runner.withPropertyValues("severity.mlflow.uri=http://127.0.0.1:1").run(context -> {
             assertThat(context.getBean(ModelRegistry.class)).isInstanceOf(MlflowModelRegistry.class);
-            assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe()).isEqualTo("MLflow at http://127.0.0.1:1");
+            assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe())
+                    .isEqualTo("MLflow at http://127.0.0.1:1");
         });
     }
 
     @Test
     void theModelNameNamesTheLocalFolder(@TempDir Path dir) {
-        runner.withPropertyValues("severity.model.dir=" + dir, "severity.model.name=severity-test", "severity.mlflow.uri=")
+        runner.withPropertyValues(
+                        "severity.model.dir=" + dir, "severity.model.name=severity-test", "severity.mlflow.uri=")
                 .run(context -> assertThat(((ModelStore) context.getBean(ModelRegistry.class)).describe())
                         .endsWith(dir.resolve("severity-test").toString()));
     }

@@ -14,8 +14,7 @@ final class TrainedModels {
     static final TrainingSet DATA = new TrainingSet(SyntheticEvents.generate(20_000, 2006, 2019, 21), 4);
     static final List<LabelledEvent> PROBES = SyntheticEvents.generate(200, 2018, 2019, 5);
 
-    private TrainedModels() {
-    }
+    private TrainedModels() {}
 
     static TrainingOptions good() {
         return TrainingOptions.defaults(TimeSplit.trainUntil(2017))

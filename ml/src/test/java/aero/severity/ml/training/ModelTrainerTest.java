@@ -1,9 +1,5 @@
 package aero.severity.ml.training;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +13,10 @@ import aero.severity.ml.evaluation.EvaluationReport;
 import aero.severity.ml.model.Algorithm;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class ModelTrainerTest {
 
@@ -33,19 +33,27 @@ class ModelTrainerTest {
     static void train() {
         List<LabelledEvent> events = new ArrayList<>(SyntheticEvents.generate(9_000, 2008, 2020, 7));
         // a make seen only after the training years must not get its own column
-        events.add(new LabelledEvent("LATE-MAKE", FlightFacts.on(LocalDate.of(2018, 5, 1)).make("ZLIN").build(), Severity.NONE));
+        events.add(new LabelledEvent(
+                "LATE-MAKE",
+                FlightFacts.on(LocalDate.of(2018, 5, 1)).make("ZLIN").build(),
+                Severity.NONE));
         for (int i = 0; i < 50; i++) {
-            events.add(new LabelledEvent("LATE-MAKE" + i, FlightFacts.on(LocalDate.of(2019, 5, 1)).make("ZLIN").build(), Severity.NONE));
+            events.add(new LabelledEvent(
+                    "LATE-MAKE" + i,
+                    FlightFacts.on(LocalDate.of(2019, 5, 1)).make("ZLIN").build(),
+                    Severity.NONE));
         }
         outcome = new ModelTrainer().train(new TrainingSet(events, 3), quickOptions(), progress::add);
     }
 
     @Test
     void trainsOnTheTrainingYearsValidatesOnTheNextTwoAndNeverUsesLaterYears() {
-        assertThat(outcome.report().rows()).containsEntry("left_out_later", 9_000 / 13)
+        assertThat(outcome.report().rows())
+                .containsEntry("left_out_later", 9_000 / 13)
                 .containsEntry("dropped_without_label", 3);
         assertThat(outcome.validation()).allSatisfy(e -> assertThat(e.year()).isBetween(2018, 2019));
-        assertThat(outcome.bundle().metadata().trainingRows() + outcome.bundle().metadata().validationRows())
+        assertThat(outcome.bundle().metadata().trainingRows()
+                        + outcome.bundle().metadata().validationRows())
                 .isEqualTo(9_000 - 9_000 / 13 + 51);
         assertThat(outcome.bundle().metadata().validationFromYear()).isEqualTo(2018);
         assertThat(outcome.bundle().metadata().validationToYear()).isEqualTo(2019);
@@ -53,7 +61,9 @@ class ModelTrainerTest {
 
     @Test
     void theEncoderLearnsItsVocabularyFromTheTrainingYearsOnly() {
-        assertThat(outcome.bundle().encoder().featureNames()).contains("make=CESSNA").doesNotContain("make=ZLIN");
+        assertThat(outcome.bundle().encoder().featureNames())
+                .contains("make=CESSNA")
+                .doesNotContain("make=ZLIN");
     }
 
     @Test
@@ -85,18 +95,25 @@ class ModelTrainerTest {
 
     @Test
     void reportsXgboostGainImportanceWithTheRiskiestFactsOnTop() {
-        List<String> top = outcome.report().featureImportance().stream().limit(8)
-                .map(TrainingReport.FeatureGain::feature).toList();
+        List<String> top = outcome.report().featureImportance().stream()
+                .limit(8)
+                .map(TrainingReport.FeatureGain::feature)
+                .toList();
 
-        assertThat(top).containsAnyOf("flight_phase=MANEUVERING", "flight_phase=TAXI", "weather_condition=IMC",
-                "flight_phase=LANDING");
-        assertThat(outcome.report().featureImportance()).isSortedAccordingTo(
-                (a, b) -> Double.compare(b.gain(), a.gain()));
+        assertThat(top)
+                .containsAnyOf(
+                        "flight_phase=MANEUVERING",
+                        "flight_phase=TAXI",
+                        "weather_condition=IMC",
+                        "flight_phase=LANDING");
+        assertThat(outcome.report().featureImportance())
+                .isSortedAccordingTo((a, b) -> Double.compare(b.gain(), a.gain()));
     }
 
     @Test
     void reportsEachStageAsItGoes() {
-        assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("split"))
+        assertThat(progress)
+                .anySatisfy(line -> assertThat(line).startsWith("split"))
                 .anySatisfy(line -> assertThat(line).startsWith("trained XGBoost"))
                 .anySatisfy(line -> assertThat(line).startsWith("validation"));
         assertThat(outcome.all()).containsOnlyKeys(Algorithm.XGBOOST, Algorithm.LOGISTIC_REGRESSION);
@@ -106,8 +123,9 @@ class ModelTrainerTest {
     void refusesToTrainWithoutAValidationPeriod() {
         List<LabelledEvent> events = SyntheticEvents.generate(500, 2000, 2010, 1);
 
-        assertThatThrownBy(() -> new ModelTrainer().train(new TrainingSet(events, 0), quickOptions(), line -> { }))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validation years 2018-2019");
+        assertThatThrownBy(() -> new ModelTrainer().train(new TrainingSet(events, 0), quickOptions(), line -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("validation years 2018-2019");
     }
 
     @Test
