@@ -32,6 +32,23 @@ class ApiArchitectureTest {
     static final ArchRule nothingOfIngestsCode =
             noClasses().should().dependOnClassesThat().resideInAPackage("aero.severity.ingest..");
 
+    /**
+     * The web layer (problem details, filters, request ids) serves every feature and knows none: a
+     * feature's failure carries its own answer ({@code web.ApiException}).
+     */
+    @ArchTest
+    static final ArchRule webKnowsNoFeature = noClasses()
+            .that()
+            .resideInAPackage("aero.severity.api.web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "aero.severity.api.auth..",
+                    "aero.severity.api.model..",
+                    "aero.severity.api.ratelimit..",
+                    "aero.severity.api.predict..",
+                    "aero.severity.api.events..");
+
     @ArchTest
     static final ArchRule controllersArePackagePrivate =
             classes().that().areAnnotatedWith(RestController.class).should().notBePublic();

@@ -82,8 +82,10 @@ public class ChampionModel extends BackgroundRefresh {
     public LiveModel require() {
         LiveModel current = live;
         if (current == null) {
-            throw new NoModelLoadedException("no model is loaded yet: the registry has no '" + properties.alias()
-                    + "' alias or it could not be loaded; train and register one, or wait for the registry");
+            throw new NoModelLoadedException(
+                    "no model is loaded yet: the registry has no '" + properties.alias()
+                            + "' alias or it could not be loaded; train and register one, or wait for the registry",
+                    Math.max(1, properties.pollInterval().toSeconds()));
         }
         return current;
     }

@@ -1,9 +1,17 @@
 package aero.severity.api.model;
 
-/** Nothing to predict with yet: no champion has been registered, or none could be loaded so far. */
-public class NoModelLoadedException extends RuntimeException {
+import aero.severity.api.web.ApiException;
+import aero.severity.api.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
 
-    NoModelLoadedException(String message) {
-        super(message);
+/**
+ * Nothing to predict with yet: no champion has been registered, or none could be loaded so far. 503
+ * with {@code Retry-After} of the registry's poll interval, when the next look happens.
+ */
+public class NoModelLoadedException extends ApiException {
+
+    NoModelLoadedException(String message, long retryAfterSeconds) {
+        super(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.NO_MODEL, "No model loaded", message);
+        retryAfter(retryAfterSeconds);
     }
 }

@@ -7,19 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import aero.severity.api.auth.ClientAlreadyExistsException;
-import aero.severity.api.auth.InvalidClientException;
-import aero.severity.api.auth.TokenRequestException;
-import aero.severity.api.auth.TokenRequestsThrottledException;
-import aero.severity.api.auth.UnknownClientException;
-import aero.severity.api.model.ModelRefreshException;
-import aero.severity.api.model.ModelServingProperties;
-import aero.severity.api.model.NoModelLoadedException;
-import aero.severity.api.ratelimit.RateLimitEnforcer;
-import aero.severity.api.ratelimit.RateLimitExceededException;
 import aero.severity.domain.code.NtsbCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +29,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -83,11 +73,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final ApiErrors errors;
-    private final long retryWithoutModelSeconds;
 
-    ApiExceptionHandler(ApiErrors errors, ModelServingProperties modelServing) {
+    ApiExceptionHandler(ApiErrors errors) {
         this.errors = errors;
-        this.retryWithoutModelSeconds = Math.max(1, modelServing.pollInterval().toSeconds());
     }
 
     // ---- request bodies and parameters -------------------------------------------------------
@@ -171,27 +159,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(InvalidInputException.class)
-    ResponseEntity<Object> invalidParameter(InvalidInputException ex, WebRequest request) {
-        InvalidField error = new InvalidField(ex.field(), ex.getMessage());
-        return problem(
-                ex,
-                HttpStatus.BAD_REQUEST,
-                ProblemTypes.VALIDATION,
-                "Invalid request",
-                summary(List.of(error)),
-                List.of(error),
-                new HttpHeaders(),
-                request);
-    }
-
     /** Bodies that are not JSON, not the right shape, carry unknown codes or fields, or are too large. */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = causeOf(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return payloadTooLarge(tooLarge, request);
+            return handleErrorResponseException(tooLarge, tooLarge.getHeaders(), tooLarge.getStatusCode(), request);
         }
         JacksonException jackson = causeOf(ex, JacksonException.class);
         if (jackson == null) {
@@ -238,56 +212,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
-    @ExceptionHandler(PayloadTooLargeException.class)
-    ResponseEntity<Object> payloadTooLarge(PayloadTooLargeException ex, WebRequest request) {
-        return problem(
-                ex,
-                HttpStatus.CONTENT_TOO_LARGE,
-                ProblemTypes.TOO_LARGE,
-                "Request body too large",
-                ex.getMessage(),
-                List.of(),
-                new HttpHeaders(),
-                request);
-    }
-
     // ---- security ------------------------------------------------------------------------------
 
-    @ExceptionHandler(InvalidClientException.class)
-    ResponseEntity<Object> invalidClient(InvalidClientException ex, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"severity-api\"");
-        ResponseEntity<Object> response = problem(
-                ex,
-                HttpStatus.UNAUTHORIZED,
-                ProblemTypes.INVALID_CLIENT,
-                "Invalid client credentials",
-                ex.getMessage(),
-                List.of(),
-                headers,
-                request);
-        return withProperty(response, "error", "invalid_client");
-    }
-
-    @ExceptionHandler(TokenRequestException.class)
-    ResponseEntity<Object> tokenRequest(TokenRequestException ex, WebRequest request) {
-        List<InvalidField> errors = List.of(new InvalidField(ex.field(), ex.getMessage()));
-        return withProperty(
-                problem(
-                        ex,
-                        HttpStatus.BAD_REQUEST,
-                        ProblemTypes.VALIDATION,
-                        "Invalid token request",
-                        ex.getMessage(),
-                        errors,
-                        new HttpHeaders(),
-                        request),
-                "error",
-                ex.error());
-    }
-
+    /**
+     * Spring Security's failures, and our own that must be one (a wrong client secret) and carry their
+     * answer as an {@link ErrorResponse}.
+     */
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException ex, WebRequest request) {
+        if (ex instanceof ErrorResponse own) {
+            return handleExceptionInternal(ex, own.getBody(), own.getHeaders(), own.getStatusCode(), request);
+        }
         HttpHeaders headers = new HttpHeaders();
         String detail;
         if (ex instanceof OAuth2AuthenticationException oauth) {
@@ -328,98 +263,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     // ---- limits, models, resources -------------------------------------------------------------
 
-    @ExceptionHandler(RateLimitExceededException.class)
-    ResponseEntity<Object> rateLimited(RateLimitExceededException ex, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.decision().retryAfterSeconds()));
-        headers.set(RateLimitEnforcer.LIMIT, Long.toString(ex.decision().limit()));
-        headers.set(RateLimitEnforcer.REMAINING, Long.toString(ex.decision().remaining()));
-        headers.set(RateLimitEnforcer.RESET, Long.toString(ex.decision().resetSeconds()));
-        ResponseEntity<Object> response = problem(
-                ex,
-                HttpStatus.TOO_MANY_REQUESTS,
-                ProblemTypes.RATE_LIMITED,
-                "Rate limit reached",
-                ex.getMessage(),
-                List.of(),
-                headers,
-                request);
-        return withProperty(response, "tier", ex.tier().name());
-    }
-
-    @ExceptionHandler(TokenRequestsThrottledException.class)
-    ResponseEntity<Object> tokenRequestsThrottled(TokenRequestsThrottledException ex, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()));
-        return problem(
-                ex,
-                HttpStatus.TOO_MANY_REQUESTS,
-                ProblemTypes.RATE_LIMITED,
-                "Too many token requests",
-                ex.getMessage(),
-                List.of(),
-                headers,
-                request);
-    }
-
-    @ExceptionHandler(NoModelLoadedException.class)
-    ResponseEntity<Object> noModel(NoModelLoadedException ex, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryWithoutModelSeconds));
-        return problem(
-                ex,
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.NO_MODEL,
-                "No model loaded",
-                ex.getMessage(),
-                List.of(),
-                headers,
-                request);
-    }
-
-    @ExceptionHandler(ModelRefreshException.class)
-    ResponseEntity<Object> modelRefresh(ModelRefreshException ex, WebRequest request) {
-        ResponseEntity<Object> response = problem(
-                ex,
-                HttpStatus.SERVICE_UNAVAILABLE,
-                ProblemTypes.MODEL_REFRESH,
-                "Model reload failed",
-                ex.getMessage(),
-                List.of(),
-                new HttpHeaders(),
-                request);
-        response =
-                withProperty(response, "outcome", ex.refresh().outcome().name().toLowerCase(Locale.ROOT));
-        var live = ex.refresh().live();
-        return withProperty(
-                response, "servingVersion", live == null ? null : live.ref().version());
-    }
-
-    @ExceptionHandler({NotFoundException.class, UnknownClientException.class})
-    ResponseEntity<Object> notFound(RuntimeException ex, WebRequest request) {
-        return problem(
-                ex,
-                HttpStatus.NOT_FOUND,
-                ProblemTypes.NOT_FOUND,
-                "Not found",
-                ex.getMessage(),
-                List.of(),
-                new HttpHeaders(),
-                request);
-    }
-
-    @ExceptionHandler(ClientAlreadyExistsException.class)
-    ResponseEntity<Object> conflict(ClientAlreadyExistsException ex, WebRequest request) {
-        return problem(
-                ex,
-                HttpStatus.CONFLICT,
-                ProblemTypes.CONFLICT,
-                "Conflict",
-                ex.getMessage(),
-                List.of(),
-                new HttpHeaders(),
-                request);
-    }
+    // ---- outside systems and our own bugs ---------------------------------------------------------
+    // (the api's own failures are ApiException: Spring's ErrorResponseException, answered as they are)
 
     /**
      * The database is away (stopped, failing over, pool exhausted): not our bug and not the client's,
@@ -503,14 +348,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         errors.count(ex.getClass().getSimpleName(), statusCode.value());
-        return response;
-    }
-
-    private static ResponseEntity<Object> withProperty(
-            ResponseEntity<Object> response, String name, @Nullable Object value) {
-        if (response.getBody() instanceof ProblemDetail problem) {
-            problem.setProperty(name, value);
-        }
         return response;
     }
 

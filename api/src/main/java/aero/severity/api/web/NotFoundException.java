@@ -1,9 +1,11 @@
 package aero.severity.api.web;
 
-/** A resource named in the path does not exist (an event id, a client id). */
-public class NotFoundException extends RuntimeException {
+import org.springframework.http.HttpStatus;
+
+/** A resource named in the path does not exist (an event id, a client id): 404. */
+public class NotFoundException extends ApiException {
 
     public NotFoundException(String message) {
-        super(message);
+        super(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", message);
     }
 }
